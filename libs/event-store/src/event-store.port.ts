@@ -1,0 +1,83 @@
+import { NewEvent, RecordedEvent } from './event-envelope';
+
+/**
+ * What the caller expects the stream to be before the append:
+ * - 'no-stream': the stream must not exist;
+ * - 'stream-exists': the stream must have at least one event;
+ * - 'any': no check;
+ * - a number: the revision of the stream's last event must be exactly this.
+ */
+export type ExpectedRevision = 'no-stream' | 'stream-exists' | 'any' | number;
+
+export interface AppendResult {
+  stream: string;
+  /** Revision of the stream's last event after the append (use it as the next expected revision). */
+  nextExpectedRevision: number;
+  /** Global positions of the appended events, in order. */
+  positions: number[];
+  /** True when every event was already stored (an idempotent retry): nothing was written. */
+  alreadyStored: boolean;
+}
+
+export interface ReadStreamOptions {
+  /** First revision to read (inclusive). Default 0. */
+  fromRevision?: number;
+  /** Read at most this many events. */
+  limit?: number;
+}
+
+export interface ReadAllOptions {
+  /** Read events whose position is strictly greater than this. Default: from the start (-1). */
+  after?: number;
+  /** Events fetched per round trip; memory stays bounded by it. Default 500. */
+  batchSize?: number;
+  /** Stop after this many events. */
+  limit?: number;
+  /** Stop at (and include) this position. */
+  upTo?: number;
+}
+
+export interface SubscribeOptions {
+  /** Deliver events whose position is strictly greater than this (the subscriber's checkpoint). */
+  after: number;
+  batchSize?: number;
+  /** Poll interval (ms) for writes made by other processes; in-process appends wake it at once. */
+  pollIntervalMs?: number;
+}
+
+/** A handler may be async; the subscription waits for it before delivering the next event. */
+export type EventHandler = (event: RecordedEvent) => void | Promise<void>;
+
+export interface Subscription {
+  /** Stops delivery; resolves once the handler is no longer running. */
+  stop(): Promise<void>;
+  /** Resolves when the subscription ends (stopped or failed); rejects with the handler's error. */
+  readonly done: Promise<void>;
+  /** True once the catch-up has reached the head at least once. */
+  readonly live: boolean;
+}
+
+/** The event store port. Every adapter passes `libs/event-store/test/event-store.contract.ts`. */
+export interface EventStore {
+  /** Adapter name for logs and health ("sqlite", "postgres", "eventstoredb"). */
+  readonly name: string;
+  /**
+   * Appends atomically. A wrong expected revision throws WrongExpectedRevisionError and writes
+   * nothing. Events whose ids are already stored in this stream, in the same order at the tail
+   * of an earlier append, are not stored again: the original result is returned.
+   */
+  append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  /** Catches up from the checkpoint, then follows live appends, in global order, without gaps. */
+  subscribe(handler: EventHandler, options: SubscribeOptions): Subscription;
+  /** Revision of the stream's last event, or null when the stream does not exist. */
+  streamRevision(stream: string): Promise<number | null>;
+  /** Position of the last stored event, or -1 for an empty store. */
+  headPosition(): Promise<number>;
+  /** Cheap liveness check for /health; throws when the store is unreachable. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const EVENT_STORE = Symbol.for('credit-transfer.EventStore');

@@ -1,0 +1,179 @@
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  excludeSystemEvents,
+  FORWARDS,
+  jsonEvent,
+  NO_STREAM,
+  START,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+} from '@eventstore/db-client';
+import { NewEvent, RecordedEvent } from '../event-envelope';
+import {
+  AppendResult,
+  EventHandler,
+  EventStore,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { WrongExpectedRevisionError } from '../event-store.errors';
+import { chainEvents, checkExpectedRevision, resolveRetry, StoredIdRef, validateAppend } from '../prepare-append';
+import { PollingSubscription } from '../polling-subscription';
+import { WakeSignal } from '../wake-signal';
+import { EsdbRecord, fromEsdb, isOurs, toEsdbMetadata } from './eventstoredb-mapping';
+
+/**
+ * EventStoreDB adapter (distributed mode). The hash chain needs the previous event's hash, so an
+ * append reads the stream head and appends with that exact revision; the server's optimistic
+ * check then turns any race into a typed conflict. Global position = the commit position.
+ */
+export class EventStoreDbEventStore implements EventStore {
+  readonly name = 'eventstoredb';
+  private readonly appended = new WakeSignal();
+  private readonly liveWatch;
+
+  private constructor(private readonly client: EventStoreDBClient) {
+    // Server-side push only wakes the subscriptions; delivery always goes through readAll.
+    this.liveWatch = client.subscribeToAll({ fromPosition: END, filter: excludeSystemEvents() });
+    this.liveWatch.on('data', () => this.appended.notify());
+    this.liveWatch.on('error', () => undefined);
+  }
+
+  static async connect(connectionString: string): Promise<EventStoreDbEventStore> {
+    const store = new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString));
+    await store.ping();
+    return store;
+  }
+
+  async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    const valid = validateAppend(stream, events, expected);
+    const retry = resolveRetry(stream, valid, await this.findIds(stream, valid));
+    if (retry) return retry;
+    const head = await this.head(stream);
+    checkExpectedRevision(stream, expected, head ? head.revision : null);
+    const rows = chainEvents(stream, valid, head, new Date().toISOString());
+    try {
+      await this.client.appendToStream(
+        stream,
+        rows.map((row) => jsonEvent({ id: row.id, type: row.type, data: row.data, metadata: toEsdbMetadata(row) })),
+        { expectedRevision: head ? BigInt(head.revision) : NO_STREAM },
+      );
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) {
+        const actual = await this.streamRevision(stream);
+        throw new WrongExpectedRevisionError(stream, expected, actual);
+      }
+      throw error;
+    }
+    this.appended.notify();
+    const stored: number[] = [];
+    for await (const event of this.readStream(stream, { fromRevision: rows[0].revision, limit: rows.length })) {
+      stored.push(event.position);
+    }
+    return { stream, nextExpectedRevision: rows[rows.length - 1].revision, positions: stored, alreadyStored: false };
+  }
+
+  /** Ids of this append already stored in the stream (scans the stream backwards). */
+  private async findIds(stream: string, events: NewEvent[]): Promise<StoredIdRef[]> {
+    const wanted = new Set(events.map((event) => event.id));
+    const found: StoredIdRef[] = [];
+    try {
+      for await (const resolved of this.client.readStream(stream, { direction: BACKWARDS, fromRevision: END })) {
+        const record = resolved.event as EsdbRecord | undefined;
+        if (record && wanted.has(record.id)) {
+          found.push({ id: record.id, stream, revision: Number(record.revision), position: Number(record.position?.commit ?? -1) });
+          if (found.length === wanted.size) break;
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    return found;
+  }
+
+  private async head(stream: string): Promise<{ revision: number; hash: string } | null> {
+    for await (const event of this.readStreamRaw(stream, END, BACKWARDS, 1)) {
+      return { revision: event.revision, hash: event.hash };
+    }
+    return null;
+  }
+
+  private async *readStreamRaw(
+    stream: string,
+    from: bigint | typeof START | typeof END,
+    direction: typeof FORWARDS | typeof BACKWARDS,
+    maxCount: number,
+  ): AsyncIterable<RecordedEvent> {
+    try {
+      for await (const resolved of this.client.readStream(stream, { fromRevision: from, direction, maxCount })) {
+        const record = resolved.event as EsdbRecord | undefined;
+        if (record && isOurs(record)) yield fromEsdb(record);
+      }
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+  }
+
+  readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    const from = BigInt(options.fromRevision ?? 0);
+    return this.readStreamRaw(stream, from, FORWARDS, options.limit ?? Number.MAX_SAFE_INTEGER);
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    let after = options.after ?? -1;
+    const upTo = options.upTo ?? Number.MAX_SAFE_INTEGER;
+    const batchSize = options.batchSize ?? 500;
+    let remaining = options.limit ?? Number.MAX_SAFE_INTEGER;
+    while (remaining > 0) {
+      const fromPosition = after < 0 ? START : { commit: BigInt(after), prepare: BigInt(after) };
+      let raw = 0;
+      for await (const resolved of this.client.readAll({ fromPosition, direction: FORWARDS, maxCount: batchSize })) {
+        raw += 1;
+        const record = resolved.event as EsdbRecord | undefined;
+        if (!record?.position) continue;
+        const position = Number(record.position.commit);
+        if (position <= after) continue;
+        after = position;
+        if (position > upTo) return;
+        if (!isOurs(record)) continue;
+        yield fromEsdb(record);
+        remaining -= 1;
+        if (remaining === 0) return;
+      }
+      if (raw < batchSize) return;
+    }
+  }
+
+  subscribe(handler: EventHandler, options: SubscribeOptions): Subscription {
+    return new PollingSubscription((o) => this.readAll(o), this.appended, handler, options);
+  }
+
+  async streamRevision(stream: string): Promise<number | null> {
+    return (await this.head(stream))?.revision ?? null;
+  }
+
+  async headPosition(): Promise<number> {
+    for await (const resolved of this.client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 4096 })) {
+      const record = resolved.event as EsdbRecord | undefined;
+      if (record?.position && isOurs(record)) return Number(record.position.commit);
+    }
+    return -1;
+  }
+
+  async ping(): Promise<void> {
+    for await (const resolved of this.client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 1 })) {
+      void resolved;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.appended.notify();
+    await this.liveWatch.unsubscribe().catch(() => undefined);
+    await this.client.dispose();
+  }
+}

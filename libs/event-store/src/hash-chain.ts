@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
+import { RecordedEvent } from './event-envelope';
+
+/** The part of a recorded event that its hash covers: everything but its global position. */
+export type HashedContent = Omit<RecordedEvent, 'position' | 'hash'>;
+
+/** sha256 (hex) over the canonical JSON of the event's content, including previousHash. */
+export function hashEvent(content: HashedContent): string {
+  const covered = {
+    id: content.id,
+    stream: content.stream,
+    revision: content.revision,
+    type: content.type,
+    occurredAt: content.occurredAt,
+    recordedAt: content.recordedAt,
+    schemaVersion: content.schemaVersion,
+    data: content.data,
+    metadata: content.metadata,
+    previousHash: content.previousHash,
+  };
+  return createHash('sha256').update(canonicalJson(covered)).digest('hex');
+}
+
+export type ChainFaultKind = 'hash-mismatch' | 'broken-link' | 'revision-gap';
+
+export interface ChainFault {
+  kind: ChainFaultKind;
+  stream: string;
+  revision: number;
+  position: number;
+  eventId: string;
+  detail: string;
+}
+
+/**
+ * Checks events against the chain, one at a time, in any interleaving of streams as long as each
+ * stream's events come in revision order (readAll order or readStream order). Memory: one entry
+ * per stream seen (its last revision and hash).
+ */
+export class ChainVerifier {
+  private readonly heads = new Map<string, { revision: number; hash: string }>();
+  private checkedCount = 0;
+
+  get checked(): number {
+    return this.checkedCount;
+  }
+
+  /** Returns the fault this event shows, or null when it links correctly. */
+  check(event: RecordedEvent): ChainFault | null {
+    this.checkedCount += 1;
+    const head = this.heads.get(event.stream);
+    const fault = (kind: ChainFaultKind, detail: string): ChainFault => ({
+      kind,
+      stream: event.stream,
+      revision: event.revision,
+      position: event.position,
+      eventId: event.id,
+      detail,
+    });
+    this.heads.set(event.stream, { revision: event.revision, hash: event.hash });
+    const expectedRevision = head ? head.revision + 1 : 0;
+    if (event.revision !== expectedRevision) {
+      return fault('revision-gap', `expected revision ${expectedRevision}, found ${event.revision}`);
+    }
+    const expectedPrevious = head ? head.hash : null;
+    if (event.previousHash !== expectedPrevious) {
+      return fault('broken-link', `previousHash does not match the hash of revision ${expectedRevision - 1}`);
+    }
+    const recomputed = hashEvent(event);
+    if (recomputed !== event.hash) {
+      return fault('hash-mismatch', `stored hash ${event.hash} but content hashes to ${recomputed}`);
+    }
+    return null;
+  }
+}
+
+/** Verifies a sequence of events; resolves with the first fault, or null when all link. */
+export async function verifyChain(
+  events: AsyncIterable<RecordedEvent>,
+  onProgress?: (checked: number, event: RecordedEvent) => void,
+): Promise<{ checked: number; firstFault: ChainFault | null }> {
+  const verifier = new ChainVerifier();
+  for await (const event of events) {
+    const fault = verifier.check(event);
+    onProgress?.(verifier.checked, event);
+    if (fault) return { checked: verifier.checked, firstFault: fault };
+  }
+  return { checked: verifier.checked, firstFault: null };
+}

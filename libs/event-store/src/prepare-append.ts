@@ -1,0 +1,106 @@
+import { NewEvent, RecordedEvent } from './event-envelope';
+import { AppendResult, ExpectedRevision } from './event-store.port';
+import { DuplicateEventIdError, InvalidAppendError, WrongExpectedRevisionError } from './event-store.errors';
+import { hashEvent } from './hash-chain';
+
+/**
+ * Adapter-independent append logic: validation, the expected-revision check, idempotent
+ * retries and hash chaining. Adapters supply what they read inside their write transaction.
+ */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const STREAM = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,199}$/;
+
+/** Rejects malformed appends before any I/O; normalises occurredAt to ISO-8601 UTC. */
+export function validateAppend(stream: string, events: NewEvent[], expected: ExpectedRevision): NewEvent[] {
+  if (!STREAM.test(stream)) throw new InvalidAppendError(`invalid stream name "${stream}"`);
+  if (typeof expected === 'number' && (!Number.isSafeInteger(expected) || expected < 0)) {
+    throw new InvalidAppendError(`expected revision must be a non-negative integer, got ${expected}`);
+  }
+  if (events.length === 0) throw new InvalidAppendError('an append needs at least one event');
+  const seen = new Set<string>();
+  return events.map((event, index) => {
+    const at = `events[${index}]`;
+    if (typeof event.id !== 'string' || !UUID.test(event.id)) throw new InvalidAppendError(`${at}.id must be a UUID`);
+    const id = event.id.toLowerCase();
+    if (seen.has(id)) throw new InvalidAppendError(`${at}.id ${id} appears twice in one append`);
+    seen.add(id);
+    if (typeof event.type !== 'string' || event.type.length === 0) throw new InvalidAppendError(`${at}.type is required`);
+    const occurred = new Date(event.occurredAt);
+    if (typeof event.occurredAt !== 'string' || Number.isNaN(occurred.getTime())) {
+      throw new InvalidAppendError(`${at}.occurredAt must be an ISO-8601 date-time`);
+    }
+    if (!Number.isSafeInteger(event.schemaVersion) || event.schemaVersion < 1) {
+      throw new InvalidAppendError(`${at}.schemaVersion must be a positive integer`);
+    }
+    if (event.data === null || typeof event.data !== 'object' || Array.isArray(event.data)) {
+      throw new InvalidAppendError(`${at}.data must be a JSON object`);
+    }
+    if (!event.metadata || typeof event.metadata.correlationId !== 'string') {
+      throw new InvalidAppendError(`${at}.metadata.correlationId is required`);
+    }
+    return { ...event, id, occurredAt: occurred.toISOString() };
+  });
+}
+
+export interface StoredIdRef {
+  id: string;
+  stream: string;
+  revision: number;
+  position: number;
+}
+
+/**
+ * Decides what to do with ids that are already stored. Returns the original result when the
+ * append is an exact retry (same stream, same ids, consecutive revisions in the same order),
+ * null when none of the ids is stored, and throws when the overlap is anything else.
+ */
+export function resolveRetry(stream: string, events: NewEvent[], stored: StoredIdRef[]): AppendResult | null {
+  if (stored.length === 0) return null;
+  const byId = new Map(stored.map((ref) => [ref.id, ref]));
+  const refs = events.map((event) => byId.get(event.id));
+  const first = refs[0];
+  refs.forEach((ref, index) => {
+    const id = events[index].id;
+    if (!ref) throw new DuplicateEventIdError(stream, events[0].id, `is already stored but ${id} is not: not a retry`);
+    if (ref.stream !== stream) throw new DuplicateEventIdError(stream, id, `is already stored in stream "${ref.stream}"`);
+    if (!first || ref.revision !== first.revision + index) {
+      throw new DuplicateEventIdError(stream, id, 'is already stored at a different place in the stream');
+    }
+  });
+  const last = refs[refs.length - 1] as StoredIdRef;
+  return {
+    stream,
+    nextExpectedRevision: last.revision,
+    positions: refs.map((ref) => (ref as StoredIdRef).position),
+    alreadyStored: true,
+  };
+}
+
+/** Throws WrongExpectedRevisionError unless the stream's current revision satisfies `expected`. */
+export function checkExpectedRevision(stream: string, expected: ExpectedRevision, current: number | null): void {
+  const ok =
+    expected === 'any' ||
+    (expected === 'no-stream' && current === null) ||
+    (expected === 'stream-exists' && current !== null) ||
+    (typeof expected === 'number' && current === expected);
+  if (!ok) throw new WrongExpectedRevisionError(stream, expected, current);
+}
+
+/** Builds the rows to insert: revisions after the head, recordedAt, and the hash chain. */
+export function chainEvents(
+  stream: string,
+  events: NewEvent[],
+  head: { revision: number; hash: string } | null,
+  recordedAt: string,
+): Omit<RecordedEvent, 'position'>[] {
+  let previousHash = head ? head.hash : null;
+  let revision = head ? head.revision : -1;
+  return events.map((event) => {
+    revision += 1;
+    const content = { ...event, stream, revision, recordedAt, previousHash };
+    const hash = hashEvent(content);
+    previousHash = hash;
+    return { ...content, hash };
+  });
+}

@@ -1,0 +1,159 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { NewEvent, RecordedEvent } from '../event-envelope';
+import {
+  AppendResult,
+  EventHandler,
+  EventStore,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { chainEvents, checkExpectedRevision, resolveRetry, StoredIdRef, validateAppend } from '../prepare-append';
+import { PollingSubscription } from '../polling-subscription';
+import { WakeSignal } from '../wake-signal';
+import { SQLITE_SCHEMA, SqliteEventRow } from './sqlite-schema';
+
+const COLUMNS =
+  'position, id, stream, revision, type, occurred_at, recorded_at, schema_version, data, metadata, previous_hash, hash';
+
+/**
+ * The embedded default: one SQLite file in WAL mode. better-sqlite3 is synchronous, so appends
+ * from this process are serialised and positions commit in order; other processes writing the
+ * same file are serialised by SQLite's write lock (BEGIN IMMEDIATE).
+ */
+export class SqliteEventStore implements EventStore {
+  readonly name = 'sqlite';
+  private readonly db: Database.Database;
+  private readonly appended = new WakeSignal();
+  private readonly statements;
+  private readonly appendTransaction: Database.Transaction<SqliteEventStore['appendTx']>;
+
+  constructor(path: string, synchronous: 'FULL' | 'NORMAL' = 'FULL') {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${synchronous}`);
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SQLITE_SCHEMA);
+    this.statements = {
+      head: this.db.prepare<[string], { revision: number; hash: string }>(
+        'SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
+      ),
+      findId: this.db.prepare<[string], StoredIdRef>('SELECT id, stream, revision, position FROM events WHERE id = ?'),
+      insert: this.db.prepare(
+        `INSERT INTO events (id, stream, revision, type, occurred_at, recorded_at, schema_version, data, metadata, previous_hash, hash)
+         VALUES (@id, @stream, @revision, @type, @occurredAt, @recordedAt, @schemaVersion, @data, @metadata, @previousHash, @hash)`,
+      ),
+      readStream: this.db.prepare<[string, number, number], SqliteEventRow>(
+        `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      ),
+      readAll: this.db.prepare<[number, number, number], SqliteEventRow>(
+        `SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`,
+      ),
+      headPosition: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
+    };
+    this.appendTransaction = this.db.transaction(this.appendTx);
+  }
+
+  private readonly appendTx = (stream: string, events: NewEvent[], expected: ExpectedRevision): AppendResult => {
+    const stored = events
+      .map((event) => this.statements.findId.get(event.id))
+      .filter((ref): ref is StoredIdRef => ref !== undefined);
+    const retry = resolveRetry(stream, events, stored);
+    if (retry) return retry;
+    const head = this.statements.head.get(stream) ?? null;
+    checkExpectedRevision(stream, expected, head ? head.revision : null);
+    const rows = chainEvents(stream, events, head, new Date().toISOString());
+    const positions = rows.map((row) => {
+      const info = this.statements.insert.run({
+        ...row,
+        data: JSON.stringify(row.data),
+        metadata: JSON.stringify(row.metadata),
+      });
+      return Number(info.lastInsertRowid);
+    });
+    return { stream, nextExpectedRevision: rows[rows.length - 1].revision, positions, alreadyStored: false };
+  };
+
+  async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    const valid = validateAppend(stream, events, expected);
+    const result = this.appendTransaction.immediate(stream, valid, expected);
+    if (!result.alreadyStored) this.appended.notify();
+    return result;
+  }
+
+  async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    let from = options.fromRevision ?? 0;
+    let remaining = options.limit ?? Number.MAX_SAFE_INTEGER;
+    const batch = 500;
+    while (remaining > 0) {
+      const rows = this.statements.readStream.all(stream, from, Math.min(batch, remaining));
+      for (const row of rows) yield toRecorded(row);
+      if (rows.length < Math.min(batch, remaining)) return;
+      remaining -= rows.length;
+      from = rows[rows.length - 1].revision + 1;
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    let after = options.after ?? -1;
+    const upTo = options.upTo ?? Number.MAX_SAFE_INTEGER;
+    const batchSize = options.batchSize ?? 500;
+    let remaining = options.limit ?? Number.MAX_SAFE_INTEGER;
+    while (remaining > 0) {
+      const want = Math.min(batchSize, remaining);
+      const rows = this.statements.readAll.all(after, upTo, want);
+      for (const row of rows) yield toRecorded(row);
+      if (rows.length < want) return;
+      remaining -= rows.length;
+      after = rows[rows.length - 1].position;
+    }
+  }
+
+  subscribe(handler: EventHandler, options: SubscribeOptions): Subscription {
+    return new PollingSubscription((o) => this.readAll(o), this.appended, handler, options);
+  }
+
+  async streamRevision(stream: string): Promise<number | null> {
+    return this.statements.head.get(stream)?.revision ?? null;
+  }
+
+  async headPosition(): Promise<number> {
+    return this.statements.headPosition.get()?.position ?? -1;
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    this.appended.notify();
+    if (this.db.open) this.db.close();
+  }
+
+  /** For tests and tools that must reach behind the store (tamper tests, benchmarks). */
+  get connection(): Database.Database {
+    return this.db;
+  }
+}
+
+export function toRecorded(row: SqliteEventRow): RecordedEvent {
+  return {
+    id: row.id,
+    stream: row.stream,
+    revision: row.revision,
+    position: row.position,
+    type: row.type,
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
+    schemaVersion: row.schema_version,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+    previousHash: row.previous_hash,
+    hash: row.hash,
+  };
+}

@@ -1,0 +1,238 @@
+import {
+  DuplicateEventIdError,
+  EventStore,
+  InvalidAppendError,
+  RecordedEvent,
+  verifyChain,
+  WrongExpectedRevisionError,
+} from '../src';
+import { collect, events, newEvent, readOwn, uniquePrefix, waitFor } from './contract-fixtures';
+
+export interface ContractTarget {
+  /** Opens a store; the suite closes it after each test. */
+  open(): Promise<EventStore>;
+  /** Changes a stored event's data behind the store's back; absent where the store forbids it. */
+  tamper?: (store: EventStore, eventId: string, data: Record<string, unknown>) => Promise<void>;
+  /** Whether an event id is unique across streams (SQLite, PostgreSQL) or only within one (EventStoreDB). */
+  uniqueIdsAcrossStreams: boolean;
+}
+
+/** The one contract every EventStore adapter must pass. */
+export function describeEventStoreContract(name: string, target: ContractTarget): void {
+  describe(`EventStore contract: ${name}`, () => {
+    let store: EventStore;
+    let prefix: string;
+    let start: number;
+
+    beforeEach(async () => {
+      store = await target.open();
+      prefix = uniquePrefix();
+      start = await store.headPosition();
+    });
+    afterEach(async () => store.close());
+
+    const stream = (name: string): string => `${prefix}-${name}`;
+    const countOwn = async (): Promise<number> => (await readOwn(store, prefix, start)).length;
+
+    describe('optimistic concurrency', () => {
+      it('appends to a new stream with no-stream, then with the exact revision', async () => {
+        const first = await store.append(stream('a'), events(2), 'no-stream');
+        expect(first).toMatchObject({ nextExpectedRevision: 1, alreadyStored: false });
+        const second = await store.append(stream('a'), events(1), 1);
+        expect(second.nextExpectedRevision).toBe(2);
+        expect(second.positions[0]).toBeGreaterThan(first.positions[1]);
+        expect(await store.streamRevision(stream('a'))).toBe(2);
+      });
+
+      it.each([
+        ['a wrong exact revision', 0 as const],
+        ['no-stream on an existing stream', 'no-stream' as const],
+      ])('rejects %s with a typed conflict and writes nothing', async (_label, expected) => {
+        await store.append(stream('a'), events(2), 'no-stream');
+        const error = await store.append(stream('a'), events(3), expected).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+        expect(error).toMatchObject({ stream: stream('a'), expected, actual: 1 });
+        expect(await countOwn()).toBe(2);
+      });
+
+      it('rejects stream-exists and an exact revision on a missing stream', async () => {
+        await expect(store.append(stream('m'), events(1), 'stream-exists')).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+        await expect(store.append(stream('m'), events(1), 0)).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+        expect(await store.streamRevision(stream('m'))).toBeNull();
+      });
+
+      it('lets exactly one of several racing appends at the same revision win', async () => {
+        await store.append(stream('race'), events(1), 'no-stream');
+        const results = await Promise.allSettled(
+          Array.from({ length: 6 }, () => store.append(stream('race'), events(2), 0)),
+        );
+        const won = results.filter((r) => r.status === 'fulfilled');
+        const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+        expect(won).toHaveLength(1);
+        lost.forEach((r) => expect(r.reason).toBeInstanceOf(WrongExpectedRevisionError));
+        expect(await collect(store.readStream(stream('race')))).toHaveLength(3);
+      });
+
+      it('appends with any whatever the revision', async () => {
+        await store.append(stream('any'), events(1), 'any');
+        const result = await store.append(stream('any'), events(1), 'any');
+        expect(result.nextExpectedRevision).toBe(1);
+      });
+    });
+
+    describe('idempotency by event id', () => {
+      it('stores a retried append once and returns the same result', async () => {
+        const batch = events(3);
+        const first = await store.append(stream('i'), batch, 'no-stream');
+        const retry = await store.append(stream('i'), batch, 'no-stream');
+        expect(retry).toEqual({ ...first, alreadyStored: true });
+        expect(await countOwn()).toBe(3);
+      });
+
+      it('recognises a retry of an earlier append after later ones', async () => {
+        const batch = events(2);
+        const first = await store.append(stream('i'), batch, 'no-stream');
+        await store.append(stream('i'), events(2), 1);
+        const retry = await store.append(stream('i'), batch, 'no-stream');
+        expect(retry.positions).toEqual(first.positions);
+        expect(await countOwn()).toBe(4);
+      });
+
+      it('rejects a batch mixing stored and new ids and writes nothing', async () => {
+        const batch = events(2);
+        await store.append(stream('i'), batch, 'no-stream');
+        const mixed = [batch[1], newEvent('Other')];
+        await expect(store.append(stream('i'), mixed, 'any')).rejects.toBeInstanceOf(DuplicateEventIdError);
+        expect(await countOwn()).toBe(2);
+      });
+
+      if (target.uniqueIdsAcrossStreams) {
+        it('rejects an id already stored in another stream', async () => {
+          const batch = events(1);
+          await store.append(stream('x'), batch, 'no-stream');
+          await expect(store.append(stream('y'), batch, 'no-stream')).rejects.toBeInstanceOf(DuplicateEventIdError);
+          expect(await store.streamRevision(stream('y'))).toBeNull();
+        });
+      }
+    });
+
+    describe('validation', () => {
+      it.each([
+        ['an empty batch', () => []],
+        ['a non-UUID id', () => [newEvent('E', {}, { id: 'not-a-uuid' })]],
+        ['a bad occurredAt', () => [newEvent('E', {}, { occurredAt: 'yesterday' })]],
+        ['a zero schema version', () => [newEvent('E', {}, { schemaVersion: 0 })]],
+        ['the same id twice', () => { const e = newEvent('E'); return [e, e]; }],
+      ])('rejects %s and writes nothing', async (_label, make) => {
+        await expect(store.append(stream('v'), make(), 'any')).rejects.toBeInstanceOf(InvalidAppendError);
+        expect(await countOwn()).toBe(0);
+      });
+
+      it('rejects an invalid stream name', async () => {
+        await expect(store.append('has space', events(1), 'any')).rejects.toBeInstanceOf(InvalidAppendError);
+      });
+    });
+
+    describe('reading', () => {
+      it('round-trips the whole envelope', async () => {
+        const sent = newEvent('CredentialAwarded', { credential: { type: 'MicroMasters', courses: ['SC0x', 'SC1x'] }, grade: 0.87 }, {
+          occurredAt: '2026-03-04T05:06:07+02:00',
+          schemaVersion: 3,
+        });
+        sent.metadata = { correlationId: 'corr-1', causationId: 'cause-1', actor: { institutionId: 'inst-mitx', role: 'issuer' } };
+        const result = await store.append(stream('env'), [sent], 'no-stream');
+        const [stored] = await collect(store.readStream(stream('env')));
+        expect(stored).toEqual({
+          ...sent,
+          occurredAt: '2026-03-04T03:06:07.000Z',
+          stream: stream('env'),
+          revision: 0,
+          position: result.positions[0],
+          recordedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+          previousHash: null,
+          hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        });
+        const [fromAll] = await readOwn(store, prefix, start);
+        expect(fromAll).toEqual(stored);
+      });
+
+      it('keeps one global order across interleaved streams', async () => {
+        for (let i = 0; i < 5; i += 1) {
+          await store.append(stream('p'), [newEvent('E', { i, s: 'p' })], 'any');
+          await store.append(stream('q'), [newEvent('E', { i, s: 'q' })], 'any');
+        }
+        const own = await readOwn(store, prefix, start);
+        expect(own.map((e) => `${e.data.s}${e.data.i}`)).toEqual(['p0', 'q0', 'p1', 'q1', 'p2', 'q2', 'p3', 'q3', 'p4', 'q4']);
+        own.slice(1).forEach((e, i) => expect(e.position).toBeGreaterThan(own[i].position));
+      });
+
+      it('reads in batches, with limit, upTo and fromRevision', async () => {
+        await store.append(stream('b'), events(23), 'no-stream');
+        const batched = await readOwn(store, prefix, start, 4);
+        expect(batched.map((e) => e.revision)).toEqual(Array.from({ length: 23 }, (_, i) => i));
+        const limited = await collect(store.readAll({ after: batched[2].position - 1, limit: 5, batchSize: 2 }));
+        expect(limited.map((e) => e.revision)).toEqual([2, 3, 4, 5, 6]);
+        const bounded = await collect(store.readAll({ after: batched[9].position, upTo: batched[12].position, batchSize: 2 }));
+        expect(bounded.map((e) => e.revision)).toEqual([10, 11, 12]);
+        const tail = await collect(store.readStream(stream('b'), { fromRevision: 20 }));
+        expect(tail.map((e) => e.revision)).toEqual([20, 21, 22]);
+        expect(await collect(store.readStream(stream('b'), { fromRevision: 5, limit: 2 }))).toHaveLength(2);
+        expect(await collect(store.readStream(stream('nothing')))).toEqual([]);
+      });
+    });
+
+    describe('subscriptions', () => {
+      it('catches up from a checkpoint, goes live, and resumes without gaps or repeats', async () => {
+        const first = await store.append(stream('s'), events(5), 'no-stream');
+        const checkpoint = first.positions[1];
+        const seen: RecordedEvent[] = [];
+        const sub = store.subscribe((e) => { if (e.stream.startsWith(prefix)) seen.push(e); }, { after: checkpoint, batchSize: 2, pollIntervalMs: 50 });
+        await waitFor(() => seen.length === 3 && sub.live);
+        await store.append(stream('s'), events(2), 4);
+        await waitFor(() => seen.length === 5);
+        await sub.stop();
+        expect(seen.map((e) => e.revision)).toEqual([2, 3, 4, 5, 6]);
+
+        await store.append(stream('s'), events(2), 6);
+        const resumed: RecordedEvent[] = [];
+        const again = store.subscribe((e) => { if (e.stream.startsWith(prefix)) resumed.push(e); }, { after: seen[seen.length - 1].position, pollIntervalMs: 50 });
+        await waitFor(() => resumed.length === 2);
+        await again.stop();
+        expect(resumed.map((e) => e.revision)).toEqual([7, 8]);
+      });
+
+      it('ends with the handler error and delivers nothing after it', async () => {
+        await store.append(stream('f'), events(3), 'no-stream');
+        const delivered: number[] = [];
+        const sub = store.subscribe((e) => {
+          if (!e.stream.startsWith(prefix)) return;
+          if (e.revision === 1) throw new Error('projector failed');
+          delivered.push(e.revision);
+        }, { after: start });
+        await expect(sub.done).rejects.toThrow('projector failed');
+        expect(delivered).toEqual([0]);
+      });
+    });
+
+    describe('hash chain', () => {
+      it('links every event of a stream to the previous one', async () => {
+        await store.append(stream('h'), events(3), 'no-stream');
+        await store.append(stream('h'), events(2), 2);
+        const stored = await collect(store.readStream(stream('h')));
+        stored.slice(1).forEach((e, i) => expect(e.previousHash).toBe(stored[i].hash));
+        expect(await verifyChain(store.readStream(stream('h')))).toEqual({ checked: 5, firstFault: null });
+      });
+
+      if (target.tamper) {
+        const tamper = target.tamper;
+        it('reports a row changed behind the store\'s back', async () => {
+          await store.append(stream('h'), events(4), 'no-stream');
+          const stored = await collect(store.readStream(stream('h')));
+          await tamper(store, stored[2].id, { index: 2, credits: '25' });
+          const report = await verifyChain(store.readStream(stream('h')));
+          expect(report.firstFault).toMatchObject({ kind: 'hash-mismatch', stream: stream('h'), revision: 2, eventId: stored[2].id });
+        });
+      }
+    });
+  });
+}
