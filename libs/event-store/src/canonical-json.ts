@@ -1,25 +1,41 @@
-import { JsonValue } from './event-envelope';
-
 /**
- * Canonical JSON: object keys sorted by code point, no whitespace, `undefined` members dropped.
- * Two values that are equal as JSON give the same text whatever their key order, so a hash over
- * it survives storage engines that reorder keys (PostgreSQL jsonb).
+ * Canonical JSON: object keys sorted by code point, no whitespace, `undefined` members dropped
+ * (as JSON.stringify drops them). Two values that are equal as JSON give the same text whatever
+ * their key order, so a hash over it survives engines that reorder keys (PostgreSQL jsonb).
+ * Written as a direct serializer: it runs for every event appended and every event verified.
  */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  return serialize(value) ?? 'null';
 }
 
-function sortKeys(value: unknown): JsonValue | undefined {
-  if (value === null || typeof value !== 'object') {
-    return value as JsonValue | undefined;
+function serialize(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? JSON.stringify(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      if (value === null) return 'null';
+      if (Array.isArray(value)) return `[${value.map((item) => serialize(item) ?? 'null').join(',')}]`;
+      return serializeObject(value as Record<string, unknown>);
+    default:
+      return undefined;
   }
-  if (Array.isArray(value)) {
-    return value.map((item) => sortKeys(item) ?? null);
+}
+
+function serializeObject(value: Record<string, unknown>): string {
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return serialize((value as { toJSON: () => unknown }).toJSON()) ?? 'null';
   }
-  const sorted: { [key: string]: JsonValue } = {};
-  for (const key of Object.keys(value).sort()) {
-    const member = sortKeys((value as Record<string, unknown>)[key]);
-    if (member !== undefined) sorted[key] = member;
+  const keys = Object.keys(value).sort();
+  let out = '{';
+  for (const key of keys) {
+    const member = serialize(value[key]);
+    if (member === undefined) continue;
+    if (out.length > 1) out += ',';
+    out += `${JSON.stringify(key)}:${member}`;
   }
-  return sorted;
+  return `${out}}`;
 }

@@ -7,19 +7,22 @@ export type HashedContent = Omit<RecordedEvent, 'position' | 'hash'>;
 
 /** sha256 (hex) over the canonical JSON of the event's content, including previousHash. */
 export function hashEvent(content: HashedContent): string {
-  const covered = {
-    id: content.id,
-    stream: content.stream,
-    revision: content.revision,
-    type: content.type,
-    occurredAt: content.occurredAt,
-    recordedAt: content.recordedAt,
-    schemaVersion: content.schemaVersion,
-    data: content.data,
-    metadata: content.metadata,
-    previousHash: content.previousHash,
-  };
-  return createHash('sha256').update(canonicalJson(covered)).digest('hex');
+  return hashSerialized(content, canonicalJson(content.data), canonicalJson(content.metadata));
+}
+
+/**
+ * The same hash, given data and metadata already in canonical JSON (the append path serialises
+ * them once, for the hash and for storage). The text hashed is exactly canonicalJson of
+ * { data, id, metadata, occurredAt, previousHash, recordedAt, revision, schemaVersion, stream, type }.
+ */
+export function hashSerialized(content: HashedContent, dataJson: string, metadataJson: string): string {
+  const text =
+    `{"data":${dataJson},"id":${JSON.stringify(content.id)},"metadata":${metadataJson}` +
+    `,"occurredAt":${JSON.stringify(content.occurredAt)},"previousHash":${JSON.stringify(content.previousHash)}` +
+    `,"recordedAt":${JSON.stringify(content.recordedAt)},"revision":${canonicalJson(content.revision)}` +
+    `,"schemaVersion":${canonicalJson(content.schemaVersion)},"stream":${JSON.stringify(content.stream)}` +
+    `,"type":${JSON.stringify(content.type)}}`;
+  return createHash('sha256').update(text).digest('hex');
 }
 
 export type ChainFaultKind = 'hash-mismatch' | 'broken-link' | 'revision-gap';

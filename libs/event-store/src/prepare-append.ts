@@ -1,7 +1,8 @@
 import { NewEvent, RecordedEvent } from './event-envelope';
 import { AppendResult, ExpectedRevision } from './event-store.port';
 import { DuplicateEventIdError, InvalidAppendError, WrongExpectedRevisionError } from './event-store.errors';
-import { hashEvent } from './hash-chain';
+import { hashSerialized } from './hash-chain';
+import { canonicalJson } from './canonical-json';
 
 /**
  * Adapter-independent append logic: validation, the expected-revision check, idempotent
@@ -87,20 +88,56 @@ export function checkExpectedRevision(stream: string, expected: ExpectedRevision
   if (!ok) throw new WrongExpectedRevisionError(stream, expected, current);
 }
 
+export interface ChainedEvent {
+  event: Omit<RecordedEvent, 'position'>;
+  /** data and metadata in canonical JSON, as hashed: adapters store these texts as they are. */
+  dataJson: string;
+  metadataJson: string;
+}
+
 /** Builds the rows to insert: revisions after the head, recordedAt, and the hash chain. */
 export function chainEvents(
   stream: string,
   events: NewEvent[],
   head: { revision: number; hash: string } | null,
   recordedAt: string,
-): Omit<RecordedEvent, 'position'>[] {
+): ChainedEvent[] {
   let previousHash = head ? head.hash : null;
   let revision = head ? head.revision : -1;
   return events.map((event) => {
     revision += 1;
     const content = { ...event, stream, revision, recordedAt, previousHash };
-    const hash = hashEvent(content);
+    const dataJson = canonicalJson(event.data);
+    const metadataJson = canonicalJson(event.metadata);
+    const hash = hashSerialized(content, dataJson, metadataJson);
     previousHash = hash;
-    return { ...content, hash };
+    return { event: { ...content, hash }, dataJson, metadataJson };
   });
+}
+
+/** True when a driver error is the unique violation on the event id (a possible retry). */
+export function isDuplicateIdViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; constraint?: string } | null;
+  if (!e) return false;
+  if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return /events\.id\b/.test(e.message ?? '');
+  }
+  return e.code === '23505' && (e.constraint ?? '').endsWith('_id_key');
+}
+
+/**
+ * The slow path, taken only after a conflict or a duplicate-id violation: if the append is an
+ * exact retry, its original result; if it reuses ids otherwise, DuplicateEventIdError; else the
+ * original error.
+ */
+export async function resolveAfterFailure(
+  error: unknown,
+  stream: string,
+  events: NewEvent[],
+  lookup: (ids: string[]) => Promise<StoredIdRef[]> | StoredIdRef[],
+): Promise<AppendResult> {
+  if (!(error instanceof WrongExpectedRevisionError) && !isDuplicateIdViolation(error)) throw error;
+  const retry = resolveRetry(stream, events, await lookup(events.map((event) => event.id)));
+  if (retry) return retry;
+  throw error;
 }

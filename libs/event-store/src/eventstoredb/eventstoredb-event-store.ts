@@ -56,7 +56,7 @@ export class EventStoreDbEventStore implements EventStore {
     if (retry) return retry;
     const head = await this.head(stream);
     checkExpectedRevision(stream, expected, head ? head.revision : null);
-    const rows = chainEvents(stream, valid, head, new Date().toISOString());
+    const rows = chainEvents(stream, valid, head, new Date().toISOString()).map((c) => c.event);
     try {
       await this.client.appendToStream(
         stream,

@@ -1,4 +1,4 @@
-import { Pool, PoolClient } from 'pg';
+import { Pool } from 'pg';
 import { JsonObject, NewEvent, RecordedEvent, EventMetadata } from '../event-envelope';
 import {
   AppendResult,
@@ -10,7 +10,8 @@ import {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
-import { chainEvents, checkExpectedRevision, resolveRetry, StoredIdRef, validateAppend } from '../prepare-append';
+import { resolveAfterFailure, StoredIdRef, validateAppend } from '../prepare-append';
+import { appendInTransaction } from './postgres-append';
 import { PollingSubscription } from '../polling-subscription';
 import { WakeSignal } from '../wake-signal';
 import { appendLockKey, PgEventRow, postgresSchema, quoteIdent } from './postgres-schema';
@@ -26,8 +27,8 @@ const COLUMNS =
  */
 export class PostgresEventStore implements EventStore {
   readonly name = 'postgres';
-  private readonly table: string;
-  private readonly lockKey: number;
+  readonly table: string;
+  readonly lockKey: number;
   private readonly appended = new WakeSignal();
   private notifier: PostgresNotifier | null = null;
 
@@ -56,80 +57,33 @@ export class PostgresEventStore implements EventStore {
     return store;
   }
 
-  private get channel(): string {
+  get channel(): string {
     return `${this.schema}_appended`;
   }
 
   async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     const valid = validateAppend(stream, events, expected);
-    const result = await this.inTransaction((client) => this.appendIn(client, stream, valid, expected));
-    if (!result.alreadyStored) this.appended.notify();
+    let result: AppendResult;
+    try {
+      const client = await this.pool.connect();
+      try {
+        result = await appendInTransaction(client, this, stream, valid, expected);
+      } finally {
+        client.release();
+      }
+    } catch (error) {
+      return resolveAfterFailure(error, stream, valid, (ids) => this.findIds(ids));
+    }
+    this.appended.notify();
     return result;
   }
 
-  private async appendIn(client: PoolClient, stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [this.lockKey]);
-    const stored = await client.query<{ id: string; stream: string; revision: string; position: string }>(
+  private async findIds(ids: string[]): Promise<StoredIdRef[]> {
+    const { rows } = await this.pool.query<{ id: string; stream: string; revision: string; position: string }>(
       `SELECT id, stream, revision, position FROM ${this.table} WHERE id = ANY($1::uuid[])`,
-      [events.map((event) => event.id)],
+      [ids],
     );
-    const refs: StoredIdRef[] = stored.rows.map((row) => ({
-      id: row.id,
-      stream: row.stream,
-      revision: Number(row.revision),
-      position: Number(row.position),
-    }));
-    const retry = resolveRetry(stream, events, refs);
-    if (retry) return retry;
-    const headRows = await client.query<{ revision: string; hash: string }>(
-      `SELECT revision, hash FROM ${this.table} WHERE stream = $1 ORDER BY revision DESC LIMIT 1`,
-      [stream],
-    );
-    const head = headRows.rows[0] ? { revision: Number(headRows.rows[0].revision), hash: headRows.rows[0].hash } : null;
-    checkExpectedRevision(stream, expected, head ? head.revision : null);
-    const rows = chainEvents(stream, events, head, new Date().toISOString());
-    const inserted = await client.query<{ revision: string; position: string }>(
-      `INSERT INTO ${this.table} (id, stream, revision, type, occurred_at, recorded_at, schema_version, data, metadata, previous_hash, hash)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::timestamptz[], $6::timestamptz[],
-                            $7::int[], $8::jsonb[], $9::jsonb[], $10::text[], $11::text[])
-       RETURNING revision, position`,
-      [
-        rows.map((r) => r.id),
-        rows.map((r) => r.stream),
-        rows.map((r) => r.revision),
-        rows.map((r) => r.type),
-        rows.map((r) => r.occurredAt),
-        rows.map((r) => r.recordedAt),
-        rows.map((r) => r.schemaVersion),
-        rows.map((r) => JSON.stringify(r.data)),
-        rows.map((r) => JSON.stringify(r.metadata)),
-        rows.map((r) => r.previousHash),
-        rows.map((r) => r.hash),
-      ],
-    );
-    const positionByRevision = new Map(inserted.rows.map((row) => [Number(row.revision), Number(row.position)]));
-    await client.query('SELECT pg_notify($1, $2)', [this.channel, stream]);
-    return {
-      stream,
-      nextExpectedRevision: rows[rows.length - 1].revision,
-      positions: rows.map((row) => positionByRevision.get(row.revision) as number).sort((a, b) => a - b),
-      alreadyStored: false,
-    };
-  }
-
-  private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    return rows.map((row) => ({ id: row.id, stream: row.stream, revision: Number(row.revision), position: Number(row.position) }));
   }
 
   async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {

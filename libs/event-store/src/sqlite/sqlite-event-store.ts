@@ -12,13 +12,11 @@ import {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
-import { chainEvents, checkExpectedRevision, resolveRetry, StoredIdRef, validateAppend } from '../prepare-append';
+import { chainEvents, checkExpectedRevision, resolveAfterFailure, StoredIdRef, validateAppend } from '../prepare-append';
 import { PollingSubscription } from '../polling-subscription';
 import { WakeSignal } from '../wake-signal';
-import { SQLITE_SCHEMA, SqliteEventRow } from './sqlite-schema';
+import { SQLITE_COLUMNS, SQLITE_SCHEMA, SqliteEventRow } from './sqlite-schema';
 
-const COLUMNS =
-  'position, id, stream, revision, type, occurred_at, recorded_at, schema_version, data, metadata, previous_hash, hash';
 
 /**
  * The embedded default: one SQLite file in WAL mode. better-sqlite3 is synchronous, so appends
@@ -46,43 +44,43 @@ export class SqliteEventStore implements EventStore {
       findId: this.db.prepare<[string], StoredIdRef>('SELECT id, stream, revision, position FROM events WHERE id = ?'),
       insert: this.db.prepare(
         `INSERT INTO events (id, stream, revision, type, occurred_at, recorded_at, schema_version, data, metadata, previous_hash, hash)
-         VALUES (@id, @stream, @revision, @type, @occurredAt, @recordedAt, @schemaVersion, @data, @metadata, @previousHash, @hash)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       readStream: this.db.prepare<[string, number, number], SqliteEventRow>(
-        `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`,
-      ),
+        `SELECT ${SQLITE_COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      ).raw(true),
       readAll: this.db.prepare<[number, number, number], SqliteEventRow>(
-        `SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`,
-      ),
+        `SELECT ${SQLITE_COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`,
+      ).raw(true),
       headPosition: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
     };
     this.appendTransaction = this.db.transaction(this.appendTx);
   }
 
   private readonly appendTx = (stream: string, events: NewEvent[], expected: ExpectedRevision): AppendResult => {
-    const stored = events
-      .map((event) => this.statements.findId.get(event.id))
-      .filter((ref): ref is StoredIdRef => ref !== undefined);
-    const retry = resolveRetry(stream, events, stored);
-    if (retry) return retry;
     const head = this.statements.head.get(stream) ?? null;
     checkExpectedRevision(stream, expected, head ? head.revision : null);
-    const rows = chainEvents(stream, events, head, new Date().toISOString());
-    const positions = rows.map((row) => {
-      const info = this.statements.insert.run({
-        ...row,
-        data: JSON.stringify(row.data),
-        metadata: JSON.stringify(row.metadata),
-      });
+    const chained = chainEvents(stream, events, head, new Date().toISOString());
+    const positions = chained.map(({ event: e, dataJson, metadataJson }) => {
+      const info = this.statements.insert.run(
+        e.id, e.stream, e.revision, e.type, e.occurredAt, e.recordedAt, e.schemaVersion, dataJson, metadataJson, e.previousHash, e.hash,
+      );
       return Number(info.lastInsertRowid);
     });
-    return { stream, nextExpectedRevision: rows[rows.length - 1].revision, positions, alreadyStored: false };
+    return { stream, nextExpectedRevision: chained[chained.length - 1].event.revision, positions, alreadyStored: false };
   };
 
   async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     const valid = validateAppend(stream, events, expected);
-    const result = this.appendTransaction.immediate(stream, valid, expected);
-    if (!result.alreadyStored) this.appended.notify();
+    let result: AppendResult;
+    try {
+      result = this.appendTransaction.immediate(stream, valid, expected);
+    } catch (error) {
+      return resolveAfterFailure(error, stream, valid, (ids) =>
+        ids.map((id) => this.statements.findId.get(id)).filter((ref): ref is StoredIdRef => ref !== undefined),
+      );
+    }
+    this.appended.notify();
     return result;
   }
 
@@ -95,7 +93,7 @@ export class SqliteEventStore implements EventStore {
       for (const row of rows) yield toRecorded(row);
       if (rows.length < Math.min(batch, remaining)) return;
       remaining -= rows.length;
-      from = rows[rows.length - 1].revision + 1;
+      from = rows[rows.length - 1][3] + 1;
     }
   }
 
@@ -110,7 +108,7 @@ export class SqliteEventStore implements EventStore {
       for (const row of rows) yield toRecorded(row);
       if (rows.length < want) return;
       remaining -= rows.length;
-      after = rows[rows.length - 1].position;
+      after = rows[rows.length - 1][0];
     }
   }
 
@@ -142,18 +140,19 @@ export class SqliteEventStore implements EventStore {
 }
 
 export function toRecorded(row: SqliteEventRow): RecordedEvent {
+  const [position, id, stream, revision, type, occurredAt, recordedAt, schemaVersion, data, metadata, previousHash, hash] = row;
   return {
-    id: row.id,
-    stream: row.stream,
-    revision: row.revision,
-    position: row.position,
-    type: row.type,
-    occurredAt: row.occurred_at,
-    recordedAt: row.recorded_at,
-    schemaVersion: row.schema_version,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
-    previousHash: row.previous_hash,
-    hash: row.hash,
+    id,
+    stream,
+    revision,
+    position,
+    type,
+    occurredAt,
+    recordedAt,
+    schemaVersion,
+    data: JSON.parse(data),
+    metadata: JSON.parse(metadata),
+    previousHash,
+    hash,
   };
 }

@@ -1,0 +1,54 @@
+/**
+ * `npm run bench:store`: event-store throughput next to a raw-driver baseline measured in the
+ * same run with the same durability (SQLite WAL with synchronous=FULL, then NORMAL; PostgreSQL as
+ * the server is configured).
+ * PostgreSQL runs when it answers at DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import { printTable, Row } from './lib/report';
+import { benchPostgres } from './store/postgres.cases';
+import { benchSqlite } from './store/sqlite.cases';
+
+const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const scale = Number(process.env.BENCH_SCALE ?? '1');
+
+async function postgresReachable(): Promise<boolean> {
+  const pool = new Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 2000 });
+  try {
+    await pool.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await pool.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-store-'));
+  const rows: Row[] = [];
+  try {
+    // Warm-up: JIT, page cache, statement caches.
+    await benchSqlite(mkdtempSync(join(dir, 'warm-')), { single: 200, batches: 20 }, 'FULL');
+    for (const synchronous of ['FULL', 'NORMAL'] as const) {
+      rows.push(...(await benchSqlite(dir, { single: Math.round(2000 * scale), batches: Math.round(1000 * scale) }, synchronous)));
+    }
+    if (await postgresReachable()) {
+      await benchPostgres(url, { single: 200, batches: 10 });
+      rows.push(...(await benchPostgres(url, { single: Math.round(2000 * scale), batches: Math.round(300 * scale) })));
+    } else {
+      console.log(`PostgreSQL not reachable at ${url}: PostgreSQL figures NOT measured.`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  printTable('Event store throughput (store vs raw driver, same run, same durability)', rows);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
