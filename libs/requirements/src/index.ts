@@ -1,1 +1,13 @@
-export const ENGINE_PLACEHOLDER = 1;
+export * from './rational';
+export * from './credit-units';
+export * from './grades';
+export * from './program.types';
+export * from './learner-item.types';
+export * from './evaluation.types';
+export { programJsonSchema } from './program.schema';
+export { parseProgram, ParseProgramResult } from './parse-program';
+export { ParseError } from './schema-errors';
+export { evaluateProgram } from './evaluate-program';
+export { InvalidEvaluationInputError } from './compile-program';
+export { describeFilter, filterMisses, matchesFilter } from './filters';
+export { ENGINE_VERSION } from './engine-version';

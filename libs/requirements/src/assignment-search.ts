@@ -1,0 +1,123 @@
+import { CompiledNode, CompiledProgram } from './compile-program';
+import { relaxedFeasible } from './claim-relaxation';
+import { ClaimSolver, Claims } from './claim-solver';
+
+export interface SearchOutcome {
+  satisfiable: boolean;
+  /** Leaves the assignment is built to satisfy. */
+  leafSet: number[];
+  claims: Claims;
+  /** False when the best-partial search ran out of budget (the satisfiability answer is always exact). */
+  exhaustive: boolean;
+  feasibilityChecks: number;
+}
+
+const DEFAULT_PARTIAL_BUDGET = 4000;
+
+/**
+ * Finds an assignment of items to leaves that satisfies the requirement tree whenever
+ * one exists: a depth-first search over the tree's choices (any-of branches, N-of
+ * combinations) that collects the leaves to satisfy, prunes with relaxations, and asks
+ * the exact claim solver when the choice is complete. Failing that, a branch-and-bound
+ * looks for the feasible leaf set that satisfies the most rule nodes.
+ */
+export function searchAssignment(c: CompiledProgram, observed: ReadonlyMap<number, boolean>, budget = DEFAULT_PARTIAL_BUDGET): SearchOutcome {
+  const solver = new ClaimSolver(c);
+  const failed = new Set<string>();
+  const fixed = (n: CompiledNode): boolean | undefined => (n.waivedBy ? true : n.observe ? observed.get(n.index) ?? false : undefined);
+
+  const goal = (set: number[], pending: number[]): Claims | null => {
+    if (pending.length === 0) return solver.feasible(set);
+    const memoKey = `${set.join(',')}|${pending.join(',')}`;
+    if (failed.has(memoKey)) return null;
+    const [head, ...rest] = pending;
+    const node = c.nodes[head];
+    const result = expand(node, set, rest);
+    if (!result) failed.add(memoKey);
+    return result;
+  };
+
+  const expand = (node: CompiledNode, set: number[], rest: number[]): Claims | null => {
+    const f = fixed(node);
+    if (f !== undefined) return f ? goal(set, rest) : null;
+    if (node.leaf >= 0) {
+      const next = insertSorted(set, node.leaf);
+      if (!relaxedFeasible(c, next)) return null;
+      return goal(next, rest);
+    }
+    if (node.kind === 'allOf') return goal(set, [...node.children, ...rest]);
+    return chooseChildren(node.children, 0, node.kind === 'anyOf' ? 1 : node.need, [], set, rest);
+  };
+
+  const chooseChildren = (children: number[], from: number, need: number, picked: number[], set: number[], rest: number[]): Claims | null => {
+    if (need === 0) return goal(set, [...picked, ...rest]);
+    for (let k = from; k <= children.length - need; k++) {
+      const r = chooseChildren(children, k + 1, need - 1, [...picked, children[k]], set, rest);
+      if (r) return r;
+    }
+    return null;
+  };
+
+  const found = goal([], [0]);
+  if (found) {
+    const leafSet = found.map((items, l) => (items.length ? l : -1)).filter((l) => l >= 0);
+    return { satisfiable: true, leafSet, claims: found, exhaustive: true, feasibilityChecks: solver.checks };
+  }
+  return bestPartial(c, solver, fixed, budget);
+}
+
+function bestPartial(c: CompiledProgram, solver: ClaimSolver, fixed: (n: CompiledNode) => boolean | undefined, budget: number): SearchOutcome {
+  const leaves = c.leaves.map((l) => l.index).filter((l) => !c.nodes[c.leaves[l].node].waivedBy);
+  let best = { score: -1, set: [] as number[], claims: solver.feasible([]) as Claims };
+  let exhaustive = true;
+  const start = solver.checks;
+  const rec = (k: number, set: number[], claims: Claims): void => {
+    const bound = scoreOf(c, new Set([...set, ...leaves.slice(k)]), fixed);
+    if (bound <= best.score) return;
+    if (k === leaves.length) {
+      best = { score: scoreOf(c, new Set(set), fixed), set, claims };
+      return;
+    }
+    if (solver.checks - start >= budget) {
+      exhaustive = false;
+      const score = scoreOf(c, new Set(set), fixed);
+      if (score > best.score) best = { score, set, claims };
+      return;
+    }
+    const withLeaf = insertSorted(set, leaves[k]);
+    const r = solver.feasible(withLeaf);
+    if (r) rec(k + 1, withLeaf, r);
+    rec(k + 1, set, claims);
+  };
+  rec(0, [], best.claims);
+  return { satisfiable: false, leafSet: best.set, claims: best.claims, exhaustive, feasibilityChecks: solver.checks };
+}
+
+/** Number of rule nodes satisfied if exactly the leaves in `sat` are satisfied. */
+export function scoreOf(c: CompiledProgram, sat: ReadonlySet<number>, fixed: (n: CompiledNode) => boolean | undefined): number {
+  let score = 0;
+  const visit = (i: number): boolean => {
+    const n = c.nodes[i];
+    const kids = n.children.map(visit);
+    let ok = fixed(n);
+    if (ok === undefined) {
+      if (n.leaf >= 0) ok = sat.has(n.leaf);
+      else ok = kids.filter(Boolean).length >= (n.kind === 'anyOf' ? 1 : n.need);
+    }
+    if (ok) score++;
+    return ok;
+  };
+  visit(0);
+  return score;
+}
+
+function insertSorted(set: readonly number[], v: number): number[] {
+  const out: number[] = [];
+  let done = false;
+  for (const x of set) {
+    if (!done && v < x) { out.push(v); done = true; }
+    if (x !== v) out.push(x);
+  }
+  if (!done && !set.includes(v)) out.push(v);
+  return out;
+}

@@ -1,0 +1,2 @@
+/** Semantic version of the requirement/recognition engine; recorded in every evaluation. */
+export const ENGINE_VERSION = '1.0.0';

@@ -1,0 +1,109 @@
+import { searchAssignment } from './assignment-search';
+import { CompiledProgram, compileProgram } from './compile-program';
+import { capReports, countedItems } from './credit-totals';
+import { ENGINE_VERSION } from './engine-version';
+import { Claim, ProgramEvaluation } from './evaluation.types';
+import { explainMissing } from './explain';
+import { EvaluateProgramOptions, LearnerItem } from './learner-item.types';
+import { nodeResults, observeChecks } from './node-results';
+import { Program, RequirementNode } from './program.types';
+import { ZERO, add, cmp, parseRational, sub, toDecimal, toQuantity } from './rational';
+import { evaluateResidency } from './residency';
+
+/**
+ * Evaluates a learner's items against a program version: the assignment of items to rules,
+ * per-rule status and progress, what is missing, residency outcome, caps and credit totals.
+ * Pure and deterministic: the same inputs give byte-identical JSON.
+ */
+export function evaluateProgram(program: Program, items: readonly LearnerItem[], options: EvaluateProgramOptions): ProgramEvaluation {
+  const c = compileProgram(program, items, options);
+  const core = evaluateTree(c, options);
+  const { counted, total } = countedItems(c, core.claims);
+  const need = parseRational(program.totalCredits);
+  const totalOk = cmp(total, need) >= 0;
+  const admission = { required: program.admissionRequired === true, admitted: options.admitted === true, satisfied: program.admissionRequired !== true || options.admitted === true };
+  const byId = new Map(c.nodes.map((n) => [n.id, n.index]));
+  const residency = evaluateResidency(c, options, {
+    ruleSatisfied: (id) => core.evaluations[byId.get(id) ?? -1]?.status === 'satisfied',
+    subtreeSatisfied: (node) => subtreeSatisfied(program, node, items, options),
+  });
+  const missing = [...core.missing];
+  if (!totalOk) missing.push({ rulePath: '', message: `Earn ${toDecimal(sub(need, total))} more ${program.creditUnit} credits in total (have ${toDecimal(total)} of ${toDecimal(need)})` });
+  if (!admission.satisfied) missing.push({ rulePath: '', message: 'Admission to the program is required before credit counts toward it' });
+  if (residency.satisfied === false) missing.push({ rulePath: '', message: `Residency (${residency.outcome}${residency.pathway ? `: ${residency.pathway.id}` : ''}) is not yet complete` });
+
+  const claims: Claim[] = [];
+  core.claims.forEach((itemIdx, leaf) => {
+    const node = c.nodes[c.leaves[leaf].node];
+    for (const i of itemIdx) {
+      const it = c.items[i];
+      const claim: Claim = { itemId: it.id, ruleId: node.id, rulePath: node.path, credits: toQuantity(it.credits) };
+      if (it.item.evidenceEventId !== undefined) claim.evidenceEventId = it.item.evidenceEventId;
+      claims.push(claim);
+    }
+  });
+  claims.sort((a, b) => (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : a.rulePath < b.rulePath ? -1 : 1));
+  const claimedSet = new Set(core.claims.flat());
+  const sumWhere = (pred: (i: number) => boolean) => c.items.reduce((acc, it) => (pred(it.index) ? add(acc, it.credits) : acc), ZERO);
+  const treeOk = core.evaluations[0].status === 'satisfied';
+  return {
+    engineVersion: ENGINE_VERSION,
+    program: { id: program.id, version: program.version, creditUnit: program.creditUnit },
+    referenceDate: options.referenceDate,
+    result: treeOk && totalOk ? 'satisfied' : core.evaluations[0].status === 'unsatisfied' && cmp(total, ZERO) === 0 ? 'unsatisfied' : 'partial',
+    requirementsSatisfied: treeOk && totalOk,
+    totalCredits: { have: toQuantity(total), need: toQuantity(need), satisfied: totalOk },
+    admission,
+    residency,
+    nodes: core.evaluations,
+    claims,
+    unusedItems: c.items.filter((it) => !claimedSet.has(it.index)).map((it) => it.id),
+    missing,
+    creditsBySource: {
+      home: toQuantity(sumWhere((i) => c.items[i].item.source === 'home')),
+      transfer: toQuantity(sumWhere((i) => c.items[i].item.source === 'transfer')),
+      transferCounted: toQuantity(sumWhere((i) => c.items[i].item.source === 'transfer' && counted[i])),
+      claimed: toQuantity(sumWhere((i) => claimedSet.has(i))),
+    },
+    capsApplied: capReports(c, core.claims, counted),
+    exceptions: { applied: c.exceptionsApplied, ignored: c.exceptionsIgnored },
+    search: { exhaustive: core.exhaustive, feasibilityChecks: core.checks },
+  };
+}
+
+function evaluateTree(c: CompiledProgram, options: EvaluateProgramOptions) {
+  const observed = observeChecks(c);
+  const flags = new Map([...observed].map(([k, v]) => [k, v.satisfied]));
+  const outcome = searchAssignment(c, flags, options.partialSearchBudget);
+  const claims = outcome.satisfiable ? outcome.claims : fillLeftovers(c, outcome.claims);
+  const { evaluations } = nodeResults(c, claims, observed);
+  const missing = explainMissing(c, claims, evaluations);
+  return { claims, evaluations, missing, exhaustive: outcome.exhaustive, checks: outcome.feasibilityChecks };
+}
+
+/** For an unsatisfiable tree: show progress by giving unclaimed eligible items to unsatisfied leaves (in order). */
+function fillLeftovers(c: CompiledProgram, claims: number[][]): number[][] {
+  const out = claims.map((x) => [...x]);
+  const used = new Set(out.flat());
+  for (const leaf of c.leaves) {
+    const node = c.nodes[leaf.node];
+    if (node.waivedBy) continue;
+    const have = out[leaf.index];
+    const enough = () => (leaf.kind === 'credits' ? have.reduce((a, i) => a + c.items[i].units, 0) >= leaf.needUnits : have.length >= leaf.needCount);
+    if (enough()) continue;
+    for (const i of leaf.eligible) {
+      if (enough()) break;
+      if (used.has(i)) continue;
+      have.push(i);
+      used.add(i);
+    }
+    have.sort((a, b) => a - b);
+  }
+  return out;
+}
+
+function subtreeSatisfied(program: Program, node: RequirementNode, items: readonly LearnerItem[], options: EvaluateProgramOptions): boolean {
+  const sub: Program = { ...program, requirements: node, shareable: [], residency: undefined };
+  const c = compileProgram(sub, items, { ...options, exceptions: [] });
+  return evaluateTree(c, options).evaluations[0].status === 'satisfied';
+}

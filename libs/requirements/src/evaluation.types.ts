@@ -1,0 +1,107 @@
+import { Quantity } from './rational';
+import { ResidencyRequirement } from './program.types';
+
+export type NodeStatus = 'satisfied' | 'partial' | 'unsatisfied';
+
+export interface Progress {
+  have: Quantity;
+  need: Quantity;
+  /** What is counted: items, credits (in the program's unit) or child rules. */
+  of: 'items' | 'credits' | 'rules';
+}
+
+export interface NodeEvaluation {
+  id: string;
+  /** Rule path: ids from the root joined by "/" (the key exceptions use). */
+  path: string;
+  label?: string;
+  kind: 'allOf' | 'anyOf' | 'nOf' | 'course' | 'count' | 'credits';
+  status: NodeStatus;
+  progress: Progress;
+  /** Items this rule claimed (observing checks list the items they looked at). */
+  claimedItems: string[];
+  observe?: true;
+  waivedBy?: string;
+  substitutions?: { itemId: string; exceptionId: string }[];
+  /** What is still missing here, for a registrar; empty when satisfied. */
+  missing: string[];
+}
+
+export interface Claim {
+  itemId: string;
+  ruleId: string;
+  rulePath: string;
+  credits: Quantity;
+  evidenceEventId?: string;
+}
+
+export interface ResidencyRequirementOut {
+  months?: number;
+  terms?: number;
+  credits?: Quantity;
+  courses?: string[];
+  description?: string;
+}
+
+export interface PathwayCheck {
+  id: string;
+  label?: string;
+  applies: boolean;
+  /** Why it does not apply (empty if it applies). */
+  reasons: string[];
+  /** Credentials or rules that made it apply. */
+  basis: string[];
+}
+
+export interface ResidencyOutcome {
+  defined: boolean;
+  outcome: 'standard' | 'reduced';
+  pathway: { id: string; label?: string } | null;
+  requirement: ResidencyRequirementOut;
+  standard: ResidencyRequirementOut;
+  pathwaysConsidered: PathwayCheck[];
+  progress: {
+    credits?: { have: Quantity; need: Quantity; satisfied: boolean };
+    courses?: { completed: string[]; missing: string[]; satisfied: boolean };
+    months?: { have: number | null; need: number; satisfied: boolean | null };
+    terms?: { have: number | null; need: number; satisfied: boolean | null };
+  };
+  satisfied: boolean | null;
+}
+
+export interface CapReport {
+  rulePath: string;
+  label?: string;
+  maxCredits?: Quantity;
+  maxItems?: number;
+  usedCredits: Quantity;
+  usedItems: number;
+  /** True when eligible items were left out because of this cap. */
+  applied: boolean;
+  excludedItems: string[];
+}
+
+export interface ProgramEvaluation {
+  engineVersion: string;
+  program: { id: string; version: string; creditUnit: string };
+  referenceDate: string;
+  /** Requirements tree and total credits (residency and admission are reported separately). */
+  result: NodeStatus;
+  requirementsSatisfied: boolean;
+  totalCredits: { have: Quantity; need: Quantity; satisfied: boolean };
+  admission: { required: boolean; admitted: boolean; satisfied: boolean };
+  residency: ResidencyOutcome;
+  nodes: NodeEvaluation[];
+  claims: Claim[];
+  unusedItems: string[];
+  missing: { rulePath: string; message: string }[];
+  creditsBySource: { home: Quantity; transfer: Quantity; transferCounted: Quantity; claimed: Quantity };
+  capsApplied: CapReport[];
+  exceptions: {
+    applied: { id: string; kind: string; path: string }[];
+    ignored: { id: string; path: string; reason: string }[];
+  };
+  search: { exhaustive: boolean; feasibilityChecks: number };
+}
+
+export type { ResidencyRequirement };

@@ -1,0 +1,77 @@
+import { withinYears } from './dates';
+import { describeGrade, meetsMinimum } from './grades';
+import { LearnerItem } from './learner-item.types';
+import { ItemFilter } from './program.types';
+
+/** Why an item fails a filter, in words a registrar understands. */
+export interface FilterMiss {
+  criterion: keyof ItemFilter;
+  message: string;
+}
+
+/** Every criterion of `filter` the item fails (empty: the item matches). */
+export function filterMisses(item: LearnerItem, filter: ItemFilter | undefined, referenceDate: string): FilterMiss[] {
+  if (!filter) return [];
+  const misses: FilterMiss[] = [];
+  const miss = (criterion: keyof ItemFilter, message: string) => misses.push({ criterion, message });
+  if (filter.levels && !(item.level && filter.levels.includes(item.level))) {
+    miss('levels', `level ${item.level ?? 'unknown'} is not ${orList(filter.levels)}`);
+  }
+  if (filter.fields && !(item.field && filter.fields.includes(item.field))) {
+    miss('fields', `field ${item.field ?? 'unknown'} is not ${orList(filter.fields)}`);
+  }
+  if (filter.issuers && !(item.issuer && filter.issuers.includes(item.issuer))) {
+    miss('issuers', `issuer ${item.issuer ?? 'unknown'} is not ${orList(filter.issuers)}`);
+  }
+  if (filter.source && item.source !== filter.source) {
+    miss('source', filter.source === 'home' ? 'must be completed here, not transferred' : 'must be recognized transfer credit');
+  }
+  if (filter.credentialTypes) {
+    const types = (item.credentials ?? []).map((c) => c.type ?? '');
+    if (!types.some((t) => filter.credentialTypes?.includes(t))) {
+      miss('credentialTypes', `is not part of a ${orList(filter.credentialTypes)} credential`);
+    }
+  }
+  if (filter.tags && !(item.tags ?? []).some((t) => filter.tags?.includes(t))) {
+    miss('tags', `is not tagged ${orList(filter.tags)}`);
+  }
+  if (filter.courses && !(item.courseId && filter.courses.includes(item.courseId))) {
+    miss('courses', `is not ${orList(filter.courses)}`);
+  }
+  if (filter.minGrade !== undefined && !meetsMinimum(item.grade, filter.minGrade)) {
+    miss('minGrade', `grade ${describeGrade(item.grade)} is below the minimum ${describeGrade(filter.minGrade)}`);
+  }
+  if (filter.withinYears !== undefined && !withinYears(item.date, filter.withinYears, referenceDate)) {
+    miss('withinYears', `completed ${item.date}, more than ${filter.withinYears} years before ${referenceDate}`);
+  }
+  if (filter.inResidence !== undefined && Boolean(item.inResidence) !== filter.inResidence) {
+    miss('inResidence', filter.inResidence ? 'was not completed in residence' : 'must not be a residence course');
+  }
+  return misses;
+}
+
+export function matchesFilter(item: LearnerItem, filter: ItemFilter | undefined, referenceDate: string): boolean {
+  return filterMisses(item, filter, referenceDate).length === 0;
+}
+
+/** A short description of a filter: "level EQF7, field data-science, grade at least B". */
+export function describeFilter(filter: ItemFilter | undefined): string {
+  if (!filter) return 'any item';
+  const parts: string[] = [];
+  if (filter.courses) parts.push(`course ${orList(filter.courses)}`);
+  if (filter.levels) parts.push(`level ${orList(filter.levels)}`);
+  if (filter.fields) parts.push(`field ${orList(filter.fields)}`);
+  if (filter.issuers) parts.push(`issued by ${orList(filter.issuers)}`);
+  if (filter.source) parts.push(filter.source === 'home' ? 'taken here' : 'transfer credit');
+  if (filter.credentialTypes) parts.push(`part of a ${orList(filter.credentialTypes)}`);
+  if (filter.tags) parts.push(`tagged ${orList(filter.tags)}`);
+  if (filter.minGrade !== undefined) parts.push(`grade at least ${describeGrade(filter.minGrade)}`);
+  if (filter.withinYears !== undefined) parts.push(`completed within ${filter.withinYears} years`);
+  if (filter.inResidence !== undefined) parts.push(filter.inResidence ? 'in residence' : 'not in residence');
+  return parts.length ? parts.join(', ') : 'any item';
+}
+
+export function orList(values: readonly string[]): string {
+  if (values.length <= 1) return values[0] ?? '';
+  return `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+}
