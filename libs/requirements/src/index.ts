@@ -11,3 +11,7 @@ export { evaluateProgram } from './evaluate-program';
 export { InvalidEvaluationInputError } from './compile-program';
 export { describeFilter, filterMisses, matchesFilter } from './filters';
 export { ENGINE_VERSION } from './engine-version';
+export * from './recognition.types';
+export { recognitionPolicyJsonSchema } from './recognition-policy.schema';
+export { parseRecognitionPolicy, ParseRecognitionPolicyResult } from './parse-recognition-policy';
+export { evaluateRecognition } from './evaluate-recognition';

@@ -1,0 +1,69 @@
+import { CompiledConversion, convertCredits } from './credit-units';
+import { withinYears, yearsBetween } from './dates';
+import { DEFAULT_LETTER_TABLE, describeGrade, meetsMinimum, normalizeGrade } from './grades';
+import { Rational, parseRational } from './rational';
+import { Equivalency, ReasonCode, RecognitionContext, RecognitionEvidence, RecognitionPolicy } from './recognition.types';
+
+export interface EvidenceCheck {
+  reasons: ReasonCode[];
+  messages: string[];
+  equivalency?: Equivalency;
+  /** Credits offered in the policy's unit (null if the unit is unknown). */
+  credits: Rational | null;
+}
+
+/** Everything about one piece of evidence that does not depend on the cap or on the others. */
+export function checkEvidence(policy: RecognitionPolicy, ev: RecognitionEvidence, ctx: RecognitionContext, conversion: CompiledConversion): EvidenceCheck {
+  const reasons: ReasonCode[] = [];
+  const messages: string[] = [];
+  const deny = (code: ReasonCode, message: string) => {
+    reasons.push(code);
+    messages.push(message);
+  };
+  const ref = ctx.referenceDate;
+  if (!isEffective(policy, ref)) deny('POLICY_NOT_EFFECTIVE', `policy ${policy.id} v${policy.version} is not in effect on ${ref}`);
+  if (policy.admissionRequired && !ctx.admitted) deny('ADMISSION_REQUIRED', 'the learner must be admitted before credit is recognized');
+  if (!policy.acceptedIssuers.includes(ev.issuer)) deny('ISSUER_NOT_ACCEPTED', `issuer ${ev.issuer} is not accepted by this policy`);
+  let credits: Rational | null = null;
+  try {
+    credits = convertCredits(parseRational(ev.credits), ev.unit, policy.creditUnit, conversion);
+  } catch {
+    deny('UNIT_UNKNOWN', `credit unit ${ev.unit} has no conversion in this policy`);
+  }
+  if (policy.completeCredentialRequired) {
+    if (!ev.credential) deny('CREDENTIAL_INCOMPLETE', `${ev.code} is not part of a completed credential`);
+    else if (!ev.credential.complete) deny('CREDENTIAL_INCOMPLETE', `credential ${ev.credential.code ?? ev.credential.id} is not complete`);
+  }
+  if (policy.levels && !(ev.level && policy.levels.includes(ev.level))) {
+    deny('LEVEL_MISMATCH', `level ${ev.level ?? 'unknown'} is not ${policy.levels.join(' or ')}`);
+  }
+  const equivalency = findEquivalency(policy, ev);
+  const minGrade = equivalency?.minGrade ?? policy.minGrade;
+  if (minGrade !== undefined) {
+    const letters = policy.letterGrades ?? DEFAULT_LETTER_TABLE;
+    if (ev.grade === undefined || !normalizeGrade(ev.grade, letters)) deny('GRADE_MISSING', `${ev.code} has no readable grade; minimum is ${describeGrade(minGrade)}`);
+    else if (!meetsMinimum(ev.grade, minGrade, letters)) deny('BELOW_MIN_GRADE', `grade ${describeGrade(ev.grade)} is below the minimum ${describeGrade(minGrade)}`);
+  }
+  if (policy.maxAgeYears !== undefined && !withinYears(ev.date, policy.maxAgeYears, ref)) {
+    deny('TOO_OLD', `${ev.code} dates from ${ev.date}, ${yearsBetween(ev.date, ref)} years before ${ref}; the limit is ${policy.maxAgeYears}`);
+  }
+  if (!equivalency && policy.unmatched !== 'elective') deny('NO_EQUIVALENCY', `${ev.issuer} ${ev.code} has no equivalency in this policy`);
+  return { reasons, messages, equivalency, credits };
+}
+
+export function isEffective(policy: RecognitionPolicy, ref: string): boolean {
+  const started = !(ref < policy.effectiveFrom);
+  const notEnded = policy.effectiveTo === undefined || ref < policy.effectiveTo;
+  return started && notEnded;
+}
+
+function findEquivalency(policy: RecognitionPolicy, ev: RecognitionEvidence): Equivalency | undefined {
+  return (policy.equivalencies ?? []).find(
+    (e) => e.match.code === ev.code && (e.match.issuer === undefined || e.match.issuer === ev.issuer) && (e.match.kind === undefined || e.match.kind === ev.kind),
+  );
+}
+
+/** Key under which a piece of evidence counts as "the same learning". */
+export function learningKey(issuer: string | undefined, code: string | undefined): string {
+  return `${issuer ?? ''}\u0000${code ?? ''}`;
+}

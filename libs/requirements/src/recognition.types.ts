@@ -1,0 +1,118 @@
+import { ConversionTable } from './credit-units';
+import { GradeInput } from './grades';
+import { LearnerItem } from './learner-item.types';
+import { Quantity, RationalInput } from './rational';
+
+export type Grant =
+  | { as: 'course'; courseId: string; credits?: RationalInput }
+  | { as: 'elective'; credits?: RationalInput; field?: string; tags?: string[] };
+
+/** External course or credential -> internal course or elective credit. */
+export interface Equivalency {
+  id: string;
+  match: { issuer?: string; code: string; kind?: 'course' | 'credential' };
+  grant: Grant;
+  minGrade?: GradeInput;
+}
+
+/** A receiving institution's versioned, effective-dated recognition policy. Plain JSON. */
+export interface RecognitionPolicy {
+  id: string;
+  version: string;
+  effectiveFrom: string;
+  effectiveTo?: string;
+  receivingInstitution: string;
+  programId?: string;
+  /** The receiving institution's credit unit; granted credits are expressed in it. */
+  creditUnit: string;
+  acceptedIssuers: string[];
+  equivalencies?: Equivalency[];
+  /** What happens to accepted evidence with no equivalency: deny (default) or grant elective credit. */
+  unmatched?: 'deny' | 'elective';
+  minGrade?: GradeInput;
+  /** Letter grade -> lowest percent, if this policy reads letters differently. */
+  letterGrades?: Record<string, string>;
+  maxAgeYears?: number;
+  /** Accepted levels (e.g. ["EQF7"]); evidence at another level is a level mismatch. */
+  levels?: string[];
+  /** ECTS value per unit, overriding the default table. */
+  conversion?: ConversionTable;
+  conversionTableId?: string;
+  transferCap?: { maxCredits?: RationalInput; maxFraction?: RationalInput; programTotalCredits?: RationalInput };
+  completeCredentialRequired?: boolean;
+  admissionRequired?: boolean;
+}
+
+/** A completed external course or an awarded credential submitted as evidence. */
+export interface RecognitionEvidence {
+  id: string;
+  kind: 'course' | 'credential';
+  issuer: string;
+  code: string;
+  title?: string;
+  credits: RationalInput;
+  /** Unit of `credits` (Open Badges carry none: record the issuer's declaration here). */
+  unit: string;
+  level?: string;
+  field?: string;
+  grade?: GradeInput;
+  /** Completion or award date, YYYY-MM-DD. */
+  date: string;
+  /** The credential itself (kind credential) or the one this course belongs to. */
+  credential?: { id: string; code?: string; type?: string; complete: boolean };
+  tags?: string[];
+  evidenceEventId?: string;
+}
+
+export interface RecognitionContext {
+  referenceDate: string;
+  admitted?: boolean;
+  /** Program size, for a cap given as a fraction (if the policy does not state it). */
+  programTotalCredits?: RationalInput;
+  /** Credit already recognized for this learner toward this program (counts against the cap). */
+  alreadyRecognized?: { evidenceId?: string; issuer?: string; code?: string; credits: RationalInput; unit?: string }[];
+}
+
+export type ReasonCode =
+  | 'EQUIVALENT_COURSE'
+  | 'ELECTIVE_CREDIT'
+  | 'POLICY_NOT_EFFECTIVE'
+  | 'ADMISSION_REQUIRED'
+  | 'ISSUER_NOT_ACCEPTED'
+  | 'UNIT_UNKNOWN'
+  | 'CREDENTIAL_INCOMPLETE'
+  | 'LEVEL_MISMATCH'
+  | 'GRADE_MISSING'
+  | 'BELOW_MIN_GRADE'
+  | 'TOO_OLD'
+  | 'NO_EQUIVALENCY'
+  | 'ALREADY_RECOGNIZED'
+  | 'DUPLICATE_EVIDENCE'
+  | 'CAP_EXCEEDED';
+
+export interface RecognitionDecision {
+  evidenceId: string;
+  evidenceEventId?: string;
+  decision: 'granted' | 'partially-granted' | 'denied';
+  grantedAs: { as: 'course'; courseId: string } | { as: 'elective' } | null;
+  equivalencyId?: string;
+  /** Evidence credits converted into the policy's unit. */
+  creditsOffered: Quantity;
+  creditsGranted: Quantity;
+  reasons: ReasonCode[];
+  messages: string[];
+}
+
+export interface RecognitionEvaluation {
+  engineVersion: string;
+  policy: { id: string; version: string; receivingInstitution: string };
+  referenceDate: string;
+  creditUnit: string;
+  conversionTable: { id: string; ectsPerUnit: Record<string, string> };
+  policyEffective: boolean;
+  cap: { maxCredits: Quantity | null; alreadyUsed: Quantity; granted: Quantity; remaining: Quantity | null };
+  decisions: RecognitionDecision[];
+  totals: { granted: Quantity; grantedCount: number; partialCount: number; deniedCount: number };
+  /** Granted credit as learner items, ready for evaluateProgram. */
+  recognizedItems: LearnerItem[];
+}
