@@ -9,3 +9,5 @@ export * from './sqlite/sqlite-event-store';
 export * from './postgres/postgres-event-store';
 export * from './eventstoredb/eventstoredb-event-store';
 export * from './nest/event-store.module';
+export * from './command/command-context';
+export * from './command/run-command';

@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import { v5 as uuidv5 } from 'uuid';
+import { Actor } from '../event-envelope';
+
+/** Everything about who asked and how, that a command's events must carry. */
+export interface CommandContext {
+  actor: Actor;
+  correlationId: string;
+  causationId?: string | null;
+  /**
+   * From the Idempotency-Key header. Makes event ids (and new aggregate ids) deterministic, so
+   * a retried request appends nothing new and gets the same response.
+   */
+  idempotencyKey?: string;
+  /** Fingerprint of the request (method, path, body) that used the idempotency key. */
+  requestHash?: string;
+  /** From If-Match: the revision the caller last saw; a different current revision is a conflict. */
+  expectedRevision?: number;
+  /** Source time of the fact (default: now). */
+  occurredAt?: string;
+}
+
+const NAMESPACE = 'b6f0e1c2-4a53-5d8e-9b1f-2c7d3e4f5a60';
+
+/** A deterministic id for the n-th thing an idempotent request creates; random otherwise. */
+export function idFor(context: Pick<CommandContext, 'actor' | 'idempotencyKey'>, purpose: string): string {
+  if (!context.idempotencyKey) return randomUUID();
+  return uuidv5(`${context.actor.institutionId}\u0000${context.idempotencyKey}\u0000${purpose}`, NAMESPACE);
+}

@@ -1,0 +1,103 @@
+import { Decider, DomainError, DomainEvent } from '@app/kernel';
+import { JsonObject, NewEvent, RecordedEvent } from '../event-envelope';
+import { EventStore } from '../event-store.port';
+import { WrongExpectedRevisionError } from '../event-store.errors';
+import { CommandContext, idFor } from './command-context';
+
+export interface CommandOutcome {
+  stream: string;
+  /** Stream revision after the command (the ETag); null when the stream still does not exist. */
+  revision: number | null;
+  /** The events this command stored (or had stored, for a replayed idempotent request). */
+  events: RecordedEvent[];
+  /** True when the request was an idempotent retry: nothing new was appended. */
+  replayed: boolean;
+}
+
+export interface RunCommandOptions {
+  /** Schema version per event type (default 1). */
+  schemaVersions?: Record<string, number>;
+  /** Attempts when a concurrent writer moved the stream between load and append (no If-Match). */
+  maxAttempts?: number;
+}
+
+/**
+ * Load the stream, fold it, decide, append at the revision that was read. A race with another
+ * writer is retried (the decision is re-made on fresh state) unless the caller pinned the
+ * revision with If-Match, in which case it is a conflict.
+ */
+export async function runCommand<C, S, E extends DomainEvent>(
+  store: EventStore,
+  decider: Decider<C, S, E>,
+  stream: string,
+  command: C,
+  context: CommandContext,
+  options: RunCommandOptions = {},
+): Promise<CommandOutcome> {
+  const attempts = options.maxAttempts ?? 3;
+  for (let attempt = 1; ; attempt += 1) {
+    const loaded = await load(store, decider, stream, context);
+    if (loaded.replay) return loaded.replay;
+    if (context.expectedRevision !== undefined && context.expectedRevision !== loaded.revision) {
+      throw new WrongExpectedRevisionError(stream, context.expectedRevision, loaded.revision);
+    }
+    const decided = decider.decide(command, loaded.state);
+    if (decided.length === 0) return { stream, revision: loaded.revision, events: [], replayed: false };
+    const events = decided.map((event, index) => envelope(event, index, context, options));
+    try {
+      const result = await store.append(stream, events, loaded.revision === null ? 'no-stream' : loaded.revision);
+      const stored: RecordedEvent[] = [];
+      for await (const e of store.readStream(stream, { fromRevision: result.nextExpectedRevision - events.length + 1, limit: events.length })) {
+        stored.push(e);
+      }
+      return { stream, revision: result.nextExpectedRevision, events: stored, replayed: result.alreadyStored };
+    } catch (error) {
+      const raced = error instanceof WrongExpectedRevisionError && context.expectedRevision === undefined;
+      if (!raced || attempt >= attempts) throw error;
+    }
+  }
+}
+
+async function load<C, S, E extends DomainEvent>(
+  store: EventStore,
+  decider: Decider<C, S, E>,
+  stream: string,
+  context: CommandContext,
+): Promise<{ state: S; revision: number | null; replay?: CommandOutcome }> {
+  let state = decider.initialState;
+  let revision: number | null = null;
+  const earlier: RecordedEvent[] = [];
+  for await (const event of store.readStream(stream)) {
+    state = decider.evolve(state, { type: event.type, data: event.data } as unknown as E);
+    revision = event.revision;
+    if (context.idempotencyKey && isSameRequest(event, context)) earlier.push(event);
+  }
+  if (earlier.length > 0) {
+    if (earlier[0].metadata.requestHash !== (context.requestHash ?? null)) {
+      throw new DomainError('conflict', 'idempotency-key-reused', `Idempotency-Key "${context.idempotencyKey}" was already used for a different request`);
+    }
+    const last = earlier[earlier.length - 1];
+    return { state, revision, replay: { stream, revision: last.revision, events: earlier, replayed: true } };
+  }
+  return { state, revision };
+}
+
+function isSameRequest(event: RecordedEvent, context: CommandContext): boolean {
+  return event.metadata.idempotencyKey === context.idempotencyKey && event.metadata.actor?.institutionId === context.actor.institutionId;
+}
+
+function envelope<E extends DomainEvent>(event: E, index: number, context: CommandContext, options: RunCommandOptions): NewEvent {
+  return {
+    id: idFor(context, `event-${index}`),
+    type: event.type,
+    occurredAt: context.occurredAt ?? new Date().toISOString(),
+    schemaVersion: options.schemaVersions?.[event.type] ?? 1,
+    data: event.data as JsonObject,
+    metadata: {
+      correlationId: context.correlationId,
+      causationId: context.causationId ?? null,
+      actor: context.actor,
+      ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey, requestHash: context.requestHash ?? null } : {}),
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { Decider, DomainError, DomainEvent, refuse } from '@app/kernel';
+import { runCommand, SqliteEventStore, WrongExpectedRevisionError, DuplicateEventIdError } from '../src';
+
+type Counted = DomainEvent<'Counted', { by: number }>;
+type Count = { by: number; max: number };
+const counter: Decider<Count, number, Counted> = {
+  initialState: 0,
+  decide: (command, total) => {
+    if (total + command.by > command.max) throw refuse.conflict('over-max', `would exceed ${command.max}`);
+    return [{ type: 'Counted', data: { by: command.by } }];
+  },
+  evolve: (total, event) => total + event.data.by,
+};
+
+const actor = { institutionId: 'inst-a', role: 'issuer' };
+const ctx = (extra = {}) => ({ actor, correlationId: 'corr', ...extra });
+
+describe('runCommand', () => {
+  let store: SqliteEventStore;
+  beforeEach(() => { store = new SqliteEventStore(':memory:'); });
+  afterEach(() => store.close());
+
+  it('decides on the folded state and appends at the revision it read', async () => {
+    await runCommand(store, counter, 'c-1', { by: 2, max: 5 }, ctx());
+    const outcome = await runCommand(store, counter, 'c-1', { by: 3, max: 5 }, ctx());
+    expect(outcome).toMatchObject({ revision: 1, replayed: false });
+    expect(outcome.events[0]).toMatchObject({ type: 'Counted', data: { by: 3 }, metadata: { actor, correlationId: 'corr' } });
+    await expect(runCommand(store, counter, 'c-1', { by: 1, max: 5 }, ctx())).rejects.toBeInstanceOf(DomainError);
+  });
+
+  it('refuses a stale If-Match revision and appends nothing', async () => {
+    await runCommand(store, counter, 'c-1', { by: 1, max: 9 }, ctx());
+    await expect(runCommand(store, counter, 'c-1', { by: 1, max: 9 }, ctx({ expectedRevision: 3 }))).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    expect(await store.streamRevision('c-1')).toBe(0);
+  });
+
+  it('replays an idempotent retry: same outcome, nothing new appended', async () => {
+    const first = await runCommand(store, counter, 'c-1', { by: 4, max: 5 }, ctx({ idempotencyKey: 'k1', requestHash: 'h1' }));
+    // The retry would be refused if decided again (4 + 4 > 5): it must be recognised instead.
+    const retry = await runCommand(store, counter, 'c-1', { by: 4, max: 5 }, ctx({ idempotencyKey: 'k1', requestHash: 'h1' }));
+    expect(retry).toEqual({ ...first, replayed: true });
+    expect(await store.streamRevision('c-1')).toBe(0);
+  });
+
+  it('rejects an idempotency key reused for a different request', async () => {
+    await runCommand(store, counter, 'c-1', { by: 1, max: 9 }, ctx({ idempotencyKey: 'k1', requestHash: 'h1' }));
+    await expect(runCommand(store, counter, 'c-1', { by: 2, max: 9 }, ctx({ idempotencyKey: 'k1', requestHash: 'h2' }))).rejects.toMatchObject({ code: 'idempotency-key-reused' });
+    await expect(runCommand(store, counter, 'c-2', { by: 2, max: 9 }, ctx({ idempotencyKey: 'k1', requestHash: 'h2' }))).rejects.toBeInstanceOf(DuplicateEventIdError);
+  });
+});
