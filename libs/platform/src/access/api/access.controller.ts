@@ -1,0 +1,89 @@
+import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CommandContext, EVENT_STORE, EventStore, idFor, runCommand } from '@app/event-store';
+import { accessDecider } from '../domain/access.decider';
+import { ACCESS_STREAM } from '../domain/access.events';
+import { AccessRegistry } from '../auth/access-registry';
+import { Roles } from '../auth/auth.decorators';
+import { newCredentialToken } from '../auth/credential-token';
+import { Command } from '../../http/command-context.decorator';
+import { commandResponse, CommandResponse } from '../../http/command-response';
+import { IssueCredentialDto, IssuedCredentialDto, RegisterInstitutionDto, RevokeCredentialDto } from './access.dto';
+
+type HeaderResponse = { setHeader(name: string, value: string): unknown };
+
+/** Admin provisioning: institutions and their credentials. */
+@ApiTags('access')
+@ApiBearerAuth()
+@Controller()
+export class AccessController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly registry: AccessRegistry,
+  ) {}
+
+  @Post('institutions')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Register an institution (issuer and/or receiving)' })
+  @ApiCreatedResponse({ description: 'Registered; body has the id and the access stream revision' })
+  async register(@Body() body: RegisterInstitutionDto, @Command() ctx: CommandContext, @Res({ passthrough: true }) res: HeaderResponse): Promise<CommandResponse> {
+    const outcome = await runCommand(this.store, accessDecider, ACCESS_STREAM, { kind: 'RegisterInstitution', ...body }, ctx);
+    await this.registry.refresh();
+    return commandResponse(res, body.institutionId, outcome);
+  }
+
+  @Get('institutions/:institutionId')
+  @Roles('admin', 'issuer', 'submitter', 'registrar', 'auditor')
+  @ApiOperation({ summary: 'An institution as registered' })
+  async institution(@Param('institutionId') institutionId: string) {
+    await this.registry.refresh();
+    const institution = this.registry.institution(institutionId);
+    if (!institution) throw new NotFoundException(`institution ${institutionId} is not registered`);
+    return { institutionId, ...institution };
+  }
+
+  @Post('institutions/:institutionId/credentials')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Issue a credential (bearer token) for an institution and role; the token is shown once' })
+  @ApiCreatedResponse({ type: IssuedCredentialDto })
+  async issue(
+    @Param('institutionId') institutionId: string,
+    @Body() body: IssueCredentialDto,
+    @Command() ctx: CommandContext,
+    @Res({ passthrough: true }) res: HeaderResponse,
+  ): Promise<IssuedCredentialDto> {
+    if (ctx.idempotencyKey) {
+      // A replay could not show the secret again (only its hash is stored): refuse the header.
+      throw new BadRequestException('header Idempotency-Key is not supported when issuing credentials: the secret is shown once');
+    }
+    const issued = newCredentialToken(idFor(ctx, 'credential'));
+    const command = {
+      kind: 'IssueCredential' as const,
+      credentialId: issued.credentialId,
+      institutionId,
+      role: body.role,
+      label: body.label,
+      secretHash: issued.secretHash,
+      auditScope: body.auditScope ?? [],
+    };
+    const outcome = await runCommand(this.store, accessDecider, ACCESS_STREAM, command, ctx);
+    await this.registry.refresh();
+    commandResponse(res, issued.credentialId, outcome);
+    return { credentialId: issued.credentialId, institutionId, role: body.role, token: issued.token };
+  }
+
+  @Post('credentials/:credentialId/revoke')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Revoke a credential; it stops working at once in this process' })
+  async revoke(
+    @Param('credentialId') credentialId: string,
+    @Body() body: RevokeCredentialDto,
+    @Command() ctx: CommandContext,
+    @Res({ passthrough: true }) res: HeaderResponse,
+  ): Promise<CommandResponse> {
+    const outcome = await runCommand(this.store, accessDecider, ACCESS_STREAM, { kind: 'RevokeCredential', credentialId, reason: body.reason }, ctx);
+    await this.registry.refresh();
+    return commandResponse(res, credentialId, outcome);
+  }
+}

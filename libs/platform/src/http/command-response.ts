@@ -1,0 +1,26 @@
+import { CommandOutcome } from '@app/event-store';
+
+/** What every successful write returns: the aggregate id and its stream revision (also the ETag). */
+export interface CommandResponse {
+  id: string;
+  revision: number;
+  /** True when this was a retried request (same Idempotency-Key): nothing new was stored. */
+  replayed: boolean;
+  /** Ids of the events the command stored. */
+  eventIds: string[];
+}
+
+interface EtagResponse {
+  setHeader(name: string, value: string): unknown;
+}
+
+export function etagOf(revision: number): string {
+  return `"${revision}"`;
+}
+
+/** Sets ETag and returns the standard body for a command outcome. */
+export function commandResponse(response: EtagResponse, id: string, outcome: CommandOutcome): CommandResponse {
+  const revision = outcome.revision ?? -1;
+  response.setHeader('ETag', etagOf(revision));
+  return { id, revision, replayed: outcome.replayed, eventIds: outcome.events.map((event) => event.id) };
+}
