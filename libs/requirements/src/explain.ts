@@ -74,6 +74,7 @@ function nearMisses(c: CompiledProgram, n: CompiledNode, owner: Map<number, numb
       else if (c.limits.some((l) => leaf.limits.includes(l.index) && l.matches[it.index])) out.push(`${it.id} is left out by a cap`);
       continue;
     }
+    if (n.kind !== 'course' && owner.has(it.index)) continue;
     if (misses.length > 0 && (misses.length <= 1 || n.kind === 'course')) out.push(`${it.id}: ${misses.map((m) => m.message).join('; ')}`);
   }
   return out;
