@@ -1,0 +1,41 @@
+import { DynamicModule, Logger, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { AppConfigModule } from '../config/app-config.module';
+import { ConfigValidationError } from '../config/config-validation.error';
+import { ConfigureAppOptions, PLATFORM_APP_OPTIONS, configureApp } from './configure-app';
+
+/**
+ * An app's whole main.ts: `void bootstrap(AppModule, { openApi: { title } })`. Creates the app,
+ * configures it, closes it gracefully on SIGTERM/SIGINT (store connections included) and listens
+ * on HOST:PORT. A startup failure (bad configuration, unreachable store, port in use) is reported
+ * and the process exits with code 1.
+ */
+export async function bootstrap(
+  rootModule: Type<unknown> | DynamicModule,
+  options: ConfigureAppOptions = {},
+): Promise<NestExpressApplication | undefined> {
+  let app: NestExpressApplication | undefined;
+  try {
+    await AppConfigModule.validated();
+    app = await NestFactory.create<NestExpressApplication>(rootModule, PLATFORM_APP_OPTIONS);
+    configureApp(app, options);
+    app.enableShutdownHooks();
+    const config = app.get<AppConfig>(APP_CONFIG);
+    await app.listen(config.port, config.host);
+    new Logger('Bootstrap').log(`listening on http://${config.host}:${config.port} (event store: ${config.eventStore.kind})`);
+    return app;
+  } catch (error) {
+    process.exitCode = 1;
+    if (error instanceof ConfigValidationError) {
+      process.stderr.write(`${error.message}\n`);
+    } else if (app) {
+      app.flushLogs(); // logs are buffered until listen succeeds
+      new Logger('Bootstrap').error(`startup failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      await app.close().catch(() => undefined);
+    }
+    // Otherwise NestFactory.create has already logged the error (ExceptionHandler).
+    return undefined;
+  }
+}

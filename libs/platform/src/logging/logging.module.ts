@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { stdTimeFunctions } from 'pino';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { correlationIdOf } from './correlation-id.middleware';
+
+/** Paths whose successful requests are not logged (scraped or probed every few seconds). */
+const QUIET_PATHS = new Set(['/health', '/metrics']);
+
+/**
+ * JSON logs (pino) with one line per request carrying the correlation id, the service name
+ * and the level from LOG_LEVEL (`silent` for tests). Authorization and cookies are redacted.
+ */
+@Module({})
+export class LoggingModule {
+  static forRoot(serviceName: string): DynamicModule {
+    return {
+      module: LoggingModule,
+      imports: [
+        LoggerModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => ({
+            pinoHttp: {
+              level: config.logLevel,
+              base: { service: serviceName },
+              timestamp: stdTimeFunctions.isoTime,
+              formatters: { level: (label: string) => ({ level: label }) },
+              redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
+              genReqId: (req: IncomingMessage) => correlationIdOf(req) ?? randomUUID(),
+              customProps: (req: IncomingMessage) => ({ correlationId: correlationIdOf(req) }),
+              autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.has((req.url ?? '').split('?')[0]) },
+            },
+          }),
+        }),
+      ],
+    };
+  }
+}
