@@ -1,11 +1,16 @@
 import { Module } from '@nestjs/common';
-import { PlatformModule, eventStoreFromConfig } from '@app/platform';
+import { PlatformModule, accessFromConfig, eventStoreFromConfig } from '@app/platform';
 
 /**
  * All modules in one process on the embedded defaults (SQLite file under ./data).
  * Bounded contexts (records, transfer, projections, audit) join here as they are written.
  */
 @Module({
-  imports: [PlatformModule.forRoot({ serviceName: 'standalone' }), eventStoreFromConfig()],
+  imports: [
+    // First: validates the configuration that the modules below read.
+    PlatformModule.forRoot({ serviceName: 'standalone' }),
+    eventStoreFromConfig(),
+    accessFromConfig(),
+  ],
 })
 export class AppModule {}

@@ -15,6 +15,7 @@ export const APP_ENV_SCHEMA = {
     SQLITE_SYNCHRONOUS: { type: 'string', enum: [...SQLITE_SYNCHRONOUS_MODES], default: 'FULL' },
     DATABASE_URL: { type: 'string', pattern: '^postgres(ql)?://' },
     EVENTSTORE_CONNECTION_STRING: { type: 'string', pattern: '^esdb(\\+discover)?://' },
+    ADMIN_TOKEN: { type: 'string', pattern: '^ct_[0-9a-f-]{36}\\.[A-Za-z0-9_-]{43}$' },
     LOG_LEVEL: { type: 'string', enum: [...LOG_LEVELS], default: 'info' },
   },
 } as const;

@@ -17,6 +17,7 @@ export interface ValidatedEnv {
   SQLITE_SYNCHRONOUS: SqliteSynchronous;
   DATABASE_URL?: string;
   EVENTSTORE_CONNECTION_STRING?: string;
+  ADMIN_TOKEN?: string;
   LOG_LEVEL: LogLevel;
 }
 
@@ -25,6 +26,8 @@ export interface AppConfig {
   port: number;
   host: string;
   logLevel: LogLevel;
+  /** The first admin credential (`ct_<uuid>.<secret>`); generated and printed once when absent. */
+  adminToken?: string;
   eventStore:
     | { kind: 'sqlite'; path: string; synchronous: SqliteSynchronous }
     | { kind: 'postgres'; connectionString: string }

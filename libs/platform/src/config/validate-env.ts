@@ -4,11 +4,12 @@ import { APP_ENV_KEYS, APP_ENV_SCHEMA, REQUIRED_BY_EVENT_STORE } from './app-con
 import { ConfigValidationError } from './config-validation.error';
 
 /** Variables whose values are never echoed in error messages (they may hold passwords). */
-const SECRET_VARIABLES = new Set(['DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING']);
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'ADMIN_TOKEN']);
 
 const PATTERN_HINTS: Record<string, string> = {
   DATABASE_URL: 'must be a PostgreSQL URL (postgres://user:password@host:5432/db)',
   EVENTSTORE_CONNECTION_STRING: 'must be an EventStoreDB connection string (esdb://host:2113?tls=false)',
+  ADMIN_TOKEN: 'must be a credential token ct_<uuid>.<43 base64url characters>',
 };
 
 const ajv = new Ajv({ allErrors: true, useDefaults: true, coerceTypes: true, strict: true });
@@ -47,6 +48,7 @@ export function toAppConfig(env: ValidatedEnv): AppConfig {
     port: env.PORT,
     host: env.HOST,
     logLevel: env.LOG_LEVEL,
+    ...(env.ADMIN_TOKEN ? { adminToken: env.ADMIN_TOKEN } : {}),
     eventStore: eventStoreConfig(env),
   };
 }

@@ -12,6 +12,8 @@ export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
+  /** Stable, machine-readable reason of a domain refusal ("admin-exists"...). */
+  code?: string;
   /** Present on request validation failures: one entry per invalid field. */
   errors?: FieldError[];
 }
@@ -27,6 +29,6 @@ export function reasonPhrase(status: number): string {
     .join(' ');
 }
 
-export function errorBody(statusCode: number, message: string, errors?: FieldError[]): ErrorBody {
-  return { statusCode, error: reasonPhrase(statusCode), message, ...(errors ? { errors } : {}) };
+export function errorBody(statusCode: number, message: string, errors?: FieldError[], code?: string): ErrorBody {
+  return { statusCode, error: reasonPhrase(statusCode), message, ...(code ? { code } : {}), ...(errors ? { errors } : {}) };
 }

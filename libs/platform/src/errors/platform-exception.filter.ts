@@ -1,11 +1,14 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { DuplicateEventIdError, InvalidAppendError, WrongExpectedRevisionError } from '@app/event-store';
+import { DomainError, DomainErrorKind } from '@app/kernel';
 import { ErrorBody, errorBody } from './error-body';
 
 /**
  * Global HTTP exception filter. Every error answers `{ statusCode, error, message }` JSON:
  * - HttpException: its status; object bodies (validation errors, /health's report) pass through;
+ * - DomainError (a decider's refusal): invalid -> 400, forbidden -> 403, not-found -> 404,
+ *   conflict -> 409, with its `code` (and `errors[0].path` when it names a field);
  * - event-store errors: WrongExpectedRevisionError and DuplicateEventIdError -> 409,
  *   InvalidAppendError -> 400;
  * - client errors raised by Express/body-parser with an exposable 4xx status keep it;
@@ -33,6 +36,12 @@ export class PlatformExceptionFilter implements ExceptionFilter {
       const response = exception.getResponse();
       return [status, typeof response === 'string' ? errorBody(status, response) : response];
     }
+    if (exception instanceof DomainError) {
+      const status = DOMAIN_STATUS[exception.kind];
+      const path = exception.details?.path;
+      const errors = typeof path === 'string' ? [{ location: 'body' as const, path, message: exception.message }] : undefined;
+      return [status, errorBody(status, exception.message, errors, exception.code)];
+    }
     if (exception instanceof WrongExpectedRevisionError || exception instanceof DuplicateEventIdError) {
       return [HttpStatus.CONFLICT, errorBody(HttpStatus.CONFLICT, exception.message)];
     }
@@ -46,6 +55,13 @@ export class PlatformExceptionFilter implements ExceptionFilter {
     return [HttpStatus.INTERNAL_SERVER_ERROR, errorBody(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error')];
   }
 }
+
+const DOMAIN_STATUS: Record<DomainErrorKind, number> = {
+  invalid: HttpStatus.BAD_REQUEST,
+  forbidden: HttpStatus.FORBIDDEN,
+  'not-found': HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+};
 
 /** http-errors (used by Express and body-parser) mark client errors safe to show with `expose`. */
 function exposedClientStatus(exception: unknown): number | undefined {
