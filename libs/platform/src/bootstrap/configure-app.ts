@@ -35,5 +35,6 @@ export function configureApp(app: NestExpressApplication, options: ConfigureAppO
   app.use(httpMetricsMiddleware(app.get<Histogram<HttpDurationLabels>>(HTTP_REQUEST_DURATION)));
   for (const parser of bodyParsers()) app.use(parser);
   if (options.openApi !== false) setupOpenApi(app, options.openApi);
+  app.flushLogs(); // startup logs buffered so far go to pino, as JSON
   return app;
 }

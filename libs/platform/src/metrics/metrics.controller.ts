@@ -5,7 +5,7 @@ import { Registry } from 'prom-client';
 import { Public } from '../access/auth/auth.decorators';
 import { METRICS_REGISTRY } from './metrics.registry';
 
-/** GET /metrics in the Prometheus text format (text/plain; version=0.0.4). */
+/** GET /metrics in the Prometheus text format (text/plain; version=0.0.4; charset=utf-8). */
 @ApiExcludeController()
 @Public()
 @Controller('metrics')
@@ -13,8 +13,10 @@ export class MetricsController {
   constructor(@Inject(METRICS_REGISTRY) private readonly registry: Registry) {}
 
   @Get()
-  async scrape(@Res({ passthrough: true }) res: Response): Promise<string> {
-    res.setHeader('Content-Type', this.registry.contentType);
-    return this.registry.metrics();
+  async scrape(@Res() res: Response): Promise<void> {
+    const body = await this.registry.metrics();
+    // res.end, not res.send: Express would rewrite the content type's parameters.
+    res.status(200).setHeader('Content-Type', this.registry.contentType);
+    res.end(body);
   }
 }
