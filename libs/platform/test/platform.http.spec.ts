@@ -1,0 +1,164 @@
+import { Body, Controller, Get, Global, Module, Param, Post, Query } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { DuplicateEventIdError, EVENT_STORE, InvalidAppendError, WrongExpectedRevisionError } from '@app/event-store';
+import { DomainError, DomainErrorKind } from '@app/kernel';
+import { PLATFORM_APP_OPTIONS, PlatformModule, ValidateWith, configureApp } from '@app/platform';
+
+/** A store whose ping the test controls; /health only calls ping() and reads name. */
+const fakeStore = { name: 'fake', failure: undefined as Error | undefined, ping: async (): Promise<void> => {} };
+fakeStore.ping = async () => {
+  if (fakeStore.failure) throw fakeStore.failure;
+};
+
+@Global()
+@Module({ providers: [{ provide: EVENT_STORE, useValue: fakeStore }], exports: [EVENT_STORE] })
+class FakeStoreModule {}
+
+@ValidateWith({
+  type: 'object',
+  additionalProperties: false,
+  required: ['title', 'credits'],
+  properties: {
+    title: { type: 'string', minLength: 1, maxLength: 50 },
+    credits: { type: 'array', items: { type: 'object', required: ['amount'], properties: { amount: { type: 'string', pattern: '^[0-9]+$' } } } },
+    tag: { type: 'string', default: 'none' },
+  },
+})
+class ItemDto {
+  title!: string;
+  credits!: { amount: string }[];
+  tag?: string;
+}
+
+@ValidateWith({ type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 } } })
+class SearchDto {
+  limit!: number;
+}
+
+@Controller('probe')
+class ProbeController {
+  @Get('conflict')
+  conflict(): never {
+    throw new WrongExpectedRevisionError('learner-1', 3, 5);
+  }
+
+  @Get('duplicate')
+  duplicate(): never {
+    throw new DuplicateEventIdError('learner-1', '8f0c', 'is stored in another stream');
+  }
+
+  @Get('invalid-append')
+  invalidAppend(): never {
+    throw new InvalidAppendError('empty batch');
+  }
+
+  @Get('domain/:kind')
+  domain(@Param('kind') kind: string): never {
+    throw new DomainError(kind as DomainErrorKind, `code-${kind}`, `refused (${kind})`, kind === 'invalid' ? { path: '/grade' } : undefined);
+  }
+
+  @Get('boom')
+  boom(): never {
+    throw new Error('connection string postgres://secret@db');
+  }
+
+  @Post('items')
+  create(@Body() item: ItemDto): ItemDto {
+    return item;
+  }
+
+  @Get('search')
+  search(@Query() query: SearchDto): SearchDto {
+    return query;
+  }
+}
+
+describe('platform over HTTP: errors, validation, health', () => {
+  let app: NestExpressApplication;
+  const savedLevel = process.env.LOG_LEVEL;
+
+  beforeAll(async () => {
+    process.env.LOG_LEVEL = 'silent';
+    const moduleRef = await Test.createTestingModule({
+      imports: [PlatformModule.forRoot({ serviceName: 'test' }), FakeStoreModule],
+      controllers: [ProbeController],
+    }).compile();
+    app = moduleRef.createNestApplication<NestExpressApplication>(PLATFORM_APP_OPTIONS);
+    configureApp(app, { openApi: false });
+    await app.init();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    if (savedLevel === undefined) delete process.env.LOG_LEVEL;
+    else process.env.LOG_LEVEL = savedLevel;
+  });
+
+  const http = () => request(app.getHttpServer());
+
+  it('maps event-store errors to 409/409/400 with { statusCode, error, message }', async () => {
+    const conflict = await http().get('/probe/conflict').expect(409);
+    expect(conflict.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'stream "learner-1": expected revision 3, actual 5' });
+    expect((await http().get('/probe/duplicate').expect(409)).body).toMatchObject({ statusCode: 409, error: 'Conflict' });
+    expect((await http().get('/probe/invalid-append').expect(400)).body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'empty batch',
+    });
+  });
+
+  it.each([
+    ['invalid', 400, 'Bad Request'],
+    ['forbidden', 403, 'Forbidden'],
+    ['not-found', 404, 'Not Found'],
+    ['conflict', 409, 'Conflict'],
+  ])('maps a DomainError of kind %s to %d with its code', async (kind, status, error) => {
+    const response = await http().get(`/probe/domain/${kind}`).expect(status);
+    expect(response.body).toMatchObject({ statusCode: status, error, message: `refused (${kind})`, code: `code-${kind}` });
+    if (kind === 'invalid') expect(response.body.errors).toEqual([{ location: 'body', path: '/grade', message: 'refused (invalid)' }]);
+  });
+
+  it('hides unexpected errors behind a generic 500', async () => {
+    const response = await http().get('/probe/boom').expect(500);
+    expect(response.body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' });
+  });
+
+  it('validates bodies against the DTO schema and answers 400 with the path of each invalid field', async () => {
+    const response = await http()
+      .post('/probe/items')
+      .send({ title: '', credits: [{ amount: '4' }, { amount: 'x' }, {}], extra: true })
+      .expect(400);
+    expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+    expect(response.body.errors).toEqual(
+      expect.arrayContaining([
+        { location: 'body', path: '/extra', message: 'is not allowed' },
+        { location: 'body', path: '/title', message: expect.stringMatching(/fewer than 1/) },
+        { location: 'body', path: '/credits/1/amount', message: expect.stringMatching(/pattern/) },
+        { location: 'body', path: '/credits/2/amount', message: 'is required' },
+      ]),
+    );
+    expect(response.body.errors).toHaveLength(4);
+  });
+
+  it('passes valid bodies through with defaults, and coerces query strings', async () => {
+    const created = await http().post('/probe/items').send({ title: 'Supply chain', credits: [{ amount: '4' }] }).expect(201);
+    expect(created.body).toEqual({ title: 'Supply chain', credits: [{ amount: '4' }], tag: 'none' });
+    expect((await http().get('/probe/search?limit=5').expect(200)).body).toEqual({ limit: 5 });
+    expect((await http().get('/probe/search').expect(200)).body).toEqual({ limit: 20 });
+    const bad = await http().get('/probe/search?limit=many').expect(400);
+    expect(bad.body.errors).toEqual([{ location: 'query', path: '/limit', message: 'must be integer' }]);
+  });
+
+  it('answers /health 503 with the reason when the store does not answer, 200 again when it does', async () => {
+    fakeStore.failure = new Error('SQLITE_CANTOPEN: unable to open database file');
+    const down = await http().get('/health').expect(503);
+    expect(down.body).toMatchObject({
+      status: 'error',
+      error: { eventStore: { status: 'down', adapter: 'fake', message: 'SQLITE_CANTOPEN: unable to open database file' } },
+    });
+    fakeStore.failure = undefined;
+    await http().get('/health').expect(200);
+  });
+});
