@@ -54,6 +54,7 @@ describe('standalone app over HTTP (SQLite in a temporary directory)', () => {
     expect(doc.body.openapi).toMatch(/^3\./);
     expect(doc.body.info.title).toMatch(/credit transfer/i);
     expect(doc.body.paths['/health']).toBeDefined();
+    expect(doc.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 
   it('GET /metrics exposes process metrics and the HTTP histogram of earlier requests', async () => {

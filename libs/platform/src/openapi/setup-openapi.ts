@@ -24,6 +24,8 @@ export function setupOpenApi(app: INestApplication, options: OpenApiOptions = {}
     .setDescription(DESCRIPTION)
     .setVersion(options.version ?? '0.1.0')
     .addTag('platform', 'Health and operations')
+    // Controllers opt in with @ApiBearerAuth() (scheme name "bearer"); the UI's Authorize button fills it.
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A credential token: ct_<uuid>.<secret>' })
     .build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
