@@ -9,6 +9,8 @@ interface CommandRequest {
   url: string;
   body?: unknown;
   user?: Principal;
+  /** Set by the platform's correlation id middleware (the id echoed in X-Correlation-Id). */
+  correlationId?: string;
   headers: Record<string, string | string[] | undefined>;
 }
 
@@ -36,7 +38,7 @@ export function commandContextOf(request: CommandRequest): CommandContext {
   if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
     throw new BadRequestException('header Idempotency-Key: 1 to 200 visible ASCII characters');
   }
-  const correlationId = header(request, 'x-correlation-id') ?? randomUUID();
+  const correlationId = request.correlationId ?? header(request, 'x-correlation-id') ?? randomUUID();
   const fingerprint = canonicalJson({ method: request.method, path: request.originalUrl ?? request.url, body: request.body ?? null });
   return {
     actor: { institutionId: principal.institutionId, role: principal.role },
