@@ -25,7 +25,7 @@ module.exports = {
       comment: 'A domain/ folder holds deciders and events only: no Nest, TypeORM, Kafka, drivers or event store.',
       severity: 'error',
       from: { path: '/domain/' },
-      to: { path: INFRASTRUCTURE },
+      to: { path: INFRASTRUCTURE, pathNot: '/domain/' },
     },
     {
       name: 'libs-not-apps',
