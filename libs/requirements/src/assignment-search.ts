@@ -1,5 +1,5 @@
 import { CompiledNode, CompiledProgram } from './compile-program';
-import { relaxedFeasible } from './claim-relaxation';
+import { leafHasSupply, relaxedAfterAdding } from './claim-relaxation';
 import { ClaimSolver, Claims } from './claim-solver';
 
 export interface SearchOutcome {
@@ -24,41 +24,51 @@ const DEFAULT_PARTIAL_BUDGET = 4000;
 export function searchAssignment(c: CompiledProgram, observed: ReadonlyMap<number, boolean>, budget = DEFAULT_PARTIAL_BUDGET): SearchOutcome {
   const solver = new ClaimSolver(c);
   const failed = new Set<string>();
+  // optimistic until the exact solver first says no; then prune with flow relaxations too
+  let careful = false;
   const fixed = (n: CompiledNode): boolean | undefined => (n.waivedBy ? true : n.observe ? observed.get(n.index) ?? false : undefined);
 
-  const goal = (set: number[], pending: number[]): Claims | null => {
-    if (pending.length === 0) return solver.feasible(set);
-    const memoKey = `${set.join(',')}|${pending.join(',')}`;
+  const goal = (set: number[], pending: Pending): Claims | null => {
+    if (pending === null) {
+      const claims = solver.feasible(set);
+      if (!claims) careful = true;
+      return claims;
+    }
+    const node = c.nodes[pending.v];
+    const rest = pending.next;
+    // only choice points can be revisited with the same state: memoize failures there
+    if (node.kind !== 'anyOf' && node.kind !== 'nOf') return expand(node, set, rest);
+    const memoKey = `${set.join(',')}|${listKey(pending)}`;
     if (failed.has(memoKey)) return null;
-    const [head, ...rest] = pending;
-    const node = c.nodes[head];
     const result = expand(node, set, rest);
     if (!result) failed.add(memoKey);
     return result;
   };
 
-  const expand = (node: CompiledNode, set: number[], rest: number[]): Claims | null => {
+  const expand = (node: CompiledNode, set: number[], rest: Pending): Claims | null => {
     const f = fixed(node);
     if (f !== undefined) return f ? goal(set, rest) : null;
     if (node.leaf >= 0) {
       const next = insertSorted(set, node.leaf);
-      if (!relaxedFeasible(c, next)) return null;
+      if (careful ? !relaxedAfterAdding(c, next, node.leaf) : !leafHasSupply(c, node.leaf)) return null;
       return goal(next, rest);
     }
-    if (node.kind === 'allOf') return goal(set, [...node.children, ...rest]);
+    if (node.kind === 'allOf') return goal(set, prepend(node.children, rest));
     return chooseChildren(node.children, 0, node.kind === 'anyOf' ? 1 : node.need, [], set, rest);
   };
 
-  const chooseChildren = (children: number[], from: number, need: number, picked: number[], set: number[], rest: number[]): Claims | null => {
-    if (need === 0) return goal(set, [...picked, ...rest]);
+  const chooseChildren = (children: number[], from: number, need: number, picked: number[], set: number[], rest: Pending): Claims | null => {
+    if (need === 0) return goal(set, prepend(picked, rest));
     for (let k = from; k <= children.length - need; k++) {
-      const r = chooseChildren(children, k + 1, need - 1, [...picked, children[k]], set, rest);
+      picked.push(children[k]);
+      const r = chooseChildren(children, k + 1, need - 1, picked, set, rest);
+      picked.pop();
       if (r) return r;
     }
     return null;
   };
 
-  const found = goal([], [0]);
+  const found = goal([], { v: 0, next: null });
   if (found) {
     const leafSet = found.map((items, l) => (items.length ? l : -1)).filter((l) => l >= 0);
     return { satisfiable: true, leafSet, claims: found, exhaustive: true, feasibilityChecks: solver.checks };
@@ -109,6 +119,21 @@ export function scoreOf(c: CompiledProgram, sat: ReadonlySet<number>, fixed: (n:
   };
   visit(0);
   return score;
+}
+
+/** Pending goals as an immutable list: sharing tails keeps the search from copying arrays. */
+type Pending = { v: number; next: Pending } | null;
+
+function prepend(values: readonly number[], rest: Pending): Pending {
+  let out = rest;
+  for (let k = values.length - 1; k >= 0; k--) out = { v: values[k], next: out };
+  return out;
+}
+
+function listKey(list: Pending): string {
+  let key = '';
+  for (let p = list; p; p = p.next) key += `${p.v},`;
+  return key;
 }
 
 function insertSorted(set: readonly number[], v: number): number[] {

@@ -13,6 +13,70 @@ const always: Availability = () => true;
 export function relaxedFeasible(c: CompiledProgram, leaves: readonly number[], avail: Availability = always, flows = true): boolean {
   for (const l of leaves) if (!enoughSupply(c, c.leaves[l], avail)) return false;
   if (!flows || leaves.length < 2) return true;
+  for (const component of conflictComponents(c, leaves)) if (component.length > 1 && !flowRelaxation(c, component, avail)) return false;
+  return true;
+}
+
+export function leafHasSupply(c: CompiledProgram, leaf: number): boolean {
+  return enoughSupply(c, c.leaves[leaf], always);
+}
+
+/** Incremental check after adding `added` to a set already known to pass: only its own group can fail. */
+export function relaxedAfterAdding(c: CompiledProgram, leaves: readonly number[], added: number): boolean {
+  if (!enoughSupply(c, c.leaves[added], always)) return false;
+  const component = componentOf(c, leaves, added);
+  if (component.length < 2) return true;
+  const memo = (c.cache.flows ??= new Map());
+  const key = component.join(',');
+  let ok = memo.get(key);
+  if (ok === undefined) memo.set(key, (ok = flowRelaxation(c, component, always)));
+  return ok;
+}
+
+function componentOf(c: CompiledProgram, leaves: readonly number[], start: number): number[] {
+  const graph = conflicts(c);
+  const inSet = new Set(leaves);
+  const component = [start];
+  const seen = new Set(component);
+  for (let k = 0; k < component.length; k++) {
+    for (const m of graph[component[k]]) if (inSet.has(m) && !seen.has(m)) { seen.add(m); component.push(m); }
+  }
+  return component.sort((a, b) => a - b);
+}
+
+
+/** Leaves that can compete for an item, grouped: the relaxation decomposes over these groups. */
+export function conflictComponents(c: CompiledProgram, leaves: readonly number[]): number[][] {
+  const graph = conflicts(c);
+  const inSet = new Set(leaves);
+  const seen = new Set<number>();
+  const out: number[][] = [];
+  for (const start of leaves) {
+    if (seen.has(start)) continue;
+    const component = [start];
+    seen.add(start);
+    for (let k = 0; k < component.length; k++) {
+      for (const m of graph[component[k]]) if (inSet.has(m) && !seen.has(m)) { seen.add(m); component.push(m); }
+    }
+    out.push(component.sort((a, b) => a - b));
+  }
+  return out;
+}
+
+
+function conflicts(c: CompiledProgram): number[][] {
+  if (c.cache.conflicts) return c.cache.conflicts;
+  const byItem: number[][] = c.items.map(() => []);
+  for (const leaf of c.leaves) for (const i of leaf.eligible) byItem[i].push(leaf.index);
+  const sets = c.leaves.map(() => new Set<number>());
+  for (const ls of byItem) for (const a of ls) for (const b of ls) if (a !== b) sets[a].add(b);
+  const graph = sets.map((s) => [...s].sort((a, b) => a - b));
+  c.cache.conflicts = graph;
+  return graph;
+}
+
+/** Flow relaxations of one group of competing leaves. */
+function flowRelaxation(c: CompiledProgram, leaves: readonly number[], avail: Availability): boolean {
   const counted: CompiledLeaf[] = [];
   const credited: CompiledLeaf[] = [];
   for (const l of leaves) {

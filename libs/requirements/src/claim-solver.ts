@@ -48,7 +48,7 @@ export class ClaimSolver {
       for (const [leaf, items] of m) claims[leaf] = items.sort((a, b) => a - b);
       return claims;
     }
-    if (!relaxedFeasible(c, active)) return null;
+    if (!relaxedFeasible(c, active, undefined, false)) return null;
     const order = [...active].sort((a, b) => c.leaves[a].eligible.length - c.leaves[b].eligible.length || a - b);
     this.claimedBy = c.items.map(() => []);
     this.limItems = c.limits.map(() => 0);
@@ -116,7 +116,7 @@ export class ClaimSolver {
         this.failures.add(key);
         return false;
       }
-    } else if (!relaxedFeasible(this.c, order.slice(k), this.available, false)) {
+    } else if (!this.remainingSupplied(order, k)) {
       this.careful = true;
       return false;
     }
@@ -127,6 +127,21 @@ export class ClaimSolver {
       if (key) this.failures.add(key);
     }
     return ok;
+  }
+
+  private remainingSupplied(order: readonly number[], k: number): boolean {
+    for (let j = k; j < order.length; j++) {
+      const leaf = this.c.leaves[order[j]];
+      const credits = leaf.kind === 'credits';
+      let have = 0;
+      for (const i of leaf.eligible) {
+        if (!this.available(i, leaf.index)) continue;
+        have += credits ? this.c.items[i].units : 1;
+        if (have >= (credits ? leaf.needUnits : leaf.needCount)) break;
+      }
+      if (have < (credits ? leaf.needUnits : leaf.needCount)) return false;
+    }
+    return true;
   }
 
   /** Extends the claim set of `leaf` with items at positions >= p, in order; recurses when it is just enough. */

@@ -2,7 +2,7 @@ import { CompiledConversion, compileConversion, convertCredits } from './credit-
 import { matchesFilter } from './filters';
 import { EvaluateProgramOptions, LearnerItem, ProgramException } from './learner-item.types';
 import { ItemFilter, Program, RequirementNode, childrenOf, isAllOf, isAnyOf, isCount, isCourse, isCredits, isNOf } from './program.types';
-import { Rational, ZERO, mul, parseRational } from './rational';
+import { Quantity, Rational, ZERO, mul, parseRational, rational, toQuantity } from './rational';
 
 export type NodeKind = 'allOf' | 'anyOf' | 'nOf' | 'course' | 'count' | 'credits';
 
@@ -17,6 +17,8 @@ export interface CompiledNode {
   /** Children needed (combinators) or items needed (course/count). */
   need: number;
   needCredits: Rational;
+  /** needCredits in scaled integer units. */
+  needUnits: number;
   filter?: ItemFilter;
   course?: string;
   observe: boolean;
@@ -72,6 +74,37 @@ export interface CompiledProgram {
   referenceDate: string;
   exceptionsApplied: { id: string; kind: string; path: string }[];
   exceptionsIgnored: { id: string; path: string; reason: string }[];
+  /** Per-evaluation memo of the search (leaf conflict graph, flow relaxation results). */
+  cache: { conflicts?: number[][]; flows?: Map<string, boolean> };
+}
+
+/** Exact credits from scaled integer units, as an output quantity, without bigint work when it fits. */
+export function unitsQuantity(c: CompiledProgram, units: number): Quantity {
+  const scale = Number(c.scale);
+  if (scale === 1 && Math.abs(units) < 1e13) return intQuantity(units);
+  if (Math.abs(units) * 200 >= Number.MAX_SAFE_INTEGER || scale * 200 >= Number.MAX_SAFE_INTEGER) return toQuantity(fromUnits(c, units));
+  let a = Math.abs(units);
+  let b = scale;
+  while (b) [a, b] = [b, a % b];
+  const n = units / a;
+  const d = scale / a;
+  if (d === 1) return intQuantity(n);
+  const abs = Math.abs(n);
+  const scaled = Math.floor((abs * 200 + d) / (2 * d));
+  const whole = Math.floor(scaled / 100);
+  const frac = String(scaled % 100).padStart(2, '0').replace(/0+$/, '');
+  const body = frac ? `${whole}.${frac}` : `${whole}`;
+  return { exact: `${n}/${d}`, decimal: n < 0 && scaled !== 0 ? `-${body}` : body };
+}
+
+export function intQuantity(n: number): Quantity {
+  const text = String(n);
+  return { exact: text, decimal: text };
+}
+
+/** Exact credits from scaled integer units. */
+export function fromUnits(c: CompiledProgram, units: number): Rational {
+  return rational(BigInt(units), c.scale);
 }
 
 export class InvalidEvaluationInputError extends Error {
@@ -102,6 +135,8 @@ export function compileProgram(program: Program, rawItems: readonly LearnerItem[
     }
     return { index, id: item.id, item, credits, units: 0 };
   });
+  const byCourse = new Map<string, CompiledItem[]>();
+  for (const it of items) if (it.item.courseId !== undefined) byCourse.set(it.item.courseId, [...(byCourse.get(it.item.courseId) ?? []), it]);
   const nodes: CompiledNode[] = [];
   const leaves: CompiledLeaf[] = [];
   const limits: CompiledLimit[] = [];
@@ -125,6 +160,7 @@ export function compileProgram(program: Program, rawItems: readonly LearnerItem[
       index, id: n.id, path, label: n.label, kind, children: [],
       need: isAllOf(n) ? n.allOf.length : isAnyOf(n) ? 1 : isNOf(n) ? n.nOf : isCount(n) ? n.count : isCourse(n) ? 1 : 0,
       needCredits: isCredits(n) ? parseRational(n.credits) : ZERO,
+      needUnits: 0,
       filter: 'filter' in n ? n.filter : undefined,
       course: isCourse(n) ? n.course : undefined,
       observe: (isCount(n) || isCredits(n)) && n.observe === true,
@@ -135,7 +171,8 @@ export function compileProgram(program: Program, rawItems: readonly LearnerItem[
     if (kind === 'course' || kind === 'count' || kind === 'credits') {
       if (!node.observe) {
         node.leaf = leaves.length;
-        const eligible = items.filter((it) => (node.course === undefined || it.item.courseId === node.course) && matchesFilter(it.item, node.filter, ref)).map((it) => it.index);
+        const pool = node.course === undefined ? items : byCourse.get(node.course) ?? [];
+        const eligible = pool.filter((it) => matchesFilter(it.item, node.filter, ref)).map((it) => it.index);
         leaves.push({ index: node.leaf, node: index, kind, needCount: kind === 'credits' ? 0 : node.need, needUnits: 0, eligible, limits: covering, shareWith: new Set(), substitutedBy: new Map() });
       }
     } else {
@@ -147,7 +184,7 @@ export function compileProgram(program: Program, rawItems: readonly LearnerItem[
 
   const compiled: CompiledProgram = {
     program, nodes, leaves, limits, items, conversion, totalCredits, scale: 1n, anyShareable: false, referenceDate: ref,
-    exceptionsApplied: [], exceptionsIgnored: [],
+    exceptionsApplied: [], exceptionsIgnored: [], cache: {},
   };
   applyShareable(compiled);
   applyExceptions(compiled, options.exceptions ?? []);
@@ -172,6 +209,7 @@ function applyShareable(c: CompiledProgram): void {
 }
 
 function applyExceptions(c: CompiledProgram, exceptions: readonly ProgramException[]): void {
+  if (exceptions.length === 0) return;
   const byPath = new Map(c.nodes.map((n) => [n.path, n]));
   const byItem = new Map(c.items.map((it) => [it.id, it]));
   for (const ex of [...exceptions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
@@ -206,6 +244,7 @@ function scaleCredits(c: CompiledProgram, limitCredits: Rational[]): void {
   };
   c.scale = scale;
   for (const it of c.items) it.units = toUnits(it.credits);
-  for (const l of c.leaves) if (l.kind === 'credits') l.needUnits = toUnits(c.nodes[l.node].needCredits);
+  for (const n of c.nodes) n.needUnits = toUnits(n.needCredits);
+  for (const l of c.leaves) if (l.kind === 'credits') l.needUnits = c.nodes[l.node].needUnits;
   for (const l of c.limits) l.maxUnits = l.maxCredits ? toUnits(l.maxCredits) : null;
 }

@@ -1,7 +1,7 @@
-import { CompiledProgram } from './compile-program';
+import { CompiledProgram, fromUnits } from './compile-program';
 import { Claims } from './claim-solver';
 import { CapReport } from './evaluation.types';
-import { Rational, ZERO, add, toQuantity } from './rational';
+import { Rational, toQuantity } from './rational';
 
 /**
  * Credits that count toward the degree total: every item, except that the root's caps
@@ -22,7 +22,7 @@ export function countedItems(c: CompiledProgram, claims: Claims): { counted: boo
       else { units += it.units; n++; }
     }
   }
-  const total = c.items.reduce((acc, it) => (counted[it.index] ? add(acc, it.credits) : acc), ZERO);
+  const total = fromUnits(c, c.items.reduce((acc, it) => (counted[it.index] ? acc + it.units : acc), 0));
   return { counted, total };
 }
 
@@ -33,8 +33,8 @@ export function capReports(c: CompiledProgram, claims: Claims, counted: boolean[
   return c.limits.map((lim) => {
     const covered = c.leaves.filter((l) => l.limits.includes(lim.index));
     const used = [...claimedBy.keys()].filter((i) => lim.matches[i] && (claimedBy.get(i) ?? []).some((l) => c.leaves[l].limits.includes(lim.index))).sort((a, b) => a - b);
-    const usedCredits = used.reduce((acc, i) => add(acc, c.items[i].credits), ZERO);
     const usedUnits = used.reduce((acc, i) => acc + c.items[i].units, 0);
+    const usedCredits = fromUnits(c, usedUnits);
     const excluded = c.items
       .filter((it) => lim.matches[it.index] && !claimedBy.has(it.index))
       .filter((it) => covered.some((l) => l.eligible.includes(it.index)) || (lim.node === 0 && !counted[it.index]))

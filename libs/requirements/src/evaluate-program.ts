@@ -1,5 +1,5 @@
 import { searchAssignment } from './assignment-search';
-import { CompiledProgram, compileProgram } from './compile-program';
+import { CompiledProgram, compileProgram, fromUnits } from './compile-program';
 import { capReports, countedItems } from './credit-totals';
 import { ENGINE_VERSION } from './engine-version';
 import { Claim, ProgramEvaluation } from './evaluation.types';
@@ -7,7 +7,7 @@ import { explainMissing } from './explain';
 import { EvaluateProgramOptions, LearnerItem } from './learner-item.types';
 import { nodeResults, observeChecks } from './node-results';
 import { Program, RequirementNode } from './program.types';
-import { ZERO, add, cmp, parseRational, sub, toDecimal, toQuantity } from './rational';
+import { ZERO, cmp, parseRational, sub, toDecimal, toQuantity } from './rational';
 import { evaluateResidency } from './residency';
 
 /**
@@ -44,7 +44,7 @@ export function evaluateProgram(program: Program, items: readonly LearnerItem[],
   });
   claims.sort((a, b) => (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : a.rulePath < b.rulePath ? -1 : 1));
   const claimedSet = new Set(core.claims.flat());
-  const sumWhere = (pred: (i: number) => boolean) => c.items.reduce((acc, it) => (pred(it.index) ? add(acc, it.credits) : acc), ZERO);
+  const sumWhere = (pred: (i: number) => boolean) => fromUnits(c, c.items.reduce((acc, it) => (pred(it.index) ? acc + it.units : acc), 0));
   const treeOk = core.evaluations[0].status === 'satisfied';
   return {
     engineVersion: ENGINE_VERSION,

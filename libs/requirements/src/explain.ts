@@ -15,7 +15,7 @@ export function explainMissing(c: CompiledProgram, claims: Claims, evaluations: 
     const n = c.nodes[i];
     const e = evaluations[i];
     if (e.status !== 'satisfied') {
-      e.missing = messagesFor(c, n, e, evaluations, owner);
+      e.missing = messagesFor(c, n, e, evaluations, owner, !underSatisfied);
       const topical = n.leaf >= 0 || n.observe || n.kind === 'anyOf' || n.kind === 'nOf';
       if (!underSatisfied && topical) for (const message of e.missing) out.push({ rulePath: n.path, message });
     }
@@ -29,7 +29,7 @@ function name(n: CompiledNode): string {
   return n.label ? `${n.label} (${n.id})` : n.id;
 }
 
-function messagesFor(c: CompiledProgram, n: CompiledNode, e: NodeEvaluation, all: NodeEvaluation[], owner: Map<number, number[]>): string[] {
+function messagesFor(c: CompiledProgram, n: CompiledNode, e: NodeEvaluation, all: NodeEvaluation[], owner: Map<number, number[]>, detail: boolean): string[] {
   const unit = c.program.creditUnit;
   const haveN = Number(e.progress.have.exact.split('/')[0]);
   switch (n.kind) {
@@ -43,18 +43,18 @@ function messagesFor(c: CompiledProgram, n: CompiledNode, e: NodeEvaluation, all
     }
     case 'course': {
       const msgs = [`Complete ${n.course}${n.label ? ` (${n.label})` : ''}`];
-      return [...msgs, ...nearMisses(c, n, owner, (it) => it.item.courseId === n.course)];
+      return detail ? [...msgs, ...nearMisses(c, n, owner, (it) => it.item.courseId === n.course)] : msgs;
     }
     case 'count': {
       const more = n.need - haveN;
       const head = `${name(n)}: complete ${more} more item${more === 1 ? '' : 's'} matching ${describeFilter(n.filter)} (have ${haveN} of ${n.need})`;
-      return [head, ...nearMisses(c, n, owner, () => true)];
+      return detail ? [head, ...nearMisses(c, n, owner, () => true)] : [head];
     }
     case 'credits': {
       const have = toRational(e.progress.have.exact);
       const more = toDecimal(sub(n.needCredits, have));
       const head = `${name(n)}: earn ${more} more ${unit} credits matching ${describeFilter(n.filter)} (have ${e.progress.have.decimal} of ${e.progress.need.decimal})`;
-      return [head, ...nearMisses(c, n, owner, () => true)];
+      return detail ? [head, ...nearMisses(c, n, owner, () => true)] : [head];
     }
   }
 }

@@ -50,8 +50,20 @@ export function filterMisses(item: LearnerItem, filter: ItemFilter | undefined, 
   return misses;
 }
 
-export function matchesFilter(item: LearnerItem, filter: ItemFilter | undefined, referenceDate: string): boolean {
-  return filterMisses(item, filter, referenceDate).length === 0;
+/** Same verdict as `filterMisses(...).length === 0`, without building messages. */
+export function matchesFilter(item: LearnerItem, f: ItemFilter | undefined, referenceDate: string): boolean {
+  if (!f) return true;
+  if (f.source && item.source !== f.source) return false;
+  if (f.courses && !(item.courseId && f.courses.includes(item.courseId))) return false;
+  if (f.levels && !(item.level && f.levels.includes(item.level))) return false;
+  if (f.fields && !(item.field && f.fields.includes(item.field))) return false;
+  if (f.issuers && !(item.issuer && f.issuers.includes(item.issuer))) return false;
+  if (f.tags && !(item.tags ?? []).some((t) => f.tags?.includes(t))) return false;
+  if (f.credentialTypes && !(item.credentials ?? []).some((c) => f.credentialTypes?.includes(c.type ?? ''))) return false;
+  if (f.inResidence !== undefined && Boolean(item.inResidence) !== f.inResidence) return false;
+  if (f.minGrade !== undefined && !meetsMinimum(item.grade, f.minGrade)) return false;
+  if (f.withinYears !== undefined && !withinYears(item.date, f.withinYears, referenceDate)) return false;
+  return true;
 }
 
 /** A short description of a filter: "level EQF7, field data-science, grade at least B". */

@@ -27,11 +27,24 @@ export interface NormalizedGrade {
 }
 
 /** Maps any grade to a percent-equivalent so grades on different scales compare; null if unreadable. */
+const cache = new Map<string | number, NormalizedGrade | null>();
+
 export function normalizeGrade(
   grade: GradeInput | undefined,
   letterTable: Readonly<Record<string, string>> = DEFAULT_LETTER_TABLE,
 ): NormalizedGrade | null {
   if (grade === undefined || grade === null) return null;
+  if (letterTable === DEFAULT_LETTER_TABLE && (typeof grade === 'string' || typeof grade === 'number')) {
+    const hit = cache.get(grade);
+    if (hit !== undefined) return hit;
+    const value = normalizeUncached(grade, letterTable);
+    if (cache.size < 10_000) cache.set(grade, value);
+    return value;
+  }
+  return normalizeUncached(grade, letterTable);
+}
+
+function normalizeUncached(grade: GradeInput, letterTable: Readonly<Record<string, string>>): NormalizedGrade | null {
   if (typeof grade === 'number') return percent(grade);
   if (typeof grade === 'string') {
     const p = tryParseRational(grade.replace(/%$/, ''));

@@ -1,12 +1,12 @@
-import { CompiledNode, CompiledProgram } from './compile-program';
+import { CompiledNode, CompiledProgram, intQuantity, unitsQuantity } from './compile-program';
 import { Claims } from './claim-solver';
 import { NodeEvaluation, NodeStatus, Progress } from './evaluation.types';
 import { matchesFilter } from './filters';
-import { Rational, ZERO, add, cmp, fromInt, isZero, min, toQuantity } from './rational';
 
 export interface ObservedCheck {
   satisfied: boolean;
-  have: Rational;
+  /** Items (count checks) or scaled credit units (credit checks). */
+  have: number;
   items: number[];
 }
 
@@ -16,85 +16,76 @@ export function observeChecks(c: CompiledProgram): Map<number, ObservedCheck> {
   for (const n of c.nodes) {
     if (!n.observe) continue;
     const items = c.items.filter((it) => matchesFilter(it.item, n.filter, c.referenceDate)).map((it) => it.index);
-    let have = n.kind === 'credits' ? items.reduce((acc, i) => add(acc, c.items[i].credits), ZERO) : fromInt(items.length);
+    let have = n.kind === 'credits' ? items.reduce((acc, i) => acc + c.items[i].units, 0) : items.length;
     for (const li of n.limits) {
       const lim = c.limits[li];
-      if (n.kind === 'credits' && lim.maxCredits) have = min(have, lim.maxCredits);
-      if (n.kind === 'count' && lim.maxItems !== null) have = min(have, fromInt(lim.maxItems));
+      if (n.kind === 'credits' && lim.maxUnits !== null) have = Math.min(have, lim.maxUnits);
+      if (n.kind === 'count' && lim.maxItems !== null) have = Math.min(have, lim.maxItems);
     }
-    const need = n.kind === 'credits' ? n.needCredits : fromInt(n.need);
-    out.set(n.index, { satisfied: cmp(have, need) >= 0, have, items });
+    out.set(n.index, { satisfied: have >= needOf(n), have, items });
   }
   return out;
 }
 
+function needOf(n: CompiledNode): number {
+  return n.kind === 'credits' ? n.needUnits : n.kind === 'anyOf' ? 1 : n.need;
+}
+
 interface Raw {
   status: NodeStatus;
-  have: Rational;
-  need: Rational;
+  /** Items, child rules, or scaled credit units. */
+  have: number;
+  need: number;
   of: Progress['of'];
   items: number[];
 }
 
 /** Status and progress of every node, in pre-order, from the claims the search produced. */
-export function nodeResults(c: CompiledProgram, claims: Claims, observed: ReadonlyMap<number, ObservedCheck>): { raw: Raw[]; evaluations: NodeEvaluation[] } {
+export function nodeResults(c: CompiledProgram, claims: Claims, observed: ReadonlyMap<number, ObservedCheck>): { evaluations: NodeEvaluation[] } {
   const raw: Raw[] = new Array(c.nodes.length);
   const visit = (i: number): Raw => {
     const n = c.nodes[i];
     const kids = n.children.map(visit);
-    const r = n.waivedBy ? waived(n) : n.observe ? fromObserved(n, observed.get(i)) : n.leaf >= 0 ? leafRaw(c, n, claims[n.leaf]) : combinator(n, kids);
+    const of: Progress['of'] = n.kind === 'credits' ? 'credits' : n.leaf >= 0 || n.observe ? 'items' : 'rules';
+    const need = needOf(n);
+    let r: Raw;
+    if (n.waivedBy) r = { status: 'satisfied', have: need, need, of, items: [] };
+    else if (n.observe) {
+      const o = observed.get(i);
+      r = { status: status(o?.have ?? 0, need, false), have: o?.have ?? 0, need, of, items: o?.items ?? [] };
+    } else if (n.leaf >= 0) {
+      const items = claims[n.leaf];
+      const have = n.kind === 'credits' ? items.reduce((acc, x) => acc + c.items[x].units, 0) : items.length;
+      r = { status: status(have, need, false), have, need, of, items };
+    } else {
+      const have = kids.filter((k) => k.status === 'satisfied').length;
+      r = { status: status(have, need, kids.some((k) => k.status !== 'unsatisfied')), have, need, of, items: [] };
+    }
     raw[i] = r;
     return r;
   };
   visit(0);
   const evaluations = c.nodes.map((n, i): NodeEvaluation => {
     const r = raw[i];
+    const q = (x: number) => (r.of === 'credits' ? unitsQuantity(c, x) : intQuantity(x));
     const e: NodeEvaluation = {
       id: n.id, path: n.path, kind: n.kind, status: r.status,
-      progress: { have: toQuantity(r.have), need: toQuantity(r.need), of: r.of },
+      progress: { have: q(r.have), need: q(r.need), of: r.of },
       claimedItems: r.items.map((x) => c.items[x].id), missing: [],
     };
     if (n.label !== undefined) e.label = n.label;
     if (n.observe) e.observe = true;
     if (n.waivedBy) e.waivedBy = n.waivedBy;
-    if (n.leaf >= 0) {
+    if (n.leaf >= 0 && c.leaves[n.leaf].substitutedBy.size > 0) {
       const subs = [...c.leaves[n.leaf].substitutedBy].filter(([item]) => r.items.includes(item));
       if (subs.length) e.substitutions = subs.map(([item, ex]) => ({ itemId: c.items[item].id, exceptionId: ex }));
     }
     return e;
   });
-  return { raw, evaluations };
+  return { evaluations };
 }
 
-function status(have: Rational, need: Rational, partial: boolean): NodeStatus {
-  if (cmp(have, need) >= 0) return 'satisfied';
-  return partial || !isZero(have) ? 'partial' : 'unsatisfied';
-}
-
-function waived(n: CompiledNode): Raw {
-  const need = n.kind === 'credits' ? n.needCredits : fromInt(n.need);
-  return { status: 'satisfied', have: need, need, of: n.kind === 'credits' ? 'credits' : n.leaf >= 0 || n.observe ? 'items' : 'rules', items: [] };
-}
-
-function fromObserved(n: CompiledNode, o: ObservedCheck | undefined): Raw {
-  const need = n.kind === 'credits' ? n.needCredits : fromInt(n.need);
-  const have = o?.have ?? ZERO;
-  return { status: status(have, need, false), have, need, of: n.kind === 'credits' ? 'credits' : 'items', items: o?.items ?? [] };
-}
-
-function leafRaw(c: CompiledProgram, n: CompiledNode, items: number[]): Raw {
-  if (n.kind === 'credits') {
-    const have = items.reduce((acc, i) => add(acc, c.items[i].credits), ZERO);
-    return { status: status(have, n.needCredits, false), have, need: n.needCredits, of: 'credits', items };
-  }
-  const have = fromInt(items.length);
-  const need = fromInt(n.need);
-  return { status: status(have, need, false), have, need, of: 'items', items };
-}
-
-function combinator(n: CompiledNode, kids: Raw[]): Raw {
-  const have = fromInt(kids.filter((k) => k.status === 'satisfied').length);
-  const need = fromInt(n.kind === 'anyOf' ? 1 : n.need);
-  const partial = kids.some((k) => k.status !== 'unsatisfied');
-  return { status: status(have, need, partial), have, need, of: 'rules', items: [] };
+function status(have: number, need: number, partial: boolean): NodeStatus {
+  if (have >= need) return 'satisfied';
+  return partial || have > 0 ? 'partial' : 'unsatisfied';
 }

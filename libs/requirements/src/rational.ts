@@ -65,8 +65,15 @@ export function tryParseRational(input: unknown): Rational | null {
   return rational(n, d);
 }
 
+const parsed = new Map<string | number, Rational>();
+
 export function parseRational(input: unknown): Rational {
+  if (typeof input === 'string' || typeof input === 'number') {
+    const hit = parsed.get(input);
+    if (hit) return hit;
+  }
   const r = tryParseRational(input);
+  if (r && (typeof input === 'string' || typeof input === 'number') && parsed.size < 10_000) parsed.set(input, r);
   if (!r) throw new RangeError(`not a rational number: ${JSON.stringify(input)}`);
   return r;
 }
@@ -104,6 +111,7 @@ export function toExact(a: Rational): string {
 
 /** Decimal for display, rounded half away from zero, trailing zeros trimmed. */
 export function toDecimal(a: Rational, places = 2): string {
+  if (a.d === 1n) return a.n.toString();
   const neg = a.n < 0n;
   const absN = neg ? -a.n : a.n;
   const scale = 10n ** BigInt(places);

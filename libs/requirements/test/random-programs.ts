@@ -61,8 +61,8 @@ const itemArb = fc.record({
 
 const limitArb = fc.option(
   fc.oneof(
-    fc.record({ maxCredits: fc.constantFrom('2', '3', '9/2'), filter: fc.constant({ source: 'transfer' as const }) }),
-    fc.record({ maxItems: fc.integer({ min: 0, max: 2 }), filter: fc.constant({ fields: ['a'] }) }),
+    fc.record({ maxCredits: fc.constantFrom('2', '3', '9/2'), filter: fc.constant({ source: 'transfer' as 'home' | 'transfer' }) }),
+    fc.record({ maxItems: fc.integer({ min: 0, max: 2 }), filter: fc.constant({ fields: ['a'] as string[] }) }),
   ),
   { nil: undefined },
 );

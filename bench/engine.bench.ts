@@ -1,0 +1,141 @@
+/**
+ * npm run bench:engine — evaluation time of the requirement engine (p50, p99) on a
+ * realistic program and on adversarial assignment problems, with brute-force
+ * enumeration as the baseline on the sizes it can finish in the same run.
+ */
+import { evaluateProgram, LearnerItem, parseProgram, Program, RequirementNode } from '@app/requirements';
+import { bruteForceSatisfiable } from '../libs/requirements/src/brute-force';
+import { compileProgram } from '../libs/requirements/src/compile-program';
+import { observeChecks } from '../libs/requirements/src/node-results';
+
+const REF = { referenceDate: '2027-06-01' };
+
+function must(p: unknown): Program {
+  const r = parseProgram(p);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.program;
+}
+
+/** 36 rule nodes: core, a concentration chosen among three tracks, electives, methods, capstone, caps. */
+export function realistic(): { program: Program; items: LearnerItem[] } {
+  const course = (id: string): RequirementNode => ({ id: id.toLowerCase().replace('.', '-'), course: id });
+  const tracks = ['OPS', 'FIN', 'MKT'].map((t) => ({ id: `track-${t}`, nOf: 3, of: [1, 2, 3, 4, 5].map((k) => course(`${t}.${k}`)) }));
+  const program = must({
+    id: 'realistic', version: '2027', creditUnit: 'ECTS', totalCredits: 120,
+    requirements: {
+      id: 'degree',
+      limits: [{ maxFraction: '1/2', filter: { source: 'transfer' } }, { maxItems: 4, filter: { tags: ['online'] } }],
+      allOf: [
+        { id: 'core', allOf: Array.from({ length: 10 }, (_, k) => course(`CORE.${k + 1}`)) },
+        { id: 'concentration', anyOf: tracks },
+        { id: 'electives', credits: 30, filter: { fields: ['business', 'economics', 'data'], minGrade: 'C' } },
+        { id: 'methods', count: 2, filter: { tags: ['methods'] } },
+        { id: 'capstone', course: 'CAP.1', filter: { inResidence: true, minGrade: 'B' } },
+        { id: 'residence', credits: 30, observe: true, filter: { inResidence: true } },
+      ],
+    },
+  });
+  const items: LearnerItem[] = [];
+  const add = (id: string, extra: Partial<LearnerItem>) => items.push({ id, source: 'home', credits: 5, unit: 'ECTS', grade: 'B+', date: '2026-05-01', level: 'EQF7', ...extra });
+  for (let k = 1; k <= 10; k++) add(`core-${k}`, { courseId: `CORE.${k}`, source: k <= 5 ? 'transfer' : 'home', field: 'business' });
+  for (const k of [1, 2, 4]) add(`fin-${k}`, { courseId: `FIN.${k}`, field: 'economics', tags: k === 2 ? ['methods'] : [] });
+  for (const k of [1, 3]) add(`ops-${k}`, { courseId: `OPS.${k}`, field: 'business' });
+  add('cap', { courseId: 'CAP.1', inResidence: true, grade: 'A', credits: 10 });
+  const fields = ['business', 'economics', 'data', 'law'];
+  for (let k = 0; k < 44; k++) {
+    add(`el-${String(k).padStart(2, '0')}`, {
+      field: fields[k % 4], credits: k % 3 === 0 ? '2.5' : 4, unit: k % 5 === 0 ? 'US_SEMESTER' : 'ECTS', source: k % 4 === 1 ? 'transfer' : 'home',
+      tags: [...(k % 7 === 0 ? ['methods'] : []), ...(k % 6 === 0 ? ['online'] : [])], grade: k % 9 === 0 ? 'D' : 'B', inResidence: k % 2 === 0,
+    });
+  }
+  return { program, items };
+}
+
+/** n items, m non-shareable leaves needing `need` each; item i is eligible for a window of w consecutive leaves. */
+export function adversarial(n: number, m: number, w: number, need: number, kind: 'count' | 'credits' = 'count'): { program: Program; items: LearnerItem[] } {
+  const leaves: RequirementNode[] = Array.from({ length: m }, (_, l) =>
+    kind === 'count' ? { id: `l${l}`, count: need, filter: { tags: [`t${l}`] } } : { id: `l${l}`, credits: need, filter: { tags: [`t${l}`] } },
+  );
+  const items: LearnerItem[] = Array.from({ length: n }, (_, i) => ({
+    id: `i${String(i).padStart(3, '0')}`, source: 'home', unit: 'ECTS', date: '2026-01-01',
+    credits: kind === 'count' ? 1 : 1 + ((i * 7) % 3),
+    tags: Array.from({ length: w }, (_, k) => `t${(i + k) % m}`),
+  }));
+  return { program: must({ id: 'adv', version: '1', creditUnit: 'ECTS', totalCredits: 1, requirements: { id: 'root', allOf: leaves } }), items };
+}
+
+function percentile(sorted: bigint[], p: number): number {
+  return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]) / 1e6;
+}
+
+function time(fn: () => unknown, runs: number, warmup: number): { p50: number; p99: number; runs: number } {
+  for (let k = 0; k < warmup; k++) fn();
+  const samples: bigint[] = [];
+  for (let k = 0; k < runs; k++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    samples.push(process.hrtime.bigint() - t0);
+  }
+  samples.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99), runs };
+}
+
+function bruteForceMs(program: Program, items: LearnerItem[], budget: number): { ms: number | null; answer: boolean | null } {
+  const c = compileProgram(program, items, REF);
+  const observed = new Map([...observeChecks(c)].map(([k, v]) => [k, v.satisfied]));
+  const t0 = process.hrtime.bigint();
+  const answer = bruteForceSatisfiable(c, observed, budget);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  return { ms: answer === null ? null : ms, answer };
+}
+
+interface Row { name: string; nodes: number; items: number; runs: number; p50: number; p99: number; result: string; brute: string; ratio: string }
+
+function bench(name: string, inst: { program: Program; items: LearnerItem[] }, runs: number, bruteBudget = 0): Row {
+  const evaluation = evaluateProgram(inst.program, inst.items, REF);
+  const t = time(() => evaluateProgram(inst.program, inst.items, REF), runs, Math.min(200, runs));
+  let brute = 'n/a';
+  let ratio = '';
+  if (bruteBudget > 0) {
+    const b = bruteForceMs(inst.program, inst.items, bruteBudget);
+    if (b.ms === null) brute = `gave up (>${bruteBudget.toExponential(0)} steps)`;
+    else {
+      brute = `${b.ms.toFixed(3)} ms`;
+      ratio = `${(b.ms / t.p50).toFixed(1)}x`;
+      const engineSat = evaluation.nodes[0].status === 'satisfied';
+      if (b.answer !== engineSat) throw new Error(`${name}: engine and brute force disagree`);
+    }
+  }
+  return { name, nodes: evaluation.nodes.length, items: inst.items.length, runs: t.runs, p50: t.p50, p99: t.p99, result: evaluation.nodes[0].status, brute, ratio };
+}
+
+function main(): void {
+  const rows: Row[] = [
+    bench('realistic (36 nodes, 60 items)', realistic(), 3000),
+    bench('adversarial count: 40 items x 15 of 20 leaves', adversarial(40, 20, 15, 2), 500),
+    bench('adversarial count, infeasible (need 41)', adversarial(40, 20, 15, 2, 'count'), 500),
+    bench('adversarial credits: 40 items x 15 of 20 leaves', adversarial(40, 20, 15, 3, 'credits'), 300),
+  ];
+  // the infeasible variant: one more item needed than exists
+  rows[2] = bench('adversarial count, infeasible (41 needed, 40 items)', (() => { const a = adversarial(40, 20, 15, 2); (a.program.requirements as { allOf: RequirementNode[] }).allOf.push({ id: 'extra', count: 1, filter: { tags: ['t0'] } }); return a; })(), 500);
+  const BUDGET = 3e7;
+  for (const [n, m, w] of [[6, 3, 2], [8, 4, 3], [10, 5, 4], [12, 6, 5], [14, 7, 6]] as const) {
+    rows.push(bench(`small adversarial count: ${n} items x ${w} of ${m} leaves`, adversarial(n, m, w, 2), 500, BUDGET));
+    rows.push(bench(`small adversarial credits: ${n} items x ${w} of ${m} leaves`, adversarial(n, m, w, 3, 'credits'), 500, BUDGET));
+  }
+
+  const header = ['case', 'nodes', 'items', 'result', 'runs', 'p50 ms', 'p99 ms', 'brute force', 'brute/p50'];
+  const table = rows.map((r) => [r.name, String(r.nodes), String(r.items), r.result, String(r.runs), r.p50.toFixed(3), r.p99.toFixed(3), r.brute, r.ratio]);
+  const widths = header.map((h, k) => Math.max(h.length, ...table.map((row) => row[k].length)));
+  const line = (cells: string[]) => cells.map((c, k) => (k === 0 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  ');
+  console.log(`engine bench (node ${process.version})`);
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of table) console.log(line(row));
+  const realisticRow = rows[0];
+  const adversarialWorst = Math.max(...rows.slice(1, 4).map((r) => r.p99));
+  console.log(`\nrealistic p99 ${realisticRow.p99.toFixed(3)} ms (target < 1 ms): ${realisticRow.p99 < 1 ? 'OK' : 'OVER'}`);
+  console.log(`adversarial p99 (worst of the 40-item cases) ${adversarialWorst.toFixed(3)} ms (target < 50 ms): ${adversarialWorst < 50 ? 'OK' : 'OVER'}`);
+}
+
+if (require.main === module) main();
