@@ -1,0 +1,90 @@
+import { CourseDefinition } from './course.events';
+import { ActorRef, AssessmentType, CreditUnit, CredentialType, Grade, ParticipationForm, Stackability, Workload } from './records.values';
+
+/**
+ * Commands of the learner aggregate. The application layer fills in what the decider cannot
+ * know by itself: generated ids, the actor, the course's current definition (null when the
+ * course does not exist), the awarding body's registered name and country, today's date.
+ */
+export type RegisterLearner = { kind: 'RegisterLearner'; learnerId: string; actor: ActorRef; externalRefHash: string | null };
+
+export type RecordEnrollment = {
+  kind: 'RecordEnrollment';
+  learnerId: string;
+  enrollmentId: string;
+  actor: ActorRef;
+  courseId: string;
+  course: CourseDefinition | null;
+  term: string | null;
+  enrolledOn: string;
+};
+
+export type RecordCompletion = {
+  kind: 'RecordCompletion';
+  learnerId: string;
+  completionId: string;
+  actor: ActorRef;
+  courseId: string;
+  course: CourseDefinition | null;
+  enrollmentId?: string | null;
+  /** Defaults: the course's credits, unit, level, field and assessment type. */
+  credits?: string;
+  unit?: CreditUnit;
+  eqfLevel?: number;
+  field?: string;
+  assessmentType?: AssessmentType;
+  grade: Grade;
+  identityVerified: boolean;
+  completedOn: string;
+  /** Default false. */
+  inResidence?: boolean;
+};
+
+export type CorrectCompletion = {
+  kind: 'CorrectCompletion';
+  learnerId: string;
+  completionId: string;
+  actor: ActorRef;
+  grade: Grade;
+  reason: string;
+  correctedOn: string;
+};
+
+export type AwardCredential = {
+  kind: 'AwardCredential';
+  learnerId: string;
+  credentialId: string;
+  actor: ActorRef;
+  /** From the access registry: the awarding institution's registered name and country. */
+  awardingBody: string;
+  country: string;
+  type: CredentialType;
+  code?: string | null;
+  title: string;
+  issuedOn: string;
+  learningOutcomes: string[];
+  workload: Workload;
+  eqfLevel: number;
+  assessmentType: AssessmentType;
+  participation: ParticipationForm;
+  qualityAssurance: string;
+  prerequisites?: string[];
+  /** Default: true when every completion of the stack was identity-verified. */
+  identityVerified?: boolean;
+  grade?: Grade | null;
+  stackability?: Stackability;
+  furtherInformation?: string | null;
+  completionIds: string[];
+  complete: boolean;
+};
+
+export type RevokeCredential = {
+  kind: 'RevokeCredential';
+  learnerId: string;
+  credentialId: string;
+  actor: ActorRef;
+  reason: string;
+  revokedOn: string;
+};
+
+export type LearnerCommand = RegisterLearner | RecordEnrollment | RecordCompletion | CorrectCompletion | AwardCredential | RevokeCredential;
