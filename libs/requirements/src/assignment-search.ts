@@ -26,7 +26,7 @@ export function searchAssignment(c: CompiledProgram, observed: ReadonlyMap<numbe
   const failed = new Set<string>();
   // optimistic until the exact solver first says no; then prune with flow relaxations too
   let careful = false;
-  const fixed = (n: CompiledNode): boolean | undefined => (n.waivedBy ? true : n.observe ? observed.get(n.index) ?? false : undefined);
+  const fixed = (n: CompiledNode): boolean | undefined => (c.waivedBy[n.index] ? true : n.observe ? observed.get(n.index) ?? false : undefined);
 
   const goal = (set: number[], pending: Pending): Claims | null => {
     if (pending === null) {
@@ -77,7 +77,7 @@ export function searchAssignment(c: CompiledProgram, observed: ReadonlyMap<numbe
 }
 
 function bestPartial(c: CompiledProgram, solver: ClaimSolver, fixed: (n: CompiledNode) => boolean | undefined, budget: number): SearchOutcome {
-  const leaves = c.leaves.map((l) => l.index).filter((l) => !c.nodes[c.leaves[l].node].waivedBy);
+  const leaves = c.leaves.map((l) => l.index).filter((l) => !c.waivedBy[c.leaves[l].node]);
   let best = { score: -1, set: [] as number[], claims: solver.feasible([]) as Claims };
   let exhaustive = true;
   const start = solver.checks;

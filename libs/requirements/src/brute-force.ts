@@ -52,7 +52,7 @@ export function treeSatisfied(c: CompiledProgram, claims: Claims, observed: Read
   const visit = (i: number): boolean => {
     const n = c.nodes[i];
     const kids = n.children.map(visit);
-    if (n.waivedBy) return true;
+    if (c.waivedBy[i]) return true;
     if (n.observe) return observed.get(i) ?? false;
     if (n.leaf >= 0) return leafSatisfied(c, n.leaf, claims[n.leaf]);
     return kids.filter(Boolean).length >= (n.kind === 'anyOf' ? 1 : n.need);

@@ -88,7 +88,7 @@ function fillLeftovers(c: CompiledProgram, claims: number[][]): number[][] {
   const limUnits = c.limits.map((l) => [...used].filter((i) => l.matches[i] && out.some((items, leaf) => items.includes(i) && c.leaves[leaf].limits.includes(l.index))).reduce((a, i) => a + c.items[i].units, 0));
   const limItems = c.limits.map((l) => [...used].filter((i) => l.matches[i] && out.some((items, leaf) => items.includes(i) && c.leaves[leaf].limits.includes(l.index))).length);
   for (const leaf of c.leaves) {
-    if (c.nodes[leaf.node].waivedBy) continue;
+    if (c.waivedBy[leaf.node]) continue;
     const have = out[leaf.index];
     const enough = () => (leaf.kind === 'credits' ? have.reduce((a, i) => a + c.items[i].units, 0) >= leaf.needUnits : have.length >= leaf.needCount);
     const order = leaf.kind === 'credits' ? [...leaf.eligible].sort((a, b) => c.items[b].units - c.items[a].units || a - b) : leaf.eligible;

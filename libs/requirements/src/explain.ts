@@ -9,7 +9,13 @@ const MAX_NEAR_MISSES = 5;
 /** Fills `missing` on each node and returns the registrar-facing list of what is still missing. */
 export function explainMissing(c: CompiledProgram, claims: Claims, evaluations: NodeEvaluation[]): { rulePath: string; message: string }[] {
   const owner = new Map<number, number[]>();
-  claims.forEach((items, leaf) => items.forEach((i) => owner.set(i, [...(owner.get(i) ?? []), leaf])));
+  if (evaluations.some((e) => e.status !== 'satisfied')) {
+    claims.forEach((items, leaf) => items.forEach((i) => {
+      const list = owner.get(i);
+      if (list) list.push(leaf);
+      else owner.set(i, [leaf]);
+    }));
+  }
   const out: { rulePath: string; message: string }[] = [];
   const visit = (i: number, underSatisfied: boolean): void => {
     const n = c.nodes[i];

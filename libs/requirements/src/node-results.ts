@@ -22,13 +22,13 @@ export function observeChecks(c: CompiledProgram): Map<number, ObservedCheck> {
       if (n.kind === 'credits' && lim.maxUnits !== null) have = Math.min(have, lim.maxUnits);
       if (n.kind === 'count' && lim.maxItems !== null) have = Math.min(have, lim.maxItems);
     }
-    out.set(n.index, { satisfied: have >= needOf(n), have, items });
+    out.set(n.index, { satisfied: have >= needOf(c, n), have, items });
   }
   return out;
 }
 
-function needOf(n: CompiledNode): number {
-  return n.kind === 'credits' ? n.needUnits : n.kind === 'anyOf' ? 1 : n.need;
+function needOf(c: CompiledProgram, n: CompiledNode): number {
+  return n.kind === 'credits' ? c.needUnits[n.index] : n.kind === 'anyOf' ? 1 : n.need;
 }
 
 interface Raw {
@@ -47,9 +47,9 @@ export function nodeResults(c: CompiledProgram, claims: Claims, observed: Readon
     const n = c.nodes[i];
     const kids = n.children.map(visit);
     const of: Progress['of'] = n.kind === 'credits' ? 'credits' : n.leaf >= 0 || n.observe ? 'items' : 'rules';
-    const need = needOf(n);
+    const need = needOf(c, n);
     let r: Raw;
-    if (n.waivedBy) r = { status: 'satisfied', have: need, need, of, items: [] };
+    if (c.waivedBy[i]) r = { status: 'satisfied', have: need, need, of, items: [] };
     else if (n.observe) {
       const o = observed.get(i);
       r = { status: status(o?.have ?? 0, need, false), have: o?.have ?? 0, need, of, items: o?.items ?? [] };
@@ -75,7 +75,8 @@ export function nodeResults(c: CompiledProgram, claims: Claims, observed: Readon
     };
     if (n.label !== undefined) e.label = n.label;
     if (n.observe) e.observe = true;
-    if (n.waivedBy) e.waivedBy = n.waivedBy;
+    const waiver = c.waivedBy[i];
+    if (waiver) e.waivedBy = waiver;
     if (n.leaf >= 0 && c.leaves[n.leaf].substitutedBy.size > 0) {
       const subs = [...c.leaves[n.leaf].substitutedBy].filter(([item]) => r.items.includes(item));
       if (subs.length) e.substitutions = subs.map(([item, ex]) => ({ itemId: c.items[item].id, exceptionId: ex }));
