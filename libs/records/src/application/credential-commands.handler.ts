@@ -1,0 +1,50 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AccessRegistry } from '@app/platform';
+import { CommandContext, EVENT_STORE, EventStore, idFor, runCommand } from '@app/event-store';
+import { refuse } from '@app/kernel';
+import { learnerDecider } from '../domain/learner.decider';
+import { learnerStream } from '../domain/streams';
+import { actorOf, todayOf } from './command-dates';
+import { CommandResult } from './command-result';
+import { CredentialInput, RevocationInput } from './records.inputs';
+import { workloadOf } from './workload-ects';
+
+/**
+ * AwardCredential and RevokeCredential. The awarding body and its country (EU mandatory
+ * elements) come from the institution's registration, not from the request; the workload gets
+ * its ECTS equivalent; the date of issue defaults to today.
+ */
+@Injectable()
+export class CredentialCommandsHandler {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly access: AccessRegistry,
+  ) {}
+
+  async award(learnerId: string, input: CredentialInput, ctx: CommandContext): Promise<CommandResult> {
+    const credentialId = idFor(ctx, 'credential');
+    await this.access.refresh();
+    const institution = this.access.institution(ctx.actor.institutionId);
+    if (!institution) throw refuse.forbidden('institution-not-registered', `institution ${ctx.actor.institutionId} is not registered`);
+    const { workload, issuedOn, ...rest } = input;
+    const command = {
+      kind: 'AwardCredential' as const,
+      ...rest,
+      learnerId,
+      credentialId,
+      actor: actorOf(ctx),
+      awardingBody: institution.name,
+      country: institution.country,
+      issuedOn: issuedOn ?? todayOf(ctx),
+      workload: workloadOf(workload.credits, workload.unit),
+    };
+    const outcome = await runCommand(this.store, learnerDecider, learnerStream(learnerId), command, ctx);
+    return { id: credentialId, outcome };
+  }
+
+  async revoke(learnerId: string, credentialId: string, input: RevocationInput, ctx: CommandContext): Promise<CommandResult> {
+    const command = { kind: 'RevokeCredential' as const, learnerId, credentialId, actor: actorOf(ctx), reason: input.reason, revokedOn: todayOf(ctx) };
+    const outcome = await runCommand(this.store, learnerDecider, learnerStream(learnerId), command, ctx);
+    return { id: credentialId, outcome };
+  }
+}

@@ -1,0 +1,11 @@
+/** The pure part of the records context (`@app/records/domain`): events, stream names, deciders, the record fold. No Nest. */
+export * from './records.values';
+export * from './streams';
+export * from './course.events';
+export * from './course.decider';
+export * from './learner.events';
+export * from './learner.commands';
+export * from './learner-record';
+export * from './learner.decider';
+export * from './credential.decisions';
+export * from './records.events';
