@@ -1,0 +1,84 @@
+import { ActorRef } from './actor';
+import { EvaluationRecord } from './evaluation-record';
+import { ItemOutcome, RequestItem } from './transfer-request.events';
+
+export interface SubmitRequest {
+  kind: 'SubmitRequest';
+  actor: ActorRef;
+  requestId: string;
+  learnerId: string;
+  receivingInstitution: string;
+  programId: string;
+  programVersion: string;
+  items: RequestItem[];
+  note: string | null;
+  submittedOn: string;
+}
+
+/** The automatic evaluation, computed by the application layer with the engine. */
+export interface RecordEvaluation {
+  kind: 'RecordEvaluation';
+  evaluation: EvaluationRecord;
+}
+
+/** Submission and its automatic evaluation, decided together and appended atomically. */
+export interface SubmitAndEvaluate {
+  kind: 'SubmitAndEvaluate';
+  submit: SubmitRequest;
+  evaluation: EvaluationRecord;
+}
+
+/** As the registrar sends it; the decider fills in `differsFromProposal`. */
+export type ItemDecisionInput = {
+  itemId: string;
+  outcome: ItemOutcome;
+  reasonCode: string;
+  note?: string | null;
+  credits?: string;
+  overrideReason?: string | null;
+};
+
+export interface DecideItems {
+  kind: 'DecideItems';
+  actor: ActorRef;
+  items: ItemDecisionInput[];
+  decidedOn: string;
+}
+
+export interface GrantException {
+  kind: 'GrantException';
+  actor: ActorRef;
+  exceptionId: string;
+  exceptionKind: 'waive' | 'substitute';
+  rulePath: string;
+  itemId: string | null;
+  reason: string;
+  /** Rule paths of the request's program version (loaded by the application layer). */
+  knownRulePaths: string[];
+  grantedOn: string;
+}
+
+export interface Appeal {
+  kind: 'Appeal';
+  actor: ActorRef;
+  grounds: string;
+  itemIds: string[];
+  appealedOn: string;
+}
+
+export interface Revise {
+  kind: 'Revise';
+  actor: ActorRef;
+  items: ItemDecisionInput[];
+  note: string | null;
+  revisedOn: string;
+}
+
+export interface Withdraw {
+  kind: 'Withdraw';
+  actor: ActorRef;
+  reason: string | null;
+  withdrawnOn: string;
+}
+
+export type TransferRequestCommand = SubmitRequest | RecordEvaluation | SubmitAndEvaluate | DecideItems | GrantException | Appeal | Revise | Withdraw;

@@ -1,0 +1,69 @@
+import { DomainEvent } from '@app/kernel';
+import { EvaluationRecord } from './evaluation-record';
+
+/** One piece of evidence named by a request: a completion or a credential of the learner. */
+export type RequestItem = { itemId: string; kind: 'completion' | 'credential'; refId: string };
+
+export type ItemOutcome = 'granted' | 'partially-granted' | 'denied';
+
+/** A registrar's decision on one item; `overrideReason` is set when it differs from the proposal. */
+export type ItemDecision = {
+  itemId: string;
+  outcome: ItemOutcome;
+  reasonCode: string;
+  note: string | null;
+  /** Credits granted in the receiving unit, exact ("0" when denied). */
+  credits: string;
+  differsFromProposal: boolean;
+  overrideReason: string | null;
+};
+
+export type RequestSubmitted = DomainEvent<
+  'RequestSubmitted',
+  {
+    requestId: string;
+    submitterInstitution: string;
+    learnerId: string;
+    receivingInstitution: string;
+    programId: string;
+    programVersion: string;
+    items: RequestItem[];
+    note: string | null;
+    submittedOn: string;
+  }
+>;
+
+export type RequestEvaluated = DomainEvent<'RequestEvaluated', EvaluationRecord>;
+
+export type ItemsDecided = DomainEvent<'ItemsDecided', { requestId: string; decidedBy: string; items: ItemDecision[]; decidedOn: string }>;
+
+export type ExceptionGranted = DomainEvent<
+  'ExceptionGranted',
+  {
+    requestId: string;
+    exceptionId: string;
+    kind: 'waive' | 'substitute';
+    rulePath: string;
+    programId: string;
+    programVersion: string;
+    /** The substituting item (substitute only). */
+    itemId: string | null;
+    reason: string;
+    grantedOn: string;
+  }
+>;
+
+export type RequestAppealed = DomainEvent<'RequestAppealed', { requestId: string; grounds: string; itemIds: string[]; appealedOn: string }>;
+
+export type RequestRevised = DomainEvent<'RequestRevised', { requestId: string; items: ItemDecision[]; note: string | null; revisedOn: string }>;
+
+export type RequestWithdrawn = DomainEvent<'RequestWithdrawn', { requestId: string; reason: string | null; withdrawnOn: string }>;
+
+export type TransferRequestEvent =
+  | RequestSubmitted
+  | RequestEvaluated
+  | ItemsDecided
+  | ExceptionGranted
+  | RequestAppealed
+  | RequestRevised
+  | RequestWithdrawn;
