@@ -9,3 +9,4 @@ export * from './application/learner-commands.handler';
 export * from './application/credential-commands.handler';
 export * from './application/workload-ects';
 export * from './records.module';
+export * from './evidence/recognition-evidence';

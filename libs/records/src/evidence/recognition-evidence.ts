@@ -1,0 +1,95 @@
+import { GradeInput, HeldCredential, parseRational, RecognitionEvidence, toDecimal, mul, fromInt } from '@app/requirements';
+import { CompletionView, CredentialView, LearnerRecord } from '../domain/learner-record';
+import { Grade } from '../domain/records.values';
+
+/**
+ * From a folded learner record to the requirement engine's inputs (pure; for the transfer
+ * context). Revoked credentials are no evidence; completions stay evidence whatever happened to
+ * the credentials they belong to. Fields the engine has no slot for (assessment type, identity
+ * verification, residence, enrollment) stay on the record's CompletionView.
+ */
+
+/** "EQF7" for level 7: the engine's level notation. */
+export const eqfCode = (level: number): string => `EQF${level}`;
+
+/** The engine reads percent, letter and pass/fail; a 4-point grade becomes its percent (value x 25, exact). */
+export function engineGradeOf(grade: Grade): GradeInput {
+  switch (grade.scale) {
+    case 'percent':
+      return { scale: 'percent', value: grade.value };
+    case 'letter':
+      return { scale: 'letter', value: grade.value };
+    case 'pass-fail':
+      return { scale: 'pass-fail', value: grade.value === 'P' || grade.value === 'pass' ? 'P' : 'F' };
+    case 'numeric-4':
+      return { scale: 'percent', value: toDecimal(mul(parseRational(grade.value), fromInt(25)), 4) };
+  }
+}
+
+const activeCredentials = (record: LearnerRecord): CredentialView[] => record.credentials.filter((c) => !c.revoked);
+
+/** The credential a completion is evidence for: a complete one first, revoked ones never. */
+function credentialRefOf(completion: CompletionView): RecognitionEvidence['credential'] {
+  const refs = completion.credentials.filter((r) => !r.revoked);
+  const ref = refs.find((r) => r.complete) ?? refs[0];
+  return ref ? { id: ref.credentialId, ...(ref.code ? { code: ref.code } : {}), type: ref.type, complete: ref.complete } : undefined;
+}
+
+/** Event id behind the current state of a completion: its last regrade, else its recording. */
+const completionEventId = (c: CompletionView): string | undefined => (c.corrections.at(-1)?.evidence.eventId ?? c.evidence.eventId) ?? undefined;
+
+export function completionEvidenceOf(completion: CompletionView): RecognitionEvidence {
+  const credential = credentialRefOf(completion);
+  const eventId = completionEventId(completion);
+  return {
+    id: completion.completionId,
+    kind: 'course',
+    issuer: completion.issuerId,
+    code: completion.courseId,
+    title: completion.courseTitle,
+    credits: completion.credits,
+    unit: completion.unit,
+    level: eqfCode(completion.eqfLevel),
+    field: completion.field,
+    grade: engineGradeOf(completion.grade),
+    date: completion.completedOn,
+    ...(credential ? { credential } : {}),
+    tags: [...completion.tags],
+    ...(eventId ? { evidenceEventId: eventId } : {}),
+  };
+}
+
+export function credentialEvidenceOf(credential: CredentialView): RecognitionEvidence {
+  return {
+    id: credential.credentialId,
+    kind: 'credential',
+    issuer: credential.issuerId,
+    code: credential.code ?? credential.credentialId,
+    title: credential.title,
+    credits: credential.workload.credits,
+    unit: credential.workload.unit,
+    level: eqfCode(credential.eqfLevel),
+    ...(credential.grade ? { grade: engineGradeOf(credential.grade) } : {}),
+    date: credential.issuedOn,
+    credential: { id: credential.credentialId, ...(credential.code ? { code: credential.code } : {}), type: credential.type, complete: credential.complete },
+    ...(credential.evidence.eventId ? { evidenceEventId: credential.evidence.eventId } : {}),
+  };
+}
+
+/** Every completion and every credential that is not revoked, as recognition evidence. */
+export function recognitionEvidenceOf(record: LearnerRecord): RecognitionEvidence[] {
+  return [...record.completions.map(completionEvidenceOf), ...activeCredentials(record).map(credentialEvidenceOf)];
+}
+
+/** The credentials the learner holds (revoked ones excluded), for pathway conditions. */
+export function heldCredentialsOf(record: LearnerRecord): HeldCredential[] {
+  return activeCredentials(record).map((c) => ({
+    id: c.credentialId,
+    ...(c.code ? { code: c.code } : {}),
+    type: c.type,
+    issuer: c.issuerId,
+    complete: c.complete,
+    awardedOn: c.issuedOn,
+    ...(c.evidence.eventId ? { evidenceEventId: c.evidence.eventId } : {}),
+  }));
+}
