@@ -71,6 +71,13 @@ export function infeasible(): { program: Program; items: LearnerItem[] } {
   return { program: must({ ...a.program, requirements: { ...root, allOf: [...root.allOf, { id: 'extra', count: 1, filter: { tags: ['t0'] } }] } }), items: a.items };
 }
 
+/** Harder than required: 14 of the 20 overlapping leaves, 3 items each, from 40 items (only 13 fit). */
+export function nOfInfeasible(): { program: Program; items: LearnerItem[] } {
+  const a = adversarial(40, 20, 15, 3);
+  const root = a.program.requirements as { allOf: RequirementNode[] };
+  return { program: must({ ...a.program, requirements: { id: 'root', nOf: 14, of: root.allOf } }), items: a.items };
+}
+
 function percentile(sorted: bigint[], p: number): number {
   return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]) / 1e6;
 }
@@ -113,9 +120,9 @@ function bruteForceMs(program: Program, items: LearnerItem[], budget: number): {
 
 interface Row { name: string; nodes: number; items: number; runs: number; p50: number; p99: number; p99All: number; result: string; brute: string; ratio: string }
 
-function bench(name: string, inst: { program: Program; items: LearnerItem[] }, runs: number, bruteBudget = 0): Row {
+function bench(name: string, inst: { program: Program; items: LearnerItem[] }, runs: number, bruteBudget = 0, warmup = Math.max(500, runs)): Row {
   const evaluation = evaluateProgram(inst.program, inst.items, REF);
-  const t = time(() => evaluateProgram(inst.program, inst.items, REF), runs, Math.max(500, runs));
+  const t = time(() => evaluateProgram(inst.program, inst.items, REF), runs, warmup);
   let brute = 'n/a';
   let ratio = '';
   if (bruteBudget > 0) {
@@ -137,6 +144,7 @@ function main(): void {
     bench('adversarial count: 40 items x 15 of 20 leaves', adversarial(40, 20, 15, 2), 300),
       bench('adversarial credits: 40 items x 15 of 20 leaves', adversarial(40, 20, 15, 3, 'credits'), 300),
     bench('adversarial count, infeasible (41 needed, 40 items)', infeasible(), 300),
+    bench('extra: N-of 14 of those 20 leaves (3 each), infeasible', nOfInfeasible(), 10, 0, 2),
   ];
   const BUDGET = 3e7;
   for (const [n, m, w] of [[6, 3, 2], [8, 4, 3], [10, 5, 4], [12, 6, 5], [14, 7, 6]] as const) {

@@ -12,7 +12,7 @@ export interface SearchOutcome {
   feasibilityChecks: number;
 }
 
-const DEFAULT_PARTIAL_BUDGET = 4000;
+const DEFAULT_PARTIAL_BUDGET = 500;
 
 /**
  * Finds an assignment of items to leaves that satisfies the requirement tree whenever
@@ -54,6 +54,7 @@ export function searchAssignment(c: CompiledProgram, observed: ReadonlyMap<numbe
       return goal(next, rest);
     }
     if (node.kind === 'allOf') return goal(set, prepend(node.children, rest));
+    if (!enoughForAny(c, node, node.kind === 'anyOf' ? 1 : node.need)) return null;
     return chooseChildren(node.children, 0, node.kind === 'anyOf' ? 1 : node.need, [], set, rest);
   };
 
@@ -81,7 +82,9 @@ function bestPartial(c: CompiledProgram, solver: ClaimSolver, fixed: (n: Compile
   let best = { score: -1, set: [] as number[], claims: solver.feasible([]) as Claims };
   let exhaustive = true;
   const start = solver.checks;
+  let visits = 0;
   const rec = (k: number, set: number[], claims: Claims): void => {
+    if (++visits > budget * 8) { exhaustive = false; return; }
     const bound = scoreOf(c, new Set([...set, ...leaves.slice(k)]), fixed);
     if (bound <= best.score) return;
     if (k === leaves.length) {
@@ -119,6 +122,32 @@ export function scoreOf(c: CompiledProgram, sat: ReadonlySet<number>, fixed: (n:
   };
   visit(0);
   return score;
+}
+
+/**
+ * Counting bound for "k of these children": when the children are leaves of one kind that
+ * share nothing, the k smallest demands must fit in the union of their eligible items.
+ */
+function enoughForAny(c: CompiledProgram, node: CompiledNode, k: number): boolean {
+  if (k <= 0) return true;
+  const leaves = [];
+  for (const ch of node.children) {
+    const n = c.nodes[ch];
+    if (n.leaf < 0 || c.waivedBy[ch] || n.observe) return true;
+    const leaf = c.leaves[n.leaf];
+    if (leaf.shareWith.size > 0) return true;
+    leaves.push(leaf);
+  }
+  const credits = leaves[0].kind === 'credits';
+  if (leaves.some((l) => (l.kind === 'credits') !== credits)) return true;
+  const demands = leaves.map((l) => (credits ? l.needUnits : l.needCount)).sort((a, b) => a - b);
+  let need = 0;
+  for (let j = 0; j < k; j++) need += demands[j];
+  const union = new Set<number>();
+  for (const l of leaves) for (const i of l.eligible) union.add(i);
+  let supply = 0;
+  for (const i of union) supply += credits ? c.items[i].units : 1;
+  return supply >= need;
 }
 
 /** Pending goals as an immutable list: sharing tails keeps the search from copying arrays. */
