@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule, accessFromConfig, eventStoreFromConfig } from '@app/platform';
+import { RecordsModule } from '@app/records';
 
 /**
  * All modules in one process on the embedded defaults (SQLite file under ./data).
@@ -11,6 +12,7 @@ import { PlatformModule, accessFromConfig, eventStoreFromConfig } from '@app/pla
     PlatformModule.forRoot({ serviceName: 'standalone' }),
     eventStoreFromConfig(),
     accessFromConfig(),
+    RecordsModule.forRoot(),
   ],
 })
 export class AppModule {}

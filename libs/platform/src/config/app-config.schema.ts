@@ -17,6 +17,8 @@ export const APP_ENV_SCHEMA = {
     EVENTSTORE_CONNECTION_STRING: { type: 'string', pattern: '^esdb(\\+discover)?://' },
     ADMIN_TOKEN: { type: 'string', pattern: '^ct_[0-9a-f-]{36}\\.[A-Za-z0-9_-]{43}$' },
     LOG_LEVEL: { type: 'string', enum: [...LOG_LEVELS], default: 'info' },
+    // Key of the HMAC that pseudonymises learners' external references (records service).
+    RECORDS_EXTERNAL_REF_SALT: { type: 'string', minLength: 16, maxLength: 512 },
   },
 } as const;
 

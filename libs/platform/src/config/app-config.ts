@@ -19,6 +19,7 @@ export interface ValidatedEnv {
   EVENTSTORE_CONNECTION_STRING?: string;
   ADMIN_TOKEN?: string;
   LOG_LEVEL: LogLevel;
+  RECORDS_EXTERNAL_REF_SALT?: string;
 }
 
 /** The typed configuration every service reads (inject it with `@Inject(APP_CONFIG)`). */

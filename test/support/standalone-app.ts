@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import type { EventStore } from '@app/event-store';
+
+export interface StandaloneUnderTest {
+  app: INestApplication;
+  /** The server to hand to supertest. */
+  server: Parameters<typeof import('supertest')>[0];
+  adminToken: string;
+  store: EventStore;
+  close(): Promise<void>;
+}
+
+const VARIABLES = ['LOG_LEVEL', 'EVENT_STORE', 'SQLITE_PATH', 'DATABASE_URL', 'ADMIN_TOKEN'] as const;
+
+/**
+ * Boots the standalone AppModule as `npm start` composes it, on a fresh SQLite file (or on the
+ * PostgreSQL store when `env.EVENT_STORE` says so). The configuration is validated when the
+ * module is imported, so the environment is set first and the module imported afterwards.
+ */
+export async function startStandalone(env: Record<string, string> = {}): Promise<StandaloneUnderTest> {
+  const saved = Object.fromEntries(VARIABLES.map((name) => [name, process.env[name]]));
+  const dataDir = mkdtempSync(join(tmpdir(), 'credit-transfer-test-'));
+  const { newCredentialToken, configureApp, PLATFORM_APP_OPTIONS } = await import('@app/platform');
+  const adminToken = newCredentialToken().token;
+  Object.assign(process.env, {
+    LOG_LEVEL: 'silent',
+    EVENT_STORE: 'sqlite',
+    SQLITE_PATH: join(dataDir, 'events.sqlite'),
+    ADMIN_TOKEN: adminToken,
+    ...env,
+  });
+  const { AppModule } = await import('../../apps/standalone/src/app.module');
+  const { EVENT_STORE } = await import('@app/event-store');
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>(PLATFORM_APP_OPTIONS);
+  configureApp(app);
+  await app.init();
+  return {
+    app,
+    server: app.getHttpServer(),
+    adminToken,
+    store: app.get<EventStore>(EVENT_STORE),
+    async close() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      for (const name of VARIABLES) {
+        if (saved[name] === undefined) delete process.env[name];
+        else process.env[name] = saved[name];
+      }
+    },
+  };
+}
