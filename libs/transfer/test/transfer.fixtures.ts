@@ -41,6 +41,7 @@ export const evaluation: EvaluationRecord = {
   policy: { policyId: 'mit-scm-recognition', version: '2026.1', effectiveFrom: '2026-01-01', effectiveTo: null },
   conversionTable: { id: 'mit-units-2026', ectsPerUnit: { ECTS: '1', MIT_UNIT: '1/2' } },
   admitted: true,
+  learnerStream: { stream: 'learner-l1', revision: 3, lastPosition: 9 },
   evidenceRead: [
     { itemId: 'completion:c1', kind: 'completion', refId: 'c1', stream: 'learner-l1', eventId: 'e1', position: 7, eventType: 'CompletionRecorded' },
     { itemId: 'credential:k1', kind: 'credential', refId: 'k1', stream: 'learner-l1', eventId: 'e2', position: 9, eventType: 'MicroCredentialAwarded' },

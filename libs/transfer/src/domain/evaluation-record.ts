@@ -55,6 +55,8 @@ export type EvaluationRecord = {
   policy: { policyId: string; version: string; effectiveFrom: string; effectiveTo: string | null };
   conversionTable: { id: string; ectsPerUnit: { [unit: string]: string } };
   admitted: boolean;
+  /** The learner stream as read: its revision and the global position of its last event. */
+  learnerStream: { stream: string; revision: number; lastPosition: number };
   evidenceRead: EvidenceRead[];
   proposals: ItemProposal[];
   totals: { granted: string; grantedCount: number; partialCount: number; deniedCount: number };

@@ -1,0 +1,84 @@
+import { refuse } from '@app/kernel';
+import { ENGINE_VERSION, evaluateProgram, evaluateRecognition, InvalidEvaluationInputError, Program, ProgramEvaluation, RecognitionPolicy } from '@app/requirements';
+import { EvaluationRecord, EvidenceRead, ProgramSummary } from '../domain/evaluation-record';
+import { EffectivePolicy } from './policy-catalog';
+import { LearnerEvidence } from './learner-evidence.reader';
+
+export interface EvaluationInputs {
+  requestId: string;
+  referenceDate: string;
+  program: { programId: string; version: string; program: Program };
+  policy: EffectivePolicy;
+  admission: { admitted: boolean; read: EvidenceRead | null };
+  learner: LearnerEvidence;
+}
+
+/**
+ * The automatic evaluation, pure: recognition of every piece of evidence under the policy version
+ * (one call, so the transfer cap is applied across the items in the engine's deterministic
+ * order), then the program evaluation of the recognized credit with the credentials held.
+ * Re-running it on the inputs the record names (program and policy versions, the events read)
+ * gives the same record.
+ */
+export function evaluateTransferRequest(inputs: EvaluationInputs): EvaluationRecord {
+  const { program, policy, learner, admission, referenceDate } = inputs;
+  try {
+    const recognition = evaluateRecognition(policy.policy as RecognitionPolicy, learner.evidence, {
+      referenceDate,
+      admitted: admission.admitted,
+      programTotalCredits: program.program.totalCredits,
+    });
+    const evaluation = evaluateProgram(program.program, recognition.recognizedItems, {
+      referenceDate,
+      admitted: admission.admitted,
+      credentialsHeld: learner.credentialsHeld,
+    });
+    return {
+      requestId: inputs.requestId,
+      referenceDate,
+      engineVersion: ENGINE_VERSION,
+      program: { programId: program.programId, version: program.version, creditUnit: program.program.creditUnit, totalCredits: String(program.program.totalCredits) },
+      policy: { policyId: policy.policyId, version: policy.summary.version, effectiveFrom: policy.summary.effectiveFrom, effectiveTo: policy.summary.effectiveTo },
+      conversionTable: { id: recognition.conversionTable.id, ectsPerUnit: recognition.conversionTable.ectsPerUnit },
+      admitted: admission.admitted,
+      learnerStream: learner.learnerStream,
+      evidenceRead: [...learner.evidenceRead, ...(admission.read ? [admission.read] : [])],
+      proposals: recognition.decisions.map((d) => ({
+        itemId: d.evidenceId,
+        decision: d.decision,
+        grantedAs: d.grantedAs,
+        equivalencyId: d.equivalencyId ?? null,
+        creditsOffered: d.creditsOffered.exact,
+        creditsGranted: d.creditsGranted.exact,
+        unit: recognition.creditUnit,
+        reasons: [...d.reasons],
+        messages: [...d.messages],
+      })),
+      totals: { ...recognition.totals, granted: recognition.totals.granted.exact },
+      programEvaluation: summaryOf(evaluation),
+    };
+  } catch (error) {
+    if (error instanceof InvalidEvaluationInputError) throw refuse.invalid('evaluation-input-invalid', error.message);
+    throw error;
+  }
+}
+
+function summaryOf(e: ProgramEvaluation): ProgramSummary {
+  const r = e.residency;
+  return {
+    result: e.result,
+    requirementsSatisfied: e.requirementsSatisfied,
+    totalCredits: { have: e.totalCredits.have.exact, need: e.totalCredits.need.exact, satisfied: e.totalCredits.satisfied },
+    admission: { ...e.admission },
+    residency: {
+      defined: r.defined,
+      outcome: r.outcome,
+      pathway: r.pathway?.id ?? null,
+      satisfied: r.satisfied,
+      months: r.requirement.months ?? null,
+      terms: r.requirement.terms ?? null,
+    },
+    claims: e.claims.map((c) => ({ itemId: c.itemId, rulePath: c.rulePath, credits: c.credits.exact })),
+    missing: e.missing.map((m) => ({ rulePath: m.rulePath, message: m.message })),
+  };
+}

@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { refuse } from '@app/kernel';
+import { parseRecognitionPolicy, RecognitionPolicy } from '@app/requirements';
+import { PolicyVersionPublished } from '../domain/policy.events';
+import { policyDecider, PolicyState, PolicyVersionSummary, policyVersionEffectiveOn } from '../domain/policy.decider';
+import { policyStream } from '../domain/transfer.streams';
+import { loadAggregate } from './stream-events';
+
+export interface EffectivePolicy {
+  policyId: string;
+  summary: PolicyVersionSummary;
+  policy: RecognitionPolicy;
+  conversionTable: PolicyVersionPublished['data']['conversionTable'];
+}
+
+/** Reads policy streams, and finds the policy version in effect for a program on a date. */
+@Injectable()
+export class PolicyCatalog {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  load(policyId: string): Promise<{ state: PolicyState; revision: number | null; events: { type: string; data: unknown }[] }> {
+    return loadAggregate(this.store, policyDecider, policyStream(policyId));
+  }
+
+  async policy(policyId: string): Promise<{ state: PolicyState; revision: number }> {
+    const { state, revision } = await this.load(policyId);
+    if (revision === null) throw refuse.notFound('policy-not-found', `policy ${policyId} is not published`);
+    return { state, revision };
+  }
+
+  /**
+   * The version in effect on `date` among the institution's policies for this program: a policy
+   * scoped to the program wins over an institution-wide one (programId null); ties go to the
+   * lowest policy id, so the choice is deterministic. 409 when no policy is in effect.
+   *
+   * Finds the institution's policies by scanning the log for PolicyVersionPublished (fine for a
+   * catalog of this size; a projection keyed by institution would replace the scan).
+   */
+  async effectiveFor(institutionId: string, programId: string, date: string): Promise<EffectivePolicy> {
+    const candidates = new Map<string, boolean>();
+    for await (const e of this.store.readAll()) {
+      if (e.type !== 'PolicyVersionPublished') continue;
+      const d = e.data as PolicyVersionPublished['data'];
+      if (d.institutionId !== institutionId || (d.programId !== null && d.programId !== programId)) continue;
+      candidates.set(d.policyId, (candidates.get(d.policyId) ?? false) || d.programId === programId);
+    }
+    const ordered = [...candidates.entries()].sort(([a, sa], [b, sb]) => (sa === sb ? (a < b ? -1 : 1) : sa ? -1 : 1));
+    for (const [policyId] of ordered) {
+      const { state, events } = await this.load(policyId);
+      const summary = policyVersionEffectiveOn(state, date);
+      if (!summary || (summary.programId !== null && summary.programId !== programId)) continue;
+      const parsed = parseRecognitionPolicy(state.definitions[summary.version]);
+      if (!parsed.ok) throw new Error(`stored policy ${policyId}@${summary.version} no longer parses`);
+      const published = events.find((e) => e.type === 'PolicyVersionPublished' && (e.data as PolicyVersionPublished['data']).version === summary.version);
+      const conversionTable = (published?.data as PolicyVersionPublished['data']).conversionTable;
+      return { policyId, summary, policy: effectiveCopy(parsed.policy, summary), conversionTable };
+    }
+    throw refuse.conflict('no-effective-policy', `${institutionId} has no recognition policy in effect for ${programId} on ${date}`);
+  }
+}
+
+/** The engine checks effectiveTo itself: give it the period as it stands (a superseded version ends early). */
+function effectiveCopy(policy: RecognitionPolicy, summary: PolicyVersionSummary): RecognitionPolicy {
+  const copy: RecognitionPolicy = { ...policy };
+  if (summary.effectiveTo !== null) copy.effectiveTo = summary.effectiveTo;
+  return copy;
+}

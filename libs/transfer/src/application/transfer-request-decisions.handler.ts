@@ -1,0 +1,63 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandContext, CommandOutcome, EVENT_STORE, EventStore, idFor, runCommand } from '@app/event-store';
+import { ItemDecisionInput, TransferRequestCommand } from '../domain/transfer-request.commands';
+import { transferRequestDecider } from '../domain/transfer-request.decider';
+import { transferRequestStream } from '../domain/transfer.streams';
+import { ProgramCatalog, rulePathsOf } from './program-catalog';
+import { commandDate, loadAggregate } from './stream-events';
+
+/**
+ * Commands on an existing request. The decider checks who may do what (the receiving
+ * institution's registrar decides, grants exceptions and revises; the submitting institution
+ * appeals and withdraws), so every refusal appends nothing.
+ */
+@Injectable()
+export class TransferRequestDecisionsHandler {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly programs: ProgramCatalog,
+  ) {}
+
+  decide(requestId: string, items: ItemDecisionInput[], ctx: CommandContext): Promise<CommandOutcome> {
+    return this.run(requestId, { kind: 'DecideItems', actor: ctx.actor, items, decidedOn: commandDate(ctx.occurredAt) }, ctx);
+  }
+
+  async grantException(
+    requestId: string,
+    input: { kind: 'waive' | 'substitute'; rulePath: string; itemId?: string; reason: string },
+    ctx: CommandContext,
+  ): Promise<{ exceptionId: string; outcome: CommandOutcome }> {
+    const { state } = await loadAggregate(this.store, transferRequestDecider, transferRequestStream(requestId));
+    const request = state.request;
+    const knownRulePaths = request ? rulePathsOf((await this.programs.version(request.programId, request.programVersion)).program) : [];
+    const exceptionId = idFor(ctx, 'exception');
+    const command: TransferRequestCommand = {
+      kind: 'GrantException',
+      actor: ctx.actor,
+      exceptionId,
+      exceptionKind: input.kind,
+      rulePath: input.rulePath,
+      itemId: input.itemId ?? null,
+      reason: input.reason,
+      knownRulePaths,
+      grantedOn: commandDate(ctx.occurredAt),
+    };
+    return { exceptionId, outcome: await this.run(requestId, command, ctx) };
+  }
+
+  appeal(requestId: string, input: { grounds: string; itemIds?: string[] }, ctx: CommandContext): Promise<CommandOutcome> {
+    return this.run(requestId, { kind: 'Appeal', actor: ctx.actor, grounds: input.grounds, itemIds: input.itemIds ?? [], appealedOn: commandDate(ctx.occurredAt) }, ctx);
+  }
+
+  revise(requestId: string, input: { items: ItemDecisionInput[]; note?: string }, ctx: CommandContext): Promise<CommandOutcome> {
+    return this.run(requestId, { kind: 'Revise', actor: ctx.actor, items: input.items, note: input.note ?? null, revisedOn: commandDate(ctx.occurredAt) }, ctx);
+  }
+
+  withdraw(requestId: string, input: { reason?: string }, ctx: CommandContext): Promise<CommandOutcome> {
+    return this.run(requestId, { kind: 'Withdraw', actor: ctx.actor, reason: input.reason ?? null, withdrawnOn: commandDate(ctx.occurredAt) }, ctx);
+  }
+
+  private run(requestId: string, command: TransferRequestCommand, ctx: CommandContext): Promise<CommandOutcome> {
+    return runCommand(this.store, transferRequestDecider, transferRequestStream(requestId), command, ctx);
+  }
+}
