@@ -1,0 +1,26 @@
+import { RoleName } from './provision';
+
+/**
+ * The specification of who may call what: for each operation (as OpenAPI names it), the roles
+ * allowed. test/authorization-matrix.e2e.spec.ts checks the app against it; the fuzz test uses
+ * it to call each write endpoint as a role that passes the guard.
+ */
+export const ALL: RoleName[] = ['admin', 'issuer', 'submitter', 'registrar', 'auditor'];
+export const READERS: RoleName[] = ['issuer', 'submitter', 'registrar', 'auditor'];
+
+export const MATRIX: Record<string, RoleName[]> = {
+  'POST /institutions': ['admin'],
+  'GET /institutions/{institutionId}': ALL,
+  'POST /institutions/{institutionId}/credentials': ['admin'],
+  'POST /credentials/{credentialId}/revoke': ['admin'],
+  'POST /courses': ['issuer'],
+  'PUT /courses/{courseId}': ['issuer'],
+  'GET /courses/{courseId}': READERS,
+  'POST /learners': ['issuer', 'submitter'],
+  'GET /learners/{learnerId}/record': READERS,
+  'POST /learners/{learnerId}/enrollments': ['issuer'],
+  'POST /learners/{learnerId}/completions': ['issuer'],
+  'POST /learners/{learnerId}/completions/{completionId}/corrections': ['issuer'],
+  'POST /learners/{learnerId}/credentials': ['issuer'],
+  'POST /learners/{learnerId}/credentials/{credentialId}/revocation': ['issuer'],
+};
