@@ -1,0 +1,78 @@
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CommandContext } from '@app/event-store';
+import { refuse } from '@app/kernel';
+import { Command, commandResponse, CommandResponse, etagOf, Roles } from '@app/platform';
+import { PolicyCatalog } from '../application/policy-catalog';
+import { ProgramCatalog } from '../application/program-catalog';
+import { PublishDefinitionsHandler } from '../application/publish-definitions.handler';
+import { PolicyParams, ProgramParams, ProgramVersionParams, PublishDefinitionDto } from './catalog.dto';
+
+type HeaderResponse = { setHeader(name: string, value: string): unknown };
+const READERS = ['admin', 'issuer', 'submitter', 'registrar', 'auditor'] as const;
+
+/** A receiving institution's catalog: program versions (catalog years) and recognition-policy versions. */
+@ApiTags('transfer: catalog')
+@ApiBearerAuth()
+@Controller()
+export class CatalogController {
+  constructor(
+    private readonly publish: PublishDefinitionsHandler,
+    private readonly programs: ProgramCatalog,
+    private readonly policies: PolicyCatalog,
+  ) {}
+
+  @Post('programs/:programId/versions')
+  @Roles('registrar')
+  @ApiOperation({ summary: 'Publish a program version (catalog year); immutable once published. Registrar of the owning institution.' })
+  @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds }; ETag = stream revision' })
+  @ApiConflictResponse({ description: 'The version is already published, or If-Match is stale' })
+  async publishProgram(@Param() params: ProgramParams, @Body() body: PublishDefinitionDto, @Command() ctx: CommandContext, @Res({ passthrough: true }) res: HeaderResponse): Promise<CommandResponse> {
+    const outcome = await this.publish.publishProgramVersion(params.programId, body.definition, ctx);
+    return commandResponse(res, params.programId, outcome);
+  }
+
+  @Get('programs/:programId')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'A program: owner and published versions' })
+  async program(@Param() params: ProgramParams, @Res({ passthrough: true }) res: HeaderResponse) {
+    const { state, revision } = await this.programs.program(params.programId);
+    res.setHeader('ETag', etagOf(revision));
+    return { programId: params.programId, institutionId: state.institutionId, versions: state.versions, revision };
+  }
+
+  @Get('programs/:programId/versions/:version')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'One program version with its definition' })
+  async programVersion(@Param() params: ProgramVersionParams, @Res({ passthrough: true }) res: HeaderResponse) {
+    const { state, revision } = await this.programs.program(params.programId);
+    const summary = state.versions.find((v) => v.version === params.version);
+    if (!summary) throw refuse.notFound('program-version-not-found', `program ${params.programId} has no version ${params.version}`);
+    res.setHeader('ETag', etagOf(revision));
+    return { programId: params.programId, institutionId: state.institutionId, ...summary, definition: state.definitions[params.version] };
+  }
+
+  @Post('policies/:policyId/versions')
+  @Roles('registrar')
+  @ApiOperation({ summary: 'Publish a recognition-policy version (effective-dated; overlapping periods are refused, an open-ended latest version is superseded)' })
+  @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds }; ETag = stream revision' })
+  @ApiConflictResponse({ description: 'Version already published, overlapping period, or stale If-Match' })
+  async publishPolicy(@Param() params: PolicyParams, @Body() body: PublishDefinitionDto, @Command() ctx: CommandContext, @Res({ passthrough: true }) res: HeaderResponse): Promise<CommandResponse> {
+    const outcome = await this.publish.publishPolicyVersion(params.policyId, body.definition, ctx);
+    return commandResponse(res, params.policyId, outcome);
+  }
+
+  @Get('policies/:policyId')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'A recognition policy: owner, versions with effective periods, and their definitions' })
+  async policy(@Param() params: PolicyParams, @Res({ passthrough: true }) res: HeaderResponse) {
+    const { state, revision } = await this.policies.policy(params.policyId);
+    res.setHeader('ETag', etagOf(revision));
+    return {
+      policyId: params.policyId,
+      institutionId: state.institutionId,
+      versions: state.versions.map((v) => ({ ...v, definition: state.definitions[v.version] })),
+      revision,
+    };
+  }
+}

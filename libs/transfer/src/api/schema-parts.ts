@@ -1,0 +1,8 @@
+/** JSON-schema fragments shared by the transfer DTOs. */
+export const ID = '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$';
+export const idSchema = { type: 'string', pattern: ID } as const;
+export const DATE = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
+export const VERSION = '^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$';
+export const REASON_CODE = '^[A-Z][A-Z0-9_]{1,49}$';
+export const EXACT = '^(0|[1-9][0-9]{0,5})(\\.[0-9]{1,4})?(/[1-9][0-9]{0,5})?$';
+export const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max }) as const;

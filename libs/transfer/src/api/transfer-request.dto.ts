@@ -1,0 +1,110 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ValidateWith } from '@app/platform';
+import { EXACT, ID, idSchema, REASON_CODE, text, VERSION } from './schema-parts';
+
+const idList = { type: 'array', maxItems: 200, uniqueItems: true, items: idSchema } as const;
+
+@ValidateWith({ type: 'object', additionalProperties: false, required: ['requestId'], properties: { requestId: idSchema } })
+export class RequestParams {
+  @ApiProperty({ pattern: ID }) requestId!: string;
+}
+
+export class EvidenceRefsDto {
+  @ApiPropertyOptional({ type: [String], description: "Completion ids of the learner's record" }) completionIds?: string[];
+  @ApiPropertyOptional({ type: [String], description: "Credential ids of the learner's record" }) credentialIds?: string[];
+}
+
+@ValidateWith({
+  type: 'object',
+  additionalProperties: false,
+  required: ['learnerId', 'receivingInstitution', 'programId', 'evidence'],
+  properties: {
+    learnerId: idSchema,
+    receivingInstitution: idSchema,
+    programId: idSchema,
+    programVersion: { type: 'string', pattern: VERSION },
+    evidence: {
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
+      properties: { completionIds: idList, credentialIds: idList },
+    },
+    note: text(2000),
+  },
+})
+export class SubmitTransferRequestDto {
+  @ApiProperty() learnerId!: string;
+  @ApiProperty({ example: 'mit' }) receivingInstitution!: string;
+  @ApiProperty({ example: 'mit-scm' }) programId!: string;
+  @ApiPropertyOptional({ example: '2026-2027', description: 'Catalog year, or "latest" (default); pinned at submission' }) programVersion?: string;
+  @ApiProperty({ type: EvidenceRefsDto }) evidence!: EvidenceRefsDto;
+  @ApiPropertyOptional({ maxLength: 2000 }) note?: string;
+}
+
+const itemDecision = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['itemId', 'outcome', 'reasonCode'],
+  properties: {
+    itemId: { type: 'string', minLength: 1, maxLength: 220 },
+    outcome: { enum: ['granted', 'partially-granted', 'denied'] },
+    reasonCode: { type: 'string', pattern: REASON_CODE },
+    note: text(2000),
+    credits: { type: 'string', pattern: EXACT },
+    overrideReason: text(2000),
+  },
+} as const;
+
+export class ItemDecisionDto {
+  @ApiProperty({ example: 'completion:6a1f...' }) itemId!: string;
+  @ApiProperty({ enum: ['granted', 'partially-granted', 'denied'] }) outcome!: 'granted' | 'partially-granted' | 'denied';
+  @ApiProperty({ example: 'EQUIVALENT_COURSE' }) reasonCode!: string;
+  @ApiPropertyOptional() note?: string;
+  @ApiPropertyOptional({ example: '8', description: 'Exact, in the receiving unit (default: the proposal; "0" when denied)' }) credits?: string;
+  @ApiPropertyOptional({ description: 'Required when the decision differs from the automatic proposal' }) overrideReason?: string;
+}
+
+@ValidateWith({ type: 'object', additionalProperties: false, required: ['items'], properties: { items: { type: 'array', minItems: 1, maxItems: 400, items: itemDecision } } })
+export class DecideItemsDto {
+  @ApiProperty({ type: [ItemDecisionDto] }) items!: ItemDecisionDto[];
+}
+
+@ValidateWith({
+  type: 'object',
+  additionalProperties: false,
+  required: ['items'],
+  properties: { items: { type: 'array', minItems: 1, maxItems: 400, items: itemDecision }, note: text(2000) },
+})
+export class ReviseDto {
+  @ApiProperty({ type: [ItemDecisionDto] }) items!: ItemDecisionDto[];
+  @ApiPropertyOptional() note?: string;
+}
+
+@ValidateWith({
+  type: 'object',
+  additionalProperties: false,
+  required: ['kind', 'rulePath', 'reason'],
+  properties: { kind: { enum: ['waive', 'substitute'] }, rulePath: text(500), itemId: { type: 'string', minLength: 1, maxLength: 220 }, reason: text(2000) },
+})
+export class GrantExceptionDto {
+  @ApiProperty({ enum: ['waive', 'substitute'] }) kind!: 'waive' | 'substitute';
+  @ApiProperty({ example: 'mit-scm/capstone', description: 'Rule path in the request’s program version' }) rulePath!: string;
+  @ApiPropertyOptional({ description: 'Substitute only: the request item that counts toward the rule' }) itemId?: string;
+  @ApiProperty() reason!: string;
+}
+
+@ValidateWith({
+  type: 'object',
+  additionalProperties: false,
+  required: ['grounds'],
+  properties: { grounds: text(4000), itemIds: { type: 'array', maxItems: 400, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 220 } } },
+})
+export class AppealDto {
+  @ApiProperty() grounds!: string;
+  @ApiPropertyOptional({ type: [String] }) itemIds?: string[];
+}
+
+@ValidateWith({ type: 'object', additionalProperties: false, properties: { reason: text(2000) } })
+export class WithdrawDto {
+  @ApiPropertyOptional() reason?: string;
+}

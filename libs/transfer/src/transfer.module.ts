@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { AdmissionsController } from './api/admissions.controller';
+import { CatalogController } from './api/catalog.controller';
+import { TransferRequestsController } from './api/transfer-requests.controller';
+import { AdmissionReader } from './application/admission.reader';
+import { LearnerEvidenceReader } from './application/learner-evidence.reader';
+import { PolicyCatalog } from './application/policy-catalog';
+import { ProgramCatalog } from './application/program-catalog';
+import { PublishDefinitionsHandler } from './application/publish-definitions.handler';
+import { SubmitTransferRequestHandler } from './application/submit-transfer-request.handler';
+import { TransferRequestDecisionsHandler } from './application/transfer-request-decisions.handler';
+import { TransferRequestQueries } from './application/transfer-request.queries';
+
+/**
+ * The transfer service's write side: programs, recognition policies, admissions and credit-transfer
+ * requests. Needs EVENT_STORE (EventStoreModule) and AccessRegistry (AccessModule, global).
+ */
+@Module({
+  controllers: [CatalogController, AdmissionsController, TransferRequestsController],
+  providers: [
+    ProgramCatalog,
+    PolicyCatalog,
+    AdmissionReader,
+    LearnerEvidenceReader,
+    PublishDefinitionsHandler,
+    SubmitTransferRequestHandler,
+    TransferRequestDecisionsHandler,
+    TransferRequestQueries,
+  ],
+  exports: [ProgramCatalog, PolicyCatalog, LearnerEvidenceReader, TransferRequestQueries],
+})
+export class TransferModule {}
