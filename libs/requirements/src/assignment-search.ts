@@ -12,7 +12,7 @@ export interface SearchOutcome {
   feasibilityChecks: number;
 }
 
-const DEFAULT_PARTIAL_BUDGET = 500;
+const DEFAULT_PARTIAL_BUDGET = 250;
 
 /**
  * Finds an assignment of items to leaves that satisfies the requirement tree whenever
