@@ -27,7 +27,9 @@ async function freePort(): Promise<number> {
 export async function startStandaloneServer(adminToken: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-api-'));
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/standalone/src/main.ts'], {
+  // BENCH_SERVER_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof" to profile it.
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...extra, '-r', '@swc-node/register', 'apps/standalone/src/main.ts'], {
     cwd: join(__dirname, '..', '..'),
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: join(dir, 'events.sqlite'), ADMIN_TOKEN: adminToken, LOG_LEVEL: 'warn', EVENT_STORE: 'sqlite', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],

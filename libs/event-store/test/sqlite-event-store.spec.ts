@@ -17,3 +17,22 @@ describeEventStoreContract('sqlite', {
       .run(JSON.stringify(data), eventId);
   },
 });
+
+describe('SQLite group commit', () => {
+  it('commits concurrent appends together; a conflicting one fails alone and writes nothing', async () => {
+    const store = new SqliteEventStore(join(dir, 'group-commit.sqlite'));
+    const { events } = await import('./contract-fixtures');
+    await store.append('g-existing', events(1), 'no-stream');
+    const outcomes = await Promise.allSettled([
+      ...Array.from({ length: 20 }, (_, i) => store.append(`g-${i}`, events(2), 'no-stream')),
+      store.append('g-existing', events(1), 'no-stream'),
+    ]);
+    const failed = outcomes.filter((o) => o.status === 'rejected');
+    expect(failed).toHaveLength(1);
+    expect(outcomes[20].status).toBe('rejected');
+    const positions = outcomes.flatMap((o) => (o.status === 'fulfilled' ? o.value.positions : []));
+    expect(positions).toEqual(Array.from({ length: 40 }, (_, i) => positions[0] + i));
+    expect(await store.headPosition()).toBe(positions[39]);
+    await store.close();
+  });
+});

@@ -16,12 +16,14 @@ import { chainEvents, checkExpectedRevision, resolveAfterFailure, StoredIdRef, v
 import { PollingSubscription } from '../polling-subscription';
 import { WakeSignal } from '../wake-signal';
 import { SQLITE_COLUMNS, SQLITE_SCHEMA, SqliteEventRow } from './sqlite-schema';
+import { SqliteGroupCommit } from './sqlite-group-commit';
 
 
 /**
  * The embedded default: one SQLite file in WAL mode. better-sqlite3 is synchronous, so appends
  * from this process are serialised and positions commit in order; other processes writing the
- * same file are serialised by SQLite's write lock (BEGIN IMMEDIATE).
+ * same file are serialised by SQLite's write lock (BEGIN IMMEDIATE). Concurrent appends share
+ * one transaction and one fsync (SqliteGroupCommit).
  */
 export class SqliteEventStore implements EventStore {
   readonly name = 'sqlite';
@@ -29,6 +31,8 @@ export class SqliteEventStore implements EventStore {
   private readonly appended = new WakeSignal();
   private readonly statements;
   private readonly appendTransaction: Database.Transaction<SqliteEventStore['appendTx']>;
+  private readonly groupCommit: SqliteGroupCommit;
+  private readonly pingStatement: Database.Statement;
 
   constructor(path: string, synchronous: 'FULL' | 'NORMAL' = 'FULL') {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -55,6 +59,8 @@ export class SqliteEventStore implements EventStore {
       headPosition: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
     };
     this.appendTransaction = this.db.transaction(this.appendTx);
+    this.groupCommit = new SqliteGroupCommit(this.db, this.appendTransaction, () => this.appended.notify());
+    this.pingStatement = this.db.prepare('SELECT 1');
   }
 
   private readonly appendTx = (stream: string, events: NewEvent[], expected: ExpectedRevision): AppendResult => {
@@ -72,16 +78,13 @@ export class SqliteEventStore implements EventStore {
 
   async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     const valid = validateAppend(stream, events, expected);
-    let result: AppendResult;
     try {
-      result = this.appendTransaction.immediate(stream, valid, expected);
+      return await this.groupCommit.submit(stream, valid, expected);
     } catch (error) {
       return resolveAfterFailure(error, stream, valid, (ids) =>
         ids.map((id) => this.statements.findId.get(id)).filter((ref): ref is StoredIdRef => ref !== undefined),
       );
     }
-    this.appended.notify();
-    return result;
   }
 
   async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
@@ -125,7 +128,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async ping(): Promise<void> {
-    this.db.prepare('SELECT 1').get();
+    this.pingStatement.get();
   }
 
   async close(): Promise<void> {
