@@ -28,7 +28,7 @@ function semanticErrors(program: Program): ParseError[] {
     errors.push({ path: '/creditUnit', message: `unknown credit unit "${program.creditUnit}"` });
   }
   checkRational(program.totalCredits, '/totalCredits', errors, true);
-  walk(program.requirements, '/requirements', ids, errors, true);
+  walk(program.requirements, '/requirements', ids, errors);
   (program.shareable ?? []).forEach((pair, i) =>
     pair.forEach((ruleId, j) => {
       if (!ids.has(ruleId)) errors.push({ path: `/shareable/${i}/${j}`, message: `no rule with id "${ruleId}"` });
@@ -43,14 +43,14 @@ function semanticErrors(program: Program): ParseError[] {
     p.requires.forEach((c, j) => {
       const at = `/residency/reducedPathways/${i}/requires/${j}`;
       if ('rule' in c && !ids.has(c.rule)) errors.push({ path: `${at}/rule`, message: `no rule with id "${c.rule}"` });
-      if ('requirement' in c) walk(c.requirement, `${at}/requirement`, new Map(), errors, false);
+      if ('requirement' in c) walk(c.requirement, `${at}/requirement`, new Map(), errors);
     });
   });
   if (program.residency) checkResidency(program.residency.standard as Record<string, unknown>, '/residency/standard', errors);
   return errors;
 }
 
-function walk(node: RequirementNode, path: string, ids: Map<string, string>, errors: ParseError[], root: boolean): void {
+function walk(node: RequirementNode, path: string, ids: Map<string, string>, errors: ParseError[]): void {
   const previous = ids.get(node.id);
   if (previous !== undefined) {
     errors.push({ path: `${path}/id`, message: `duplicate rule id "${node.id}" (first at ${previous})` });
@@ -70,8 +70,7 @@ function walk(node: RequirementNode, path: string, ids: Map<string, string>, err
     errors.push({ path: `${path}/nOf`, message: `asks for ${node.nOf} but has only ${node.of.length} alternatives` });
   }
   const key = isAllOf(node) ? 'allOf' : isAnyOf(node) ? 'anyOf' : 'of';
-  childrenOf(node).forEach((child, i) => walk(child, `${path}/${key}/${i}`, ids, errors, false));
-  void root;
+  childrenOf(node).forEach((child, i) => walk(child, `${path}/${key}/${i}`, ids, errors));
 }
 
 function checkFilter(filter: { minGrade?: unknown }, path: string, errors: ParseError[]): void {
