@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { refuse } from '@app/kernel';
-import { CompletionView, CredentialView, Grade, learnerRecordOf, learnerStream } from '@app/records';
-import { GradeInput, HeldCredential, RecognitionEvidence } from '@app/requirements';
+import { completionEvidenceOf, CompletionView, credentialEvidenceOf, CredentialView, learnerRecordOf, learnerStream } from '@app/records';
+import { HeldCredential, RecognitionEvidence } from '@app/requirements';
 import { EvidenceRead } from '../domain/evaluation-record';
 import { RequestItem } from '../domain/transfer-request.events';
 import { readEvents } from './stream-events';
@@ -17,8 +17,9 @@ export interface LearnerEvidence {
 
 /**
  * The only place in the transfer context that knows the records event shapes: reads the
- * learner's stream (`learner-<id>`), folds it with the records context's `learnerRecordOf`, and
- * maps the named completions and credentials to engine evidence, each with the id and global
+ * learner's stream (`learner-<id>`), folds it with the records context's `learnerRecordOf`, maps
+ * the named completions and credentials to engine evidence with the records context's own
+ * `completionEvidenceOf` / `credentialEvidenceOf`, and lists the id and global
  * position of every event it depends on (the completion, its regrades, the credential award and
  * any revocation).
  */
@@ -70,60 +71,15 @@ function readCredential(itemId: string, k: CredentialView, read: ReadFn): void {
   if (k.revocation) read(itemId, 'credential', k.credentialId, 'MicroCredentialRevoked', k.revocation.evidence);
 }
 
-/** Records grades -> engine grades. A 4-point GPA has no agreed percent equivalent: left out (GRADE_MISSING if a minimum applies). */
-function gradeOf(grade: Grade | null): GradeInput | undefined {
-  if (grade === null) return undefined;
-  switch (grade.scale) {
-    case 'percent':
-      return { scale: 'percent', value: grade.value };
-    case 'letter':
-      return { scale: 'letter', value: grade.value };
-    case 'pass-fail':
-      return { scale: 'pass-fail', value: grade.value as 'P' | 'F' | 'pass' | 'fail' };
-    default:
-      return undefined;
-  }
-}
-
+/** The records context's own mapping onto engine evidence, keyed by the request item id. */
 function completionEvidence(itemId: string, c: CompletionView): RecognitionEvidence {
-  const ref = c.credentials.find((k) => k.complete && !k.revoked) ?? c.credentials[0];
-  const ev: RecognitionEvidence = {
-    id: itemId,
-    kind: 'course',
-    issuer: c.issuerId,
-    code: c.courseId,
-    title: c.courseTitle,
-    credits: c.credits,
-    unit: c.unit,
-    level: `EQF${c.eqfLevel}`,
-    field: c.field,
-    date: c.completedOn,
-    tags: [...c.tags],
-  };
-  const grade = gradeOf(c.grade);
-  if (grade !== undefined) ev.grade = grade;
-  if (ref) ev.credential = { id: ref.credentialId, type: ref.type, complete: ref.complete && !ref.revoked, ...(ref.code ? { code: ref.code } : {}) };
-  if (c.evidence.eventId) ev.evidenceEventId = c.evidence.eventId;
-  return ev;
+  return { ...completionEvidenceOf(c), id: itemId };
 }
 
+/** A revoked credential named in a request is evidence of nothing complete. */
 function credentialEvidence(itemId: string, k: CredentialView): RecognitionEvidence {
-  const ev: RecognitionEvidence = {
-    id: itemId,
-    kind: 'credential',
-    issuer: k.issuerId,
-    code: k.code ?? k.credentialId,
-    title: k.title,
-    credits: k.workload.credits,
-    unit: k.workload.unit,
-    level: `EQF${k.eqfLevel}`,
-    date: k.issuedOn,
-    credential: { id: k.credentialId, type: k.type, complete: k.complete && !k.revoked, ...(k.code ? { code: k.code } : {}) },
-  };
-  const grade = gradeOf(k.grade);
-  if (grade !== undefined) ev.grade = grade;
-  if (k.evidence.eventId) ev.evidenceEventId = k.evidence.eventId;
-  return ev;
+  const ev = credentialEvidenceOf(k);
+  return { ...ev, id: itemId, ...(ev.credential ? { credential: { ...ev.credential, complete: k.complete && !k.revoked } } : {}) };
 }
 
 function held(k: CredentialView): HeldCredential {
