@@ -16,4 +16,5 @@ export * from './application/evaluate-transfer-request';
 export * from './application/program-catalog';
 export * from './application/policy-catalog';
 export * from './application/transfer-request.queries';
+export * from './application/reproduce-evaluation';
 export * from './transfer.module';

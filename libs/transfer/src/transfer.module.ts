@@ -6,6 +6,7 @@ import { AdmissionReader } from './application/admission.reader';
 import { LearnerEvidenceReader } from './application/learner-evidence.reader';
 import { PolicyCatalog } from './application/policy-catalog';
 import { ProgramCatalog } from './application/program-catalog';
+import { EvaluationReproducer } from './application/reproduce-evaluation';
 import { PublishDefinitionsHandler } from './application/publish-definitions.handler';
 import { SubmitTransferRequestHandler } from './application/submit-transfer-request.handler';
 import { TransferRequestDecisionsHandler } from './application/transfer-request-decisions.handler';
@@ -26,7 +27,8 @@ import { TransferRequestQueries } from './application/transfer-request.queries';
     SubmitTransferRequestHandler,
     TransferRequestDecisionsHandler,
     TransferRequestQueries,
+    EvaluationReproducer,
   ],
-  exports: [ProgramCatalog, PolicyCatalog, LearnerEvidenceReader, TransferRequestQueries],
+  exports: [ProgramCatalog, PolicyCatalog, LearnerEvidenceReader, TransferRequestQueries, EvaluationReproducer],
 })
 export class TransferModule {}

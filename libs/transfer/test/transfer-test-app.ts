@@ -11,6 +11,7 @@ export interface TransferTestApp {
   http: () => ReturnType<typeof request>;
   adminToken: string;
   events(stream: string): Promise<RecordedEvent[]>;
+  get<T>(type: new (...args: never[]) => T): T;
   close(): Promise<void>;
 }
 
@@ -36,6 +37,7 @@ export async function transferTestApp(): Promise<TransferTestApp> {
     store,
     http: () => request(app.getHttpServer()),
     adminToken,
+    get: (type) => app.get(type),
     async events(stream) {
       const out: RecordedEvent[] = [];
       for await (const e of store.readStream(stream)) out.push(e);

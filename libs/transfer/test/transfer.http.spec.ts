@@ -1,6 +1,7 @@
 import { ENGINE_VERSION } from '@app/requirements';
 import { learnerStream } from '@app/records';
 import { policies, programs } from '../../requirements/fixtures';
+import { EvaluationReproducer } from '../src';
 import { provision, TransferTestApp, transferTestApp } from './transfer-test-app';
 
 const ONLINE = ['sc0x', 'sc1x', 'sc2x', 'sc3x', 'sc4x', 'cfx'];
@@ -198,6 +199,14 @@ describe('transfer over HTTP: MIT SCM blended pathway', () => {
     await as(mit.registrar).post(`/transfer-requests/${requestId}/revision`).send({ items: revised, note: 'appeal upheld' }).expect(201);
     const view = await as(uni.submitter).get(`/transfer-requests/${requestId}`).expect(200);
     expect(view.body).toMatchObject({ status: 'revised', exceptions: [{ kind: 'waive', rulePath: 'mit-scm/capstone', programVersion: '2026-2027' }] });
+  });
+
+  it('the evaluation is reproducible from what it records, after the record and the policy moved on', async () => {
+    await as(mitx.issuer).post(`/learners/${learnerId}/completions/${completionIds[0]}/corrections`).send({ grade: { scale: 'percent', value: '40' }, reason: 're-marked' }).expect(201);
+    await as(mit.registrar).post('/policies/mit-scm-recognition/versions').send({ definition: { ...scmPolicy(), version: '2027.1', effectiveFrom: '2027-01-01' } }).expect(201);
+    const { identical, recorded, reproduced } = await t.get(EvaluationReproducer).reproduce(requestId);
+    expect(reproduced).toEqual(recorded);
+    expect(identical).toBe(true);
   });
 
   it('a second request is withdrawn by its submitter only; a withdrawn request cannot be decided', async () => {

@@ -27,9 +27,10 @@ export interface LearnerEvidence {
 export class LearnerEvidenceReader {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async read(learnerId: string, items: RequestItem[]): Promise<LearnerEvidence> {
+  /** `upToRevision` reads the stream as it was (to reproduce an earlier evaluation). */
+  async read(learnerId: string, items: RequestItem[], upToRevision?: number): Promise<LearnerEvidence> {
     const stream = learnerStream(learnerId);
-    const events = await readEvents(this.store, stream);
+    const events = (await readEvents(this.store, stream)).filter((e) => upToRevision === undefined || e.revision <= upToRevision);
     const record = learnerRecordOf(events);
     if (!record.registered) throw refuse.notFound('learner-not-found', `learner ${learnerId} is not registered`);
     const evidence: RecognitionEvidence[] = [];

@@ -1,0 +1,63 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { canonicalJson, EVENT_STORE, EventStore } from '@app/event-store';
+import { refuse } from '@app/kernel';
+import { parseRecognitionPolicy } from '@app/requirements';
+import { EvaluationRecord, EvidenceRead } from '../domain/evaluation-record';
+import { transferRequestDecider } from '../domain/transfer-request.decider';
+import { transferRequestStream } from '../domain/transfer.streams';
+import { evaluateTransferRequest } from './evaluate-transfer-request';
+import { LearnerEvidenceReader } from './learner-evidence.reader';
+import { PolicyCatalog } from './policy-catalog';
+import { ProgramCatalog } from './program-catalog';
+import { loadAggregate, readEvents } from './stream-events';
+
+export interface Reproduction {
+  recorded: EvaluationRecord;
+  reproduced: EvaluationRecord;
+  identical: boolean;
+}
+
+/**
+ * Re-runs a recorded evaluation from exactly what RequestEvaluated names: the program version,
+ * the policy version (with the effective period it had), the learner stream up to the revision
+ * read, and the admission event read. Same engine version -> byte-identical record.
+ */
+@Injectable()
+export class EvaluationReproducer {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly programs: ProgramCatalog,
+    private readonly policies: PolicyCatalog,
+    private readonly learners: LearnerEvidenceReader,
+  ) {}
+
+  async reproduce(requestId: string): Promise<Reproduction> {
+    const { state } = await loadAggregate(this.store, transferRequestDecider, transferRequestStream(requestId));
+    const request = state.request;
+    const recorded = state.evaluation;
+    if (!request || !recorded) throw refuse.notFound('evaluation-not-found', `request ${requestId} has no evaluation`);
+    const program = await this.programs.version(recorded.program.programId, recorded.program.version);
+    const { state: policyState } = await this.policies.load(recorded.policy.policyId);
+    const parsed = parseRecognitionPolicy(policyState.definitions[recorded.policy.version]);
+    if (!parsed.ok) throw refuse.notFound('policy-version-not-found', `policy ${recorded.policy.policyId}@${recorded.policy.version} is not available`);
+    const summary = policyState.versions.find((v) => v.version === recorded.policy.version);
+    if (!summary) throw refuse.notFound('policy-version-not-found', `policy ${recorded.policy.policyId}@${recorded.policy.version} is not available`);
+    const policy = { ...parsed.policy, ...(recorded.policy.effectiveTo !== null ? { effectiveTo: recorded.policy.effectiveTo } : {}) };
+    const admissionRead = recorded.evidenceRead.find((r) => r.kind === 'admission') ?? null;
+    const admission = { admitted: admissionRead !== null && (await this.exists(admissionRead)), read: admissionRead };
+    const learner = await this.learners.read(request.learnerId, request.items, recorded.learnerStream.revision);
+    const reproduced = evaluateTransferRequest({
+      requestId,
+      referenceDate: recorded.referenceDate,
+      program,
+      policy: { policyId: recorded.policy.policyId, summary: { ...summary, effectiveTo: recorded.policy.effectiveTo }, policy, conversionTable: recorded.conversionTable },
+      admission,
+      learner,
+    });
+    return { recorded, reproduced, identical: canonicalJson(recorded) === canonicalJson(reproduced) };
+  }
+
+  private async exists(read: EvidenceRead): Promise<boolean> {
+    return (await readEvents(this.store, read.stream)).some((e) => e.id === read.eventId && e.position === read.position);
+  }
+}
