@@ -6,7 +6,7 @@ import { appealed, asProposed, decided, evaluated, evaluation, items, MIT, other
 const submit: SubmitRequest = { kind: 'SubmitRequest', actor: submitter, requestId: 'r1', learnerId: 'l1', receivingInstitution: MIT, programId: 'mit-scm', programVersion: '2026-2027', items, note: null, submittedOn: '2026-09-01' };
 const decide = (over: Partial<DecideItems> = {}): DecideItems => ({ kind: 'DecideItems', actor: registrar, items: asProposed, decidedOn: '2026-09-10', ...over });
 const exception = (over: Partial<GrantException> = {}): GrantException => ({
-  kind: 'GrantException', actor: registrar, exceptionId: 'x1', exceptionKind: 'waive', rulePath: 'mit-scm/capstone', itemId: null, reason: 'industry project', knownRulePaths: ['mit-scm', 'mit-scm/capstone'], grantedOn: '2026-09-11', ...over,
+  kind: 'GrantException', actor: registrar, exceptionId: 'x1', exceptionKind: 'waive', rulePath: 'mit-scm/capstone', itemId: null, reason: 'industry project', knownRulePaths: ['mit-scm', 'mit-scm/capstone'], programEvaluation: null, grantedOn: '2026-09-11', ...over,
 });
 const appeal = (over: Partial<Appeal> = {}): Appeal => ({ kind: 'Appeal', actor: submitter, grounds: 'the credential covers SC1x', itemIds: ['credential:k1'], appealedOn: '2026-09-12', ...over });
 const revise = (over: Partial<Revise> = {}): Revise => ({
@@ -93,7 +93,7 @@ describe('transfer request: DecideItems', () => {
 describe('transfer request: GrantException', () => {
   it('grants a waiver keyed by rule path and program version', () => {
     given(decider, [submitted, evaluated]).when(exception()).then([
-      { type: 'ExceptionGranted', data: { requestId: 'r1', exceptionId: 'x1', kind: 'waive', rulePath: 'mit-scm/capstone', programId: 'mit-scm', programVersion: '2026-2027', itemId: null, reason: 'industry project', grantedOn: '2026-09-11' } },
+      { type: 'ExceptionGranted', data: { requestId: 'r1', exceptionId: 'x1', kind: 'waive', rulePath: 'mit-scm/capstone', programId: 'mit-scm', programVersion: '2026-2027', itemId: null, reason: 'industry project', grantedOn: '2026-09-11', programEvaluation: null } },
     ]);
   });
   it('grants a substitution naming an item of the request', () => {

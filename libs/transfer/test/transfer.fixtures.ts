@@ -59,6 +59,7 @@ export const evaluation: EvaluationRecord = {
     residency: { defined: true, outcome: 'reduced', pathway: 'blended', satisfied: null, months: 5, terms: 1 },
     claims: [{ itemId: 'recognized:completion:c1', rulePath: 'mit-scm/foundation/micromasters-route/sc0x', credits: '8' }],
     missing: [],
+    exceptions: { applied: [], ignored: [] },
   },
 };
 

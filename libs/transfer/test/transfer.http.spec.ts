@@ -189,7 +189,13 @@ describe('transfer over HTTP: MIT SCM blended pathway', () => {
     expect(event).toMatchObject({ type: 'ItemsDecided', metadata: { actor: { institutionId: 'mit', role: 'registrar' } } });
     expect((event.data.items as { differsFromProposal: boolean }[]).filter((i) => i.differsFromProposal)).toHaveLength(1);
 
-    await as(mit.registrar).post(`/transfer-requests/${requestId}/exceptions`).send({ kind: 'waive', rulePath: 'mit-scm/capstone', reason: 'industry capstone' }).expect(201);
+    const waiver = await as(mit.registrar).post(`/transfer-requests/${requestId}/exceptions`).send({ kind: 'waive', rulePath: 'mit-scm/capstone', reason: 'industry capstone' }).expect(201);
+    const granted = (await t.events(`transfer-${requestId}`)).at(-1);
+    expect(granted).toMatchObject({ type: 'ExceptionGranted', data: { exceptionId: waiver.body.id, programVersion: '2026-2027', programEvaluation: { exceptions: { applied: [{ id: waiver.body.id, kind: 'waive', path: 'mit-scm/capstone' }], ignored: [] } } } });
+    const before = (await t.events(`transfer-${requestId}`))[1].data as { programEvaluation: { missing: { rulePath: string }[] } };
+    const after = (granted?.data as { programEvaluation: { missing: { rulePath: string }[] } }).programEvaluation;
+    expect(before.programEvaluation.missing.some((m) => m.rulePath === 'mit-scm/capstone')).toBe(true);
+    expect(after.missing.some((m) => m.rulePath === 'mit-scm/capstone')).toBe(false);
     await refused(() => as(mit.registrar).post(`/transfer-requests/${requestId}/exceptions`).send({ kind: 'waive', rulePath: 'mit-scm/nope', reason: 'x' }), 400, 'unknown-rule-path');
     await refused(() => as(uni.submitter).post(`/transfer-requests/${requestId}/withdrawal`).send({}), 409, 'request-already-decided');
     await refused(() => as(harvard.submitter).post(`/transfer-requests/${requestId}/appeal`).send({ grounds: 'x' }), 403, 'not-submitter-of-institution');

@@ -1,5 +1,5 @@
 import { refuse } from '@app/kernel';
-import { ENGINE_VERSION, evaluateProgram, evaluateRecognition, InvalidEvaluationInputError, Program, ProgramEvaluation, RecognitionPolicy } from '@app/requirements';
+import { ENGINE_VERSION, evaluateProgram, evaluateRecognition, InvalidEvaluationInputError, Program, ProgramEvaluation, ProgramException, RecognitionPolicy } from '@app/requirements';
 import { EvaluationRecord, EvidenceRead, ProgramSummary } from '../domain/evaluation-record';
 import { EffectivePolicy } from './policy-catalog';
 import { LearnerEvidence } from './learner-evidence.reader';
@@ -11,6 +11,8 @@ export interface EvaluationInputs {
   policy: EffectivePolicy;
   admission: { admitted: boolean; read: EvidenceRead | null };
   learner: LearnerEvidence;
+  /** Exceptions granted on the request (rule path + program version), applied by the program evaluation. */
+  exceptions?: ProgramException[];
 }
 
 /**
@@ -32,6 +34,7 @@ export function evaluateTransferRequest(inputs: EvaluationInputs): EvaluationRec
       referenceDate,
       admitted: admission.admitted,
       credentialsHeld: learner.credentialsHeld,
+      exceptions: inputs.exceptions ?? [],
     });
     return {
       requestId: inputs.requestId,
@@ -80,5 +83,9 @@ function summaryOf(e: ProgramEvaluation): ProgramSummary {
     },
     claims: e.claims.map((c) => ({ itemId: c.itemId, rulePath: c.rulePath, credits: c.credits.exact })),
     missing: e.missing.map((m) => ({ rulePath: m.rulePath, message: m.message })),
+    exceptions: {
+      applied: e.exceptions.applied.map((x) => ({ id: x.id, kind: x.kind, path: x.path })),
+      ignored: e.exceptions.ignored.map((x) => ({ id: x.id, path: x.path, reason: x.reason })),
+    },
   };
 }

@@ -5,7 +5,7 @@ import { parseRecognitionPolicy } from '@app/requirements';
 import { EvaluationRecord, EvidenceRead } from '../domain/evaluation-record';
 import { transferRequestDecider } from '../domain/transfer-request.decider';
 import { transferRequestStream } from '../domain/transfer.streams';
-import { evaluateTransferRequest } from './evaluate-transfer-request';
+import { EvaluationInputs, evaluateTransferRequest } from './evaluate-transfer-request';
 import { LearnerEvidenceReader } from './learner-evidence.reader';
 import { PolicyCatalog } from './policy-catalog';
 import { ProgramCatalog } from './program-catalog';
@@ -32,6 +32,13 @@ export class EvaluationReproducer {
   ) {}
 
   async reproduce(requestId: string): Promise<Reproduction> {
+    const { recorded, inputs } = await this.inputsOf(requestId);
+    const reproduced = evaluateTransferRequest(inputs);
+    return { recorded, reproduced, identical: canonicalJson(recorded) === canonicalJson(reproduced) };
+  }
+
+  /** The engine inputs a recorded evaluation names, read back from the store. */
+  async inputsOf(requestId: string): Promise<{ recorded: EvaluationRecord; inputs: EvaluationInputs }> {
     const { state } = await loadAggregate(this.store, transferRequestDecider, transferRequestStream(requestId));
     const request = state.request;
     const recorded = state.evaluation;
@@ -46,15 +53,15 @@ export class EvaluationReproducer {
     const admissionRead = recorded.evidenceRead.find((r) => r.kind === 'admission') ?? null;
     const admission = { admitted: admissionRead !== null && (await this.exists(admissionRead)), read: admissionRead };
     const learner = await this.learners.read(request.learnerId, request.items, recorded.learnerStream.revision);
-    const reproduced = evaluateTransferRequest({
+    const inputs: EvaluationInputs = {
       requestId,
       referenceDate: recorded.referenceDate,
       program,
       policy: { policyId: recorded.policy.policyId, summary: { ...summary, effectiveTo: recorded.policy.effectiveTo }, policy, conversionTable: recorded.conversionTable },
       admission,
       learner,
-    });
-    return { recorded, reproduced, identical: canonicalJson(recorded) === canonicalJson(reproduced) };
+    };
+    return { recorded, inputs };
   }
 
   private async exists(read: EvidenceRead): Promise<boolean> {

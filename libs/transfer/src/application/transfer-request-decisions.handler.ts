@@ -3,7 +3,11 @@ import { CommandContext, CommandOutcome, EVENT_STORE, EventStore, idFor, runComm
 import { ItemDecisionInput, TransferRequestCommand } from '../domain/transfer-request.commands';
 import { transferRequestDecider } from '../domain/transfer-request.decider';
 import { transferRequestStream } from '../domain/transfer.streams';
+import { ProgramException } from '@app/requirements';
+import { ExceptionGranted } from '../domain/transfer-request.events';
+import { evaluateTransferRequest } from './evaluate-transfer-request';
 import { ProgramCatalog, rulePathsOf } from './program-catalog';
+import { EvaluationReproducer } from './reproduce-evaluation';
 import { commandDate, loadAggregate } from './stream-events';
 
 /**
@@ -16,6 +20,7 @@ export class TransferRequestDecisionsHandler {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly programs: ProgramCatalog,
+    private readonly reproducer: EvaluationReproducer,
   ) {}
 
   decide(requestId: string, items: ItemDecisionInput[], ctx: CommandContext): Promise<CommandOutcome> {
@@ -31,15 +36,19 @@ export class TransferRequestDecisionsHandler {
     const request = state.request;
     const knownRulePaths = request ? rulePathsOf((await this.programs.version(request.programId, request.programVersion)).program) : [];
     const exceptionId = idFor(ctx, 'exception');
+    const itemId = input.itemId ?? null;
+    const granted = { exceptionId, kind: input.kind, rulePath: input.rulePath, programVersion: request?.programVersion ?? '', itemId };
+    const programEvaluation = state.evaluation && knownRulePaths.includes(input.rulePath) ? await this.reevaluate(requestId, [...state.exceptions, granted]) : null;
     const command: TransferRequestCommand = {
       kind: 'GrantException',
       actor: ctx.actor,
       exceptionId,
       exceptionKind: input.kind,
       rulePath: input.rulePath,
-      itemId: input.itemId ?? null,
+      itemId,
       reason: input.reason,
       knownRulePaths,
+      programEvaluation,
       grantedOn: commandDate(ctx.occurredAt),
     };
     return { exceptionId, outcome: await this.run(requestId, command, ctx) };
@@ -55,6 +64,21 @@ export class TransferRequestDecisionsHandler {
 
   withdraw(requestId: string, input: { reason?: string }, ctx: CommandContext): Promise<CommandOutcome> {
     return this.run(requestId, { kind: 'Withdraw', actor: ctx.actor, reason: input.reason ?? null, withdrawnOn: commandDate(ctx.occurredAt) }, ctx);
+  }
+
+  /**
+   * The automatic evaluation re-run from the inputs it recorded, with the exceptions applied
+   * (a substitution names the request item; the engine knows its recognized credit as
+   * `recognized:<itemId>`). Reproducible from the recorded inputs plus the ExceptionGranted events.
+   */
+  private async reevaluate(requestId: string, exceptions: Pick<ExceptionGranted['data'], 'exceptionId' | 'kind' | 'rulePath' | 'programVersion' | 'itemId'>[]) {
+    const { inputs } = await this.reproducer.inputsOf(requestId);
+    const programExceptions: ProgramException[] = exceptions.map((x) =>
+      x.kind === 'waive'
+        ? { id: x.exceptionId, kind: 'waive', path: x.rulePath, programVersion: x.programVersion }
+        : { id: x.exceptionId, kind: 'substitute', path: x.rulePath, programVersion: x.programVersion, itemId: `recognized:${x.itemId ?? ''}` },
+    );
+    return evaluateTransferRequest({ ...inputs, exceptions: programExceptions }).programEvaluation;
   }
 
   private run(requestId: string, command: TransferRequestCommand, ctx: CommandContext): Promise<CommandOutcome> {

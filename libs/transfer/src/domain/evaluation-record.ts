@@ -44,6 +44,8 @@ export type ProgramSummary = {
   };
   claims: { itemId: string; rulePath: string; credits: string }[];
   missing: { rulePath: string; message: string }[];
+  /** Exceptions (waivers, substitutions) the engine applied or ignored, with why. */
+  exceptions: { applied: { id: string; kind: string; path: string }[]; ignored: { id: string; path: string; reason: string }[] };
 };
 
 export type EvaluationRecord = {

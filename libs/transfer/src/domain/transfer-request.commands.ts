@@ -1,5 +1,5 @@
 import { ActorRef } from './actor';
-import { EvaluationRecord } from './evaluation-record';
+import { EvaluationRecord, ProgramSummary } from './evaluation-record';
 import { ItemOutcome, RequestItem } from './transfer-request.events';
 
 export interface SubmitRequest {
@@ -55,6 +55,8 @@ export interface GrantException {
   reason: string;
   /** Rule paths of the request's program version (loaded by the application layer). */
   knownRulePaths: string[];
+  /** The program evaluation re-run with this exception and the earlier ones (application layer). */
+  programEvaluation: ProgramSummary | null;
   grantedOn: string;
 }
 

@@ -117,6 +117,7 @@ function grantException(c: GrantException, state: State): Events {
         itemId: c.itemId,
         reason: c.reason,
         grantedOn: c.grantedOn,
+        programEvaluation: c.programEvaluation,
       },
     },
   ];

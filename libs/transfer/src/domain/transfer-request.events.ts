@@ -1,5 +1,5 @@
 import { DomainEvent } from '@app/kernel';
-import { EvaluationRecord } from './evaluation-record';
+import { EvaluationRecord, ProgramSummary } from './evaluation-record';
 
 /** One piece of evidence named by a request: a completion or a credential of the learner. */
 export type RequestItem = { itemId: string; kind: 'completion' | 'credential'; refId: string };
@@ -50,6 +50,8 @@ export type ExceptionGranted = DomainEvent<
     itemId: string | null;
     reason: string;
     grantedOn: string;
+    /** The automatic program evaluation re-run with every exception granted so far (null if it could not run). */
+    programEvaluation: ProgramSummary | null;
   }
 >;
 

@@ -1,4 +1,4 @@
-import { EvaluationRecord } from './evaluation-record';
+import { EvaluationRecord, ProgramSummary } from './evaluation-record';
 import { ExceptionGranted, ItemDecision, RequestItem, RequestSubmitted, TransferRequestEvent } from './transfer-request.events';
 
 export type RequestStatus = 'none' | 'submitted' | 'evaluated' | 'decided' | 'appealed' | 'revised' | 'withdrawn';
@@ -7,6 +7,8 @@ export interface TransferRequestState {
   status: RequestStatus;
   request: RequestSubmitted['data'] | null;
   evaluation: EvaluationRecord | null;
+  /** The program evaluation in force: the automatic one, re-run after each exception. */
+  programEvaluation: ProgramSummary | null;
   /** The decisions in force (the revision's after a revision). */
   decisions: ItemDecision[] | null;
   exceptions: ExceptionGranted['data'][];
@@ -18,6 +20,7 @@ export const initialTransferRequestState: TransferRequestState = {
   status: 'none',
   request: null,
   evaluation: null,
+  programEvaluation: null,
   decisions: null,
   exceptions: [],
   appeals: [],
@@ -29,11 +32,11 @@ export function evolveTransferRequest(state: TransferRequestState, event: Transf
     case 'RequestSubmitted':
       return { ...state, status: 'submitted', request: event.data };
     case 'RequestEvaluated':
-      return { ...state, status: 'evaluated', evaluation: event.data };
+      return { ...state, status: 'evaluated', evaluation: event.data, programEvaluation: event.data.programEvaluation };
     case 'ItemsDecided':
       return { ...state, status: 'decided', decisions: event.data.items };
     case 'ExceptionGranted':
-      return { ...state, exceptions: [...state.exceptions, event.data] };
+      return { ...state, exceptions: [...state.exceptions, event.data], programEvaluation: event.data.programEvaluation ?? state.programEvaluation };
     case 'RequestAppealed': {
       const { grounds, itemIds, appealedOn } = event.data;
       return { ...state, status: 'appealed', appeals: [...state.appeals, { grounds, itemIds, appealedOn }] };
