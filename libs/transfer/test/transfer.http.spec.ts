@@ -1,18 +1,8 @@
 import { ENGINE_VERSION } from '@app/requirements';
 import { learnerStream } from '@app/records';
-import { policies, programs } from '../../requirements/fixtures';
 import { EvaluationReproducer } from '../src';
+import { courseBody, courseId, microMastersBody, ONLINE, scmPolicy, scmProgram } from './scm-pathway.http-fixtures';
 import { provision, TransferTestApp, transferTestApp } from './transfer-test-app';
-
-const ONLINE = ['sc0x', 'sc1x', 'sc2x', 'sc3x', 'sc4x', 'cfx'];
-const courseId = (code: string) => `mitx-ctl.${code}`;
-/** The MIT SCM blended program, as in the engine's fixtures. */
-const scmProgram = () => JSON.parse(JSON.stringify(programs.scmProgram)) as Record<string, unknown>;
-/** Its recognition policy, with the ids this deployment uses (institutions and course ids of records). */
-const scmPolicy = () => {
-  const text = JSON.stringify(policies.scmPolicy).replace(/"MITx"/g, '"mitx"').replace(/"CTL\.(SC\dx|CFx)"/g, (_m, c: string) => `"${courseId(c.toLowerCase())}"`);
-  return { ...(JSON.parse(text) as Record<string, unknown>), receivingInstitution: 'mit' };
-};
 
 describe('transfer over HTTP: MIT SCM blended pathway', () => {
   let t: TransferTestApp;
@@ -53,20 +43,14 @@ describe('transfer over HTTP: MIT SCM blended pathway', () => {
 
   it("records the learner's six MITx completions and the complete MicroMasters (records API)", async () => {
     for (const code of ONLINE) {
-      const course = { courseId: courseId(code), title: `Supply chain ${code}`, credits: code === 'cfx' ? '1' : '4', unit: 'US_SEMESTER', eqfLevel: 7, field: 'supply-chain', tags: ['core'], assessmentType: 'proctored-exam' };
-      await as(mitx.issuer).post('/courses').send(course).expect(201);
+      await as(mitx.issuer).post('/courses').send(courseBody(code)).expect(201);
     }
     learnerId = (await as(mitx.issuer).post('/learners').send({}).expect(201)).body.id;
     for (const [i, code] of ONLINE.entries()) {
       const body = { courseId: courseId(code), grade: { scale: 'percent', value: String(80 + i) }, identityVerified: true, completedOn: `2025-0${i + 2}-15` };
       completionIds.push((await as(mitx.issuer).post(`/learners/${learnerId}/completions`).send(body).expect(201)).body.id);
     }
-    const credential = {
-      type: 'MicroMasters', code: 'MITx-SCM-MM', title: 'MicroMasters Program in Supply Chain Management', issuedOn: '2025-09-01',
-      learningOutcomes: ['Design supply chain networks'], workload: { credits: '20', unit: 'US_SEMESTER' }, eqfLevel: 7, assessmentType: 'proctored-exam',
-      participation: 'online', qualityAssurance: 'MIT internal review', stackability: 'stackable', completionIds, complete: true,
-    };
-    credentialId = (await as(mitx.issuer).post(`/learners/${learnerId}/credentials`).send(credential).expect(201)).body.id;
+    credentialId = (await as(mitx.issuer).post(`/learners/${learnerId}/credentials`).send(microMastersBody(completionIds)).expect(201)).body.id;
   });
 
   it('the MIT registrar publishes the SCM program and its policy; versions are immutable', async () => {
@@ -213,6 +197,14 @@ describe('transfer over HTTP: MIT SCM blended pathway', () => {
     const { identical, recorded, reproduced } = await t.get(EvaluationReproducer).reproduce(requestId);
     expect(reproduced).toEqual(recorded);
     expect(identical).toBe(true);
+  });
+
+  it('documents every transfer endpoint in OpenAPI', async () => {
+    const doc = await t.http().get('/docs-json').expect(200);
+    const paths = Object.keys(doc.body.paths as Record<string, unknown>);
+    for (const p of ['/programs/{programId}/versions', '/programs/{programId}', '/programs/{programId}/versions/{version}', '/policies/{policyId}/versions', '/policies/{policyId}', '/admissions', '/transfer-requests', '/transfer-requests/{requestId}', '/transfer-requests/{requestId}/decision', '/transfer-requests/{requestId}/exceptions', '/transfer-requests/{requestId}/appeal', '/transfer-requests/{requestId}/revision', '/transfer-requests/{requestId}/withdrawal']) {
+      expect(paths).toContain(p);
+    }
   });
 
   it('a second request is withdrawn by its submitter only; a withdrawn request cannot be decided', async () => {
