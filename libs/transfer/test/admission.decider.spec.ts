@@ -10,6 +10,7 @@ const admit = (overrides: Partial<AdmitLearner> = {}): AdmitLearner => ({
   programId: 'mit-scm',
   decidedOn: '2026-08-01',
   programOwnedByInstitution: true,
+  learnerRegistered: true,
   ...overrides,
 });
 const admitted = { type: 'LearnerAdmitted' as const, data: { institutionId: MIT, learnerId: 'l1', programId: 'mit-scm', decidedOn: '2026-08-01' } };
@@ -32,6 +33,10 @@ describe('admission decider: AdmitLearner', () => {
 
   it('refuses a program the institution does not have: 404', () => {
     given(admissionDecider).when(admit({ programOwnedByInstitution: false })).thenRefuses('not-found', 'program-not-found');
+  });
+
+  it('refuses an unknown learner: 404', () => {
+    given(admissionDecider).when(admit({ learnerRegistered: false })).thenRefuses('not-found', 'learner-not-found');
   });
 
   it('refuses a registrar of another institution and other roles: 403', () => {

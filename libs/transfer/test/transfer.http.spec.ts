@@ -86,6 +86,7 @@ describe('transfer over HTTP: MIT SCM blended pathway', () => {
     await as(mit.registrar).post('/admissions').send({ learnerId, programId: 'mit-scm', decidedOn: '2026-01-15' }).expect(201);
     await refused(() => as(mit.registrar).post('/admissions').send({ learnerId, programId: 'mit-scm', decidedOn: '2026-01-15' }), 409, 'already-admitted');
     await refused(() => as(harvard.registrar).post('/admissions').send({ learnerId, programId: 'mit-scm' }), 404, 'program-not-found');
+    await refused(() => as(mit.registrar).post('/admissions').send({ learnerId: 'not-a-learner', programId: 'mit-scm' }), 404, 'learner-not-found');
   });
 
   it('the university submits; the automatic evaluation is recorded with the pinned versions and the evidence positions', async () => {

@@ -27,6 +27,11 @@ export interface LearnerEvidence {
 export class LearnerEvidenceReader {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
+  /** Is the learner registered in the records context? */
+  async isRegistered(learnerId: string): Promise<boolean> {
+    return learnerRecordOf(await readEvents(this.store, learnerStream(learnerId))).registered;
+  }
+
   /** `upToRevision` reads the stream as it was (to reproduce an earlier evaluation). */
   async read(learnerId: string, items: RequestItem[], upToRevision?: number): Promise<LearnerEvidence> {
     const stream = learnerStream(learnerId);

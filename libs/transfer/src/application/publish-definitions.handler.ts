@@ -6,6 +6,7 @@ import { policyDecider } from '../domain/policy.decider';
 import { programDecider } from '../domain/program.decider';
 import { admissionStream, policyStream, programStream } from '../domain/transfer.streams';
 import { invalidDefinition } from './definition-errors';
+import { LearnerEvidenceReader } from './learner-evidence.reader';
 import { ProgramCatalog } from './program-catalog';
 import { commandDate } from './stream-events';
 
@@ -15,6 +16,7 @@ export class PublishDefinitionsHandler {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly programs: ProgramCatalog,
+    private readonly learners: LearnerEvidenceReader,
   ) {}
 
   publishProgramVersion(programId: string, definition: unknown, ctx: CommandContext): Promise<CommandOutcome> {
@@ -43,6 +45,7 @@ export class PublishDefinitionsHandler {
       programId: input.programId,
       decidedOn: input.decidedOn ?? commandDate(ctx.occurredAt),
       programOwnedByInstitution: state.institutionId === institutionId,
+      learnerRegistered: await this.learners.isRegistered(input.learnerId),
     };
     const stream = admissionStream(institutionId, input.learnerId);
     return { id: stream, outcome: await runCommand(this.store, admissionDecider, stream, command, ctx) };

@@ -12,6 +12,8 @@ export interface AdmitLearner {
   decidedOn: string;
   /** Checked by the application layer: the program exists and belongs to the institution. */
   programOwnedByInstitution: boolean;
+  /** Checked by the application layer: the learner is registered in the records context. */
+  learnerRegistered: boolean;
 }
 export type AdmissionCommand = AdmitLearner;
 
@@ -29,6 +31,7 @@ export const admissionDecider: Decider<AdmissionCommand, AdmissionState, Admissi
     if (!command.programOwnedByInstitution) {
       throw refuse.notFound('program-not-found', `program ${command.programId} is not a program of ${command.institutionId}`);
     }
+    if (!command.learnerRegistered) throw refuse.notFound('learner-not-found', `learner ${command.learnerId} is not registered`);
     if (state.admissions[command.programId]) {
       throw refuse.conflict('already-admitted', `learner ${command.learnerId} is already admitted to ${command.programId}`);
     }
