@@ -17,7 +17,34 @@ export interface EffectivePolicy {
 /** Reads policy streams, and finds the policy version in effect for a program on a date. */
 @Injectable()
 export class PolicyCatalog {
+  /** institutionId -> policyId -> scoped to which program (null: institution-wide), for every version seen. */
+  private readonly index = new Map<string, Map<string, Set<string | null>>>();
+  private indexedUpTo = -1;
+  private indexing: Promise<void> | null = null;
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /**
+   * Brings the in-memory index of published policies up to date by reading only the events
+   * recorded since the last call (an incremental projection; concurrent callers share one read).
+   */
+  private catchUp(): Promise<void> {
+    this.indexing ??= (async () => {
+      for await (const e of this.store.readAll({ after: this.indexedUpTo, batchSize: 1000 })) {
+        this.indexedUpTo = e.position;
+        if (e.type !== 'PolicyVersionPublished') continue;
+        const d = e.data as PolicyVersionPublished['data'];
+        const policies = this.index.get(d.institutionId) ?? new Map<string, Set<string | null>>();
+        this.index.set(d.institutionId, policies);
+        const scopes = policies.get(d.policyId) ?? new Set<string | null>();
+        policies.set(d.policyId, scopes);
+        scopes.add(d.programId);
+      }
+    })().finally(() => {
+      this.indexing = null;
+    });
+    return this.indexing;
+  }
 
   load(policyId: string): Promise<{ state: PolicyState; revision: number | null; events: { type: string; data: unknown }[] }> {
     return loadAggregate(this.store, policyDecider, policyStream(policyId));
@@ -34,16 +61,15 @@ export class PolicyCatalog {
    * scoped to the program wins over an institution-wide one (programId null); ties go to the
    * lowest policy id, so the choice is deterministic. 409 when no policy is in effect.
    *
-   * Finds the institution's policies by scanning the log for PolicyVersionPublished (fine for a
-   * catalog of this size; a projection keyed by institution would replace the scan).
+   * Finds the institution's policies in an in-memory index that follows the log incrementally;
+   * the policy streams themselves are then read for the authoritative state.
    */
   async effectiveFor(institutionId: string, programId: string, date: string): Promise<EffectivePolicy> {
+    await this.catchUp();
     const candidates = new Map<string, boolean>();
-    for await (const e of this.store.readAll()) {
-      if (e.type !== 'PolicyVersionPublished') continue;
-      const d = e.data as PolicyVersionPublished['data'];
-      if (d.institutionId !== institutionId || (d.programId !== null && d.programId !== programId)) continue;
-      candidates.set(d.policyId, (candidates.get(d.policyId) ?? false) || d.programId === programId);
+    for (const [policyId, scopes] of this.index.get(institutionId) ?? []) {
+      if (!scopes.has(null) && !scopes.has(programId)) continue;
+      candidates.set(policyId, scopes.has(programId));
     }
     const ordered = [...candidates.entries()].sort(([a, sa], [b, sb]) => (sa === sb ? (a < b ? -1 : 1) : sa ? -1 : 1));
     for (const [policyId] of ordered) {
