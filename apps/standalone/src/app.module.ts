@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule, accessFromConfig, eventStoreFromConfig } from '@app/platform';
 import { RecordsModule } from '@app/records';
+import { TransferModule } from '@app/transfer';
 
 /**
  * All modules in one process on the embedded defaults (SQLite file under ./data).
@@ -13,6 +14,7 @@ import { RecordsModule } from '@app/records';
     eventStoreFromConfig(),
     accessFromConfig(),
     RecordsModule.forRoot(),
+    TransferModule,
   ],
 })
 export class AppModule {}
