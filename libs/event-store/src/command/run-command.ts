@@ -3,6 +3,7 @@ import { JsonObject, NewEvent, RecordedEvent } from '../event-envelope';
 import { EventStore } from '../event-store.port';
 import { WrongExpectedRevisionError } from '../event-store.errors';
 import { CommandContext, idFor } from './command-context';
+import { aggregateCacheFor } from './aggregate-cache';
 
 export interface CommandOutcome {
   stream: string;
@@ -64,14 +65,22 @@ async function load<C, S, E extends DomainEvent>(
   stream: string,
   context: CommandContext,
 ): Promise<{ state: S; revision: number | null; replay?: CommandOutcome }> {
-  let state = decider.initialState;
-  let revision: number | null = null;
-  const earlier: RecordedEvent[] = [];
-  for await (const event of store.readStream(stream)) {
+  const cache = aggregateCacheFor(store, decider);
+  const cached = cache.get<S>(stream);
+  let state = cached?.state ?? decider.initialState;
+  let revision = cached?.revision ?? null;
+  let keyed = cached?.keyed ?? new Map<string, RecordedEvent[]>();
+  for await (const event of store.readStream(stream, { fromRevision: (revision ?? -1) + 1 })) {
     state = decider.evolve(state, { type: event.type, data: event.data } as unknown as E);
     revision = event.revision;
-    if (context.idempotencyKey && isSameRequest(event, context)) earlier.push(event);
+    const key = requestKey(event.metadata.actor?.institutionId, event.metadata.idempotencyKey);
+    if (key) {
+      if (keyed === cached?.keyed) keyed = new Map(keyed);
+      (keyed as Map<string, RecordedEvent[]>).set(key, [...(keyed.get(key) ?? []), event]);
+    }
   }
+  cache.set(stream, { state, revision, keyed });
+  const earlier = keyed.get(requestKey(context.actor.institutionId, context.idempotencyKey) ?? '') ?? [];
   if (earlier.length > 0) {
     if (earlier[0].metadata.requestHash !== (context.requestHash ?? null)) {
       throw new DomainError('conflict', 'idempotency-key-reused', `Idempotency-Key "${context.idempotencyKey}" was already used for a different request`);
@@ -82,8 +91,9 @@ async function load<C, S, E extends DomainEvent>(
   return { state, revision };
 }
 
-function isSameRequest(event: RecordedEvent, context: CommandContext): boolean {
-  return event.metadata.idempotencyKey === context.idempotencyKey && event.metadata.actor?.institutionId === context.actor.institutionId;
+/** Identifies one idempotent request: the key is scoped to the institution that sent it. */
+function requestKey(institutionId: unknown, idempotencyKey: unknown): string | null {
+  return typeof institutionId === 'string' && typeof idempotencyKey === 'string' ? `${institutionId}\u0000${idempotencyKey}` : null;
 }
 
 function envelope<E extends DomainEvent>(event: E, index: number, context: CommandContext, options: RunCommandOptions): NewEvent {
