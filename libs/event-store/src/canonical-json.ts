@@ -20,6 +20,9 @@ function serialize(value: unknown): string | undefined {
       if (value === null) return 'null';
       if (Array.isArray(value)) return `[${value.map((item) => serialize(item) ?? 'null').join(',')}]`;
       return serializeObject(value as Record<string, unknown>);
+    case 'bigint':
+      // JSON.stringify throws on bigint; dropping it silently would store a different fact.
+      throw new TypeError('canonicalJson: bigint values are not JSON; send them as decimal strings');
     default:
       return undefined;
   }

@@ -27,9 +27,9 @@ export function validateAppend(stream: string, events: NewEvent[], expected: Exp
     if (seen.has(id)) throw new InvalidAppendError(`${at}.id ${id} appears twice in one append`);
     seen.add(id);
     if (typeof event.type !== 'string' || event.type.length === 0) throw new InvalidAppendError(`${at}.type is required`);
-    const occurred = new Date(event.occurredAt);
-    if (typeof event.occurredAt !== 'string' || Number.isNaN(occurred.getTime())) {
-      throw new InvalidAppendError(`${at}.occurredAt must be an ISO-8601 date-time`);
+    const occurred = parseRfc3339(event.occurredAt);
+    if (!occurred) {
+      throw new InvalidAppendError(`${at}.occurredAt must be an RFC 3339 date-time with an offset, e.g. 2026-05-01T10:00:00Z`);
     }
     if (!Number.isSafeInteger(event.schemaVersion) || event.schemaVersion < 1) {
       throw new InvalidAppendError(`${at}.schemaVersion must be a positive integer`);
@@ -42,6 +42,25 @@ export function validateAppend(stream: string, events: NewEvent[], expected: Exp
     }
     return { ...event, id, occurredAt: occurred.toISOString() };
   });
+}
+
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
+
+/**
+ * Strict RFC 3339: explicit offset (so the stored instant never depends on the server's time
+ * zone), a real calendar date (no 2024-02-30 rolled into March), years 0001-9999.
+ */
+export function parseRfc3339(value: unknown): Date | null {
+  if (typeof value !== 'string') return null;
+  const m = RFC3339.exec(value);
+  if (!m) return null;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  if (year < 1 || calendar.getUTCFullYear() !== year || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return null;
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime()) || instant.getUTCFullYear() < 1 || instant.getUTCFullYear() > 9999) return null;
+  return instant;
 }
 
 export interface StoredIdRef {

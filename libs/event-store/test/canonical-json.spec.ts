@@ -6,6 +6,10 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ b: 1, a: { d: [3, { f: 1, e: undefined }], c: 'x' } })).toBe('{"a":{"c":"x","d":[3,{"f":1}]},"b":1}');
   });
 
+  it('refuses bigint rather than dropping it', () => {
+    expect(() => canonicalJson({ amount: BigInt(10), keep: 1 })).toThrow(TypeError);
+  });
+
   it('parses back to the same value as JSON.stringify and ignores key order', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {

@@ -73,6 +73,15 @@ export function describeEventStoreContract(name: string, target: ContractTarget)
         expect(await collect(store.readStream(stream('race')))).toHaveLength(3);
       });
 
+      it("never reports a conflict for racing appends with 'any'", async () => {
+        await store.append(stream('any-race'), events(1), 'no-stream');
+        const results = await Promise.allSettled(Array.from({ length: 6 }, () => store.append(stream('any-race'), events(1), 'any')));
+        expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+        const stored = await collect(store.readStream(stream('any-race')));
+        expect(stored.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+        expect(await verifyChain(store.readStream(stream('any-race')))).toEqual({ checked: 7, firstFault: null });
+      });
+
       it('appends with any whatever the revision', async () => {
         await store.append(stream('any'), events(1), 'any');
         const result = await store.append(stream('any'), events(1), 'any');
@@ -121,6 +130,9 @@ export function describeEventStoreContract(name: string, target: ContractTarget)
         ['an empty batch', () => []],
         ['a non-UUID id', () => [newEvent('E', {}, { id: 'not-a-uuid' })]],
         ['a bad occurredAt', () => [newEvent('E', {}, { occurredAt: 'yesterday' })]],
+        ['an occurredAt without an offset', () => [newEvent('E', {}, { occurredAt: '2026-03-04T05:06:07' })]],
+        ['an impossible calendar date', () => [newEvent('E', {}, { occurredAt: '2024-02-30T00:00:00Z' })]],
+        ['a year beyond 9999', () => [newEvent('E', {}, { occurredAt: '+010000-01-01T00:00:00Z' })]],
         ['a zero schema version', () => [newEvent('E', {}, { schemaVersion: 0 })]],
         ['the same id twice', () => { const e = newEvent('E'); return [e, e]; }],
       ])('rejects %s and writes nothing', async (_label, make) => {

@@ -48,3 +48,17 @@ describe('runCommand', () => {
     await expect(runCommand(store, counter, 'c-2', { by: 2, max: 9 }, ctx({ idempotencyKey: 'k1', requestHash: 'h2' }))).rejects.toBeInstanceOf(DuplicateEventIdError);
   });
 });
+
+describe('runCommand: concurrent requests under one Idempotency-Key', () => {
+  it('reports a racing request with the same key but another body as a reuse, not as a replay', async () => {
+    const store = new SqliteEventStore(':memory:');
+    const [a, b] = await Promise.allSettled([
+      runCommand(store, counter, 'c-9', { by: 1, max: 9 }, ctx({ idempotencyKey: 'k', requestHash: 'h-a' })),
+      runCommand(store, counter, 'c-9', { by: 2, max: 9 }, ctx({ idempotencyKey: 'k', requestHash: 'h-b' })),
+    ]);
+    expect(a.status).toBe('fulfilled');
+    expect(b).toMatchObject({ status: 'rejected', reason: { code: 'idempotency-key-reused' } });
+    expect(await store.streamRevision('c-9')).toBe(0);
+    await store.close();
+  });
+});

@@ -51,6 +51,10 @@ export async function runCommand<C, S, E extends DomainEvent>(
       for await (const e of store.readStream(stream, { fromRevision: result.nextExpectedRevision - events.length + 1, limit: events.length })) {
         stored.push(e);
       }
+      if (result.alreadyStored && stored.some((e) => e.metadata.requestHash !== (context.requestHash ?? null))) {
+        // A concurrent request with the same key but another body got there first.
+        throw keyReused(context);
+      }
       return { stream, revision: result.nextExpectedRevision, events: stored, replayed: result.alreadyStored };
     } catch (error) {
       const raced = error instanceof WrongExpectedRevisionError && context.expectedRevision === undefined;
@@ -83,12 +87,16 @@ async function load<C, S, E extends DomainEvent>(
   const earlier = keyed.get(requestKey(context.actor.institutionId, context.idempotencyKey) ?? '') ?? [];
   if (earlier.length > 0) {
     if (earlier[0].metadata.requestHash !== (context.requestHash ?? null)) {
-      throw new DomainError('conflict', 'idempotency-key-reused', `Idempotency-Key "${context.idempotencyKey}" was already used for a different request`);
+      throw keyReused(context);
     }
     const last = earlier[earlier.length - 1];
     return { state, revision, replay: { stream, revision: last.revision, events: earlier, replayed: true } };
   }
   return { state, revision };
+}
+
+function keyReused(context: CommandContext): DomainError {
+  return new DomainError('conflict', 'idempotency-key-reused', `Idempotency-Key "${context.idempotencyKey}" was already used for a different request`);
 }
 
 /** Identifies one idempotent request: the key is scoped to the institution that sent it. */

@@ -52,30 +52,36 @@ export class EventStoreDbEventStore implements EventStore {
 
   async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     const valid = validateAppend(stream, events, expected);
-    const retry = resolveRetry(stream, valid, await this.findIds(stream, valid));
-    if (retry) return retry;
-    const head = await this.head(stream);
-    checkExpectedRevision(stream, expected, head ? head.revision : null);
-    const rows = chainEvents(stream, valid, head, new Date().toISOString()).map((c) => c.event);
-    try {
-      await this.client.appendToStream(
-        stream,
-        rows.map((row) => jsonEvent({ id: row.id, type: row.type, data: row.data, metadata: toEsdbMetadata(row) })),
-        { expectedRevision: head ? BigInt(head.revision) : NO_STREAM },
-      );
-    } catch (error) {
-      if (error instanceof WrongExpectedVersionError) {
-        const actual = await this.streamRevision(stream);
-        throw new WrongExpectedRevisionError(stream, expected, actual);
+    // The hash chain needs the previous event's hash, so every append is made at the exact head
+    // revision it read. For 'any' / 'stream-exists' a concurrent writer moving the head is not a
+    // conflict: re-read the head and try again (bounded).
+    for (let attempt = 1; ; attempt += 1) {
+      const retry = resolveRetry(stream, valid, await this.findIds(stream, valid));
+      if (retry) return retry;
+      const head = await this.head(stream);
+      checkExpectedRevision(stream, expected, head ? head.revision : null);
+      const rows = chainEvents(stream, valid, head, new Date().toISOString()).map((c) => c.event);
+      try {
+        await this.client.appendToStream(
+          stream,
+          rows.map((row) => jsonEvent({ id: row.id, type: row.type, data: row.data, metadata: toEsdbMetadata(row) })),
+          { expectedRevision: head ? BigInt(head.revision) : NO_STREAM },
+        );
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        const loose = expected === 'any' || expected === 'stream-exists';
+        if (loose && attempt < 5) continue;
+        const again = resolveRetry(stream, valid, await this.findIds(stream, valid));
+        if (again) return again;
+        throw new WrongExpectedRevisionError(stream, expected, await this.streamRevision(stream));
       }
-      throw error;
+      this.appended.notify();
+      const stored: number[] = [];
+      for await (const event of this.readStream(stream, { fromRevision: rows[0].revision, limit: rows.length })) {
+        stored.push(event.position);
+      }
+      return { stream, nextExpectedRevision: rows[rows.length - 1].revision, positions: stored, alreadyStored: false };
     }
-    this.appended.notify();
-    const stored: number[] = [];
-    for await (const event of this.readStream(stream, { fromRevision: rows[0].revision, limit: rows.length })) {
-      stored.push(event.position);
-    }
-    return { stream, nextExpectedRevision: rows[rows.length - 1].revision, positions: stored, alreadyStored: false };
   }
 
   /** Ids of this append already stored in the stream (scans the stream backwards). */

@@ -26,14 +26,19 @@ export async function appendInTransaction(
   const literal = `'${stream}'`;
   let committed = false;
   try {
+    // READ COMMITTED whatever the server default: the head must be read after the lock is held.
+    // recordedAt is the database's clock, read under the lock, so it never decreases along positions
+    // written by several processes (whose own clocks may disagree).
     const opening = (await client.query(
-      `BEGIN; SELECT pg_advisory_xact_lock(${target.lockKey});
-       SELECT revision, hash FROM ${target.table} WHERE stream = ${literal} ORDER BY revision DESC LIMIT 1`,
-    )) as unknown as QueryResult<{ revision: string; hash: string }>[];
+      `BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '30s';
+       SELECT pg_advisory_xact_lock(${target.lockKey});
+       SELECT revision, hash, clock_timestamp() AS now FROM (SELECT 1) AS one
+         LEFT JOIN LATERAL (SELECT revision, hash FROM ${target.table} WHERE stream = ${literal} ORDER BY revision DESC LIMIT 1) AS h ON true`,
+    )) as unknown as QueryResult<{ revision: string | null; hash: string | null; now: Date }>[];
     const headRow = opening[opening.length - 1].rows[0];
-    const head = headRow ? { revision: Number(headRow.revision), hash: headRow.hash } : null;
+    const head = headRow.revision !== null && headRow.hash !== null ? { revision: Number(headRow.revision), hash: headRow.hash } : null;
     checkExpectedRevision(stream, expected, head ? head.revision : null);
-    const chained = chainEvents(stream, events, head, new Date().toISOString());
+    const chained = chainEvents(stream, events, head, headRow.now.toISOString());
     const rows = chained.map((c) => c.event);
     const inserted = await client.query<{ revision: string; position: string }>(
       `INSERT INTO ${target.table} (id, stream, revision, type, occurred_at, recorded_at, schema_version, data, metadata, previous_hash, hash)

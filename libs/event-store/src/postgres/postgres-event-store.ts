@@ -48,8 +48,11 @@ export class PostgresEventStore implements EventStore {
     try {
       // Serialise concurrent schema creation by several processes starting at once.
       await client.query('SELECT pg_advisory_lock($1)', [store.lockKey]);
-      await client.query(postgresSchema(schema));
-      await client.query('SELECT pg_advisory_unlock($1)', [store.lockKey]);
+      try {
+        await client.query(postgresSchema(schema));
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [store.lockKey]);
+      }
     } finally {
       client.release();
     }
