@@ -7,4 +7,5 @@ module.exports = {
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testTimeout: 60000,
+  globalSetup: '<rootDir>/test/integration-notice.js',
 };
