@@ -1,6 +1,7 @@
 import { CompiledNode, CompiledProgram } from './compile-program';
 import { leafHasSupply, relaxedAfterAdding } from './claim-relaxation';
 import { ClaimSolver, Claims } from './claim-solver';
+import { TotalGoal } from './credit-totals';
 
 export interface SearchOutcome {
   satisfiable: boolean;
@@ -19,10 +20,11 @@ const DEFAULT_PARTIAL_BUDGET = 250;
  * one exists: a depth-first search over the tree's choices (any-of branches, N-of
  * combinations) that collects the leaves to satisfy, prunes with relaxations, and asks
  * the exact claim solver when the choice is complete. Failing that, a branch-and-bound
- * looks for the feasible leaf set that satisfies the most rule nodes.
+ * looks for the feasible leaf set that satisfies the most rule nodes. With a total goal, only
+ * assignments that also leave the degree total reachable count (and nothing partial is sought).
  */
-export function searchAssignment(c: CompiledProgram, observed: ReadonlyMap<number, boolean>, budget = DEFAULT_PARTIAL_BUDGET): SearchOutcome {
-  const solver = new ClaimSolver(c);
+export function searchAssignment(c: CompiledProgram, observed: ReadonlyMap<number, boolean>, budget = DEFAULT_PARTIAL_BUDGET, total: TotalGoal | null = null): SearchOutcome {
+  const solver = new ClaimSolver(c, total);
   const failed = new Set<string>();
   // optimistic until the exact solver first says no; then prune with flow relaxations too
   let careful = false;
@@ -74,6 +76,7 @@ export function searchAssignment(c: CompiledProgram, observed: ReadonlyMap<numbe
     const leafSet = found.map((items, l) => (items.length ? l : -1)).filter((l) => l >= 0);
     return { satisfiable: true, leafSet, claims: found, exhaustive: true, feasibilityChecks: solver.checks };
   }
+  if (total) return { satisfiable: false, leafSet: [], claims: c.leaves.map(() => []), exhaustive: true, feasibilityChecks: solver.checks };
   return bestPartial(c, solver, fixed, budget);
 }
 

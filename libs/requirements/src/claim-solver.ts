@@ -1,5 +1,6 @@
 import { CompiledLeaf, CompiledProgram } from './compile-program';
 import { countMatching, relaxedFeasible } from './claim-relaxation';
+import { TotalGoal, totalReachable } from './credit-totals';
 
 /** Claims per leaf index (item indices, ascending); leaves outside the set are empty. */
 export type Claims = number[][];
@@ -9,6 +10,8 @@ export type Claims = number[][];
  * non-shareable claims and node limits. Pure counted sets without binding limits or
  * sharing go through a b-matching; everything else through a complete depth-first search
  * over prefix-minimal claim sets, pruned by supply and flow relaxations and memoized.
+ * With a total goal, the claims must also leave the degree total reachable under the root caps
+ * (claiming more only shrinks what the total can count, so the check prunes every partial claim set).
  */
 export class ClaimSolver {
   checks = 0;
@@ -20,7 +23,7 @@ export class ClaimSolver {
   private failures = new Set<string>();
   private careful = false;
 
-  constructor(private readonly c: CompiledProgram) {
+  constructor(private readonly c: CompiledProgram, private readonly goal: TotalGoal | null = null) {
     this.covers = c.limits.map((l) => c.leaves.map((leaf) => leaf.limits.includes(l.index)));
   }
 
@@ -38,7 +41,7 @@ export class ClaimSolver {
     const c = this.c;
     const active = leafSet.filter((l) => (c.leaves[l].kind === 'credits' ? c.leaves[l].needUnits > 0 : c.leaves[l].needCount > 0));
     const claims: Claims = c.leaves.map(() => []);
-    if (active.length === 0) return claims;
+    if (active.length === 0) return this.totalOk(() => false) ? claims : null;
     const inSet = new Set(active);
     const sharing = active.some((l) => [...c.leaves[l].shareWith].some((m) => inSet.has(m)));
     const binding = this.bindingLimits(active);
@@ -46,9 +49,11 @@ export class ClaimSolver {
       const m = countMatching(c, active.map((l) => c.leaves[l]));
       if (!m) return null;
       for (const [leaf, items] of m) claims[leaf] = items.sort((a, b) => a - b);
-      return claims;
+      const used = new Set(claims.flat());
+      if (this.totalOk((i) => used.has(i))) return claims;
+      claims.forEach((_, l) => { claims[l] = []; });
     }
-    if (!relaxedFeasible(c, active, undefined, false)) return null;
+    if (!relaxedFeasible(c, active, undefined, false) || !this.totalOk(() => false)) return null;
     const order = [...active].sort((a, b) => c.leaves[a].eligible.length - c.leaves[b].eligible.length || a - b);
     this.claimedBy = c.items.map(() => []);
     this.limItems = c.limits.map(() => 0);
@@ -106,6 +111,10 @@ export class ClaimSolver {
     if (sign > 0) this.claimedBy[i].push(leaf.index);
   }
 
+  private totalOk(claimed: (i: number) => boolean): boolean {
+    return this.goal === null || totalReachable(this.c, this.goal, claimed);
+  }
+
   private search(order: readonly number[], k: number, binding: readonly number[]): boolean {
     if (k === order.length) return true;
     let key = '';
@@ -154,6 +163,10 @@ export class ClaimSolver {
       const i = elig[q];
       if (!this.available(i, leaf.index) || !this.limitsAllow(i, leaf, binding)) continue;
       this.claim(i, leaf, 1);
+      if (this.goal && this.goal.capped[i] && this.claimedBy[i].length === 1 && !this.totalOk((x) => this.claimedBy[x].length > 0)) {
+        this.claim(i, leaf, -1);
+        continue;
+      }
       const ok = this.choose(order, k, binding, leaf, q + 1, count + 1, units + this.c.items[i].units);
       if (ok) return true;
       this.claim(i, leaf, -1);

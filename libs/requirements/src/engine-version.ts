@@ -1,2 +1,2 @@
 /** Semantic version of the requirement/recognition engine; recorded in every evaluation. */
-export const ENGINE_VERSION = '1.0.0';
+export const ENGINE_VERSION = '1.1.0';

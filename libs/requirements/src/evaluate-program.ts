@@ -1,11 +1,9 @@
-import { searchAssignment } from './assignment-search';
 import { CompiledProgram, compileProgram, fromUnits } from './compile-program';
 import { capReports, countedItems } from './credit-totals';
 import { ENGINE_VERSION } from './engine-version';
 import { Claim, ProgramEvaluation } from './evaluation.types';
-import { explainMissing } from './explain';
+import { evaluateTree } from './evaluate-tree';
 import { EvaluateProgramOptions, LearnerItem } from './learner-item.types';
-import { nodeResults, observeChecks } from './node-results';
 import { Program, RequirementNode } from './program.types';
 import { ZERO, cmp, parseRational, sub, toDecimal, toQuantity } from './rational';
 import { evaluateResidency } from './residency';
@@ -17,7 +15,7 @@ import { evaluateResidency } from './residency';
  */
 export function evaluateProgram(program: Program, items: readonly LearnerItem[], options: EvaluateProgramOptions): ProgramEvaluation {
   const c = compileProgram(program, items, options);
-  const core = evaluateTree(c, options);
+  const core = evaluateTree(c, options, true);
   const { counted, total } = countedItems(c, core.claims);
   const need = parseRational(program.totalCredits);
   const totalOk = cmp(total, need) >= 0;
@@ -71,47 +69,8 @@ export function evaluateProgram(program: Program, items: readonly LearnerItem[],
   };
 }
 
-function evaluateTree(c: CompiledProgram, options: EvaluateProgramOptions) {
-  const observed = observeChecks(c);
-  const flags = new Map([...observed].map(([k, v]) => [k, v.satisfied]));
-  const outcome = searchAssignment(c, flags, options.partialSearchBudget);
-  const claims = outcome.satisfiable ? outcome.claims : fillLeftovers(c, outcome.claims);
-  const { evaluations } = nodeResults(c, claims, observed);
-  const missing = explainMissing(c, claims, evaluations);
-  return { claims, evaluations, missing, exhaustive: outcome.exhaustive, checks: outcome.feasibilityChecks };
-}
-
-/** For an unsatisfiable tree: show progress by giving unclaimed eligible items to unsatisfied leaves (in order, within caps). */
-function fillLeftovers(c: CompiledProgram, claims: number[][]): number[][] {
-  const out = claims.map((x) => [...x]);
-  const used = new Set(out.flat());
-  const limUnits = c.limits.map((l) => [...used].filter((i) => l.matches[i] && out.some((items, leaf) => items.includes(i) && c.leaves[leaf].limits.includes(l.index))).reduce((a, i) => a + c.items[i].units, 0));
-  const limItems = c.limits.map((l) => [...used].filter((i) => l.matches[i] && out.some((items, leaf) => items.includes(i) && c.leaves[leaf].limits.includes(l.index))).length);
-  for (const leaf of c.leaves) {
-    if (c.waivedBy[leaf.node]) continue;
-    const have = out[leaf.index];
-    const enough = () => (leaf.kind === 'credits' ? have.reduce((a, i) => a + c.items[i].units, 0) >= leaf.needUnits : have.length >= leaf.needCount);
-    const order = leaf.kind === 'credits' ? [...leaf.eligible].sort((a, b) => c.items[b].units - c.items[a].units || a - b) : leaf.eligible;
-    for (const i of order) {
-      if (enough()) break;
-      if (used.has(i)) continue;
-      const caps = leaf.limits.filter((li) => c.limits[li].matches[i]);
-      const fits = caps.every((li) => {
-        const l = c.limits[li];
-        return (l.maxUnits === null || limUnits[li] + c.items[i].units <= l.maxUnits) && (l.maxItems === null || limItems[li] + 1 <= l.maxItems);
-      });
-      if (!fits) continue;
-      for (const li of caps) { limUnits[li] += c.items[i].units; limItems[li] += 1; }
-      have.push(i);
-      used.add(i);
-    }
-    have.sort((a, b) => a - b);
-  }
-  return out;
-}
-
 function subtreeSatisfied(program: Program, node: RequirementNode, items: readonly LearnerItem[], options: EvaluateProgramOptions): boolean {
   const sub: Program = { ...program, requirements: node, shareable: [], residency: undefined };
   const c = compileProgram(sub, items, { ...options, exceptions: [] });
-  return evaluateTree(c, options).evaluations[0].status === 'satisfied';
+  return evaluateTree(c, options, false).evaluations[0].status === 'satisfied';
 }
