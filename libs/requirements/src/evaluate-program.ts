@@ -3,6 +3,7 @@ import { capReports, countedItems } from './credit-totals';
 import { ENGINE_VERSION } from './engine-version';
 import { Claim, ProgramEvaluation } from './evaluation.types';
 import { evaluateTree } from './evaluate-tree';
+import { ruleSatisfiable, subtreeSatisfied } from './pathway-conditions';
 import { EvaluateProgramOptions, LearnerItem } from './learner-item.types';
 import { Program, RequirementNode } from './program.types';
 import { ZERO, cmp, parseRational, sub, toDecimal, toQuantity } from './rational';
@@ -20,9 +21,8 @@ export function evaluateProgram(program: Program, items: readonly LearnerItem[],
   const need = parseRational(program.totalCredits);
   const totalOk = cmp(total, need) >= 0;
   const admission = { required: program.admissionRequired === true, admitted: options.admitted === true, satisfied: program.admissionRequired !== true || options.admitted === true };
-  const byId = new Map(c.nodes.map((n) => [n.id, n.index]));
   const residency = evaluateResidency(c, options, {
-    ruleSatisfied: (id) => core.evaluations[byId.get(id) ?? -1]?.status === 'satisfied',
+    ruleSatisfied: (id) => ruleSatisfiable(program, id, items, options),
     subtreeSatisfied: (node) => subtreeSatisfied(program, node, items, options),
   });
   const missing = [...core.missing];
@@ -67,10 +67,4 @@ export function evaluateProgram(program: Program, items: readonly LearnerItem[],
     exceptions: { applied: c.exceptionsApplied, ignored: c.exceptionsIgnored },
     search: { exhaustive: core.exhaustive, feasibilityChecks: core.checks },
   };
-}
-
-function subtreeSatisfied(program: Program, node: RequirementNode, items: readonly LearnerItem[], options: EvaluateProgramOptions): boolean {
-  const sub: Program = { ...program, requirements: node, shareable: [], residency: undefined };
-  const c = compileProgram(sub, items, { ...options, exceptions: [] });
-  return evaluateTree(c, options, false).evaluations[0].status === 'satisfied';
 }

@@ -6,7 +6,7 @@ import { PathwayCondition, ReducedResidencyPathway, RequirementNode, ResidencyRe
 import { ZERO, add, cmp, parseRational, toQuantity } from './rational';
 
 export interface ResidencyContext {
-  /** Status of main-tree rules by id. */
+  /** Whether the learner's items can satisfy the main-tree rule with this id (an exact check of its own). */
   ruleSatisfied: (ruleId: string) => boolean;
   /** Evaluates an inline sub-tree against the same items (consuming nothing of the main tree). */
   subtreeSatisfied: (node: RequirementNode) => boolean;
@@ -68,7 +68,7 @@ function checkCondition(cond: PathwayCondition, options: EvaluateProgramOptions,
     reasons.push(`no ${what} credential held`);
     return;
   }
-  const complete = held.filter((h) => h.complete);
+  const complete = held.filter((h) => h.complete === true);
   if (complete.length === 0) {
     reasons.push(`${what} credential ${held.map((h) => h.id).join(', ')} is incomplete`);
     return;
