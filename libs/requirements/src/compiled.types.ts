@@ -22,6 +22,8 @@ export interface CompiledNode {
   /** Index among consuming leaves, or -1. */
   leaf: number;
   limits: number[];
+  /** Its own limits and those inherited from its ancestors (what an observing check is capped by). */
+  covering: number[];
 }
 
 export interface CompiledLeaf {

@@ -1,6 +1,7 @@
 import { CompiledNode, CompiledProgram, intQuantity, unitsQuantity } from './compile-program';
 import { Claims } from './claim-solver';
 import { NodeEvaluation, NodeStatus, Progress } from './evaluation.types';
+import { maxUnderCaps } from './capped-selection';
 import { matchesFilter } from './filters';
 
 export interface ObservedCheck {
@@ -10,19 +11,22 @@ export interface ObservedCheck {
   items: number[];
 }
 
-/** Observing checks look at every matching item and consume nothing; their own limits clip what they see. */
+/**
+ * Observing checks look at every matching item and consume nothing. Their own limits and their
+ * ancestors' cap what they see like they cap claims: each limit applies to the items its filter
+ * matches, whole items only, for both maxItems and maxCredits; the check sees the capped selection
+ * that counts the most (exact).
+ */
 export function observeChecks(c: CompiledProgram): Map<number, ObservedCheck> {
   const out = new Map<number, ObservedCheck>();
   for (const n of c.nodes) {
     if (!n.observe) continue;
-    const items = c.items.filter((it) => matchesFilter(it.item, n.filter, c.referenceDate)).map((it) => it.index);
-    let have = n.kind === 'credits' ? items.reduce((acc, i) => acc + c.items[i].units, 0) : items.length;
-    for (const li of n.limits) {
-      const lim = c.limits[li];
-      if (n.kind === 'credits' && lim.maxUnits !== null) have = Math.min(have, lim.maxUnits);
-      if (n.kind === 'count' && lim.maxItems !== null) have = Math.min(have, lim.maxItems);
-    }
-    out.set(n.index, { satisfied: have >= needOf(c, n), have, items });
+    const pool = c.items.filter((it) => matchesFilter(it.item, n.filter, c.referenceDate)).map((it) => it.index);
+    const units = (i: number) => c.items[i].units;
+    const weight = n.kind === 'credits' ? units : () => 1;
+    const seen = maxUnderCaps(pool, new Set(), n.covering.map((li) => c.limits[li]), units, weight);
+    const have = seen?.value ?? 0;
+    out.set(n.index, { satisfied: have >= needOf(c, n), have, items: seen?.chosen ?? [] });
   }
   return out;
 }

@@ -67,10 +67,10 @@ function buildSkeleton(program: Program): ProgramSkeleton {
       filter: 'filter' in n ? n.filter : undefined,
       course: isCourse(n) ? n.course : undefined,
       observe: (isCount(n) || isCredits(n)) && n.observe === true,
-      leaf: -1, limits: own,
+      leaf: -1, limits: own, covering: [...inherited, ...own],
     };
     nodes.push(node);
-    const covering = [...inherited, ...own];
+    const covering = node.covering;
     if (kind === 'course' || kind === 'count' || kind === 'credits') {
       if (!node.observe) {
         node.leaf = leaves.length;
