@@ -33,7 +33,7 @@ function rowOf(name: string, result: autocannon.Result, baseline?: autocannon.Re
 async function main(): Promise<void> {
   const server = await startStandaloneServer(newCredentialToken().token);
   try {
-    const fixture = await provisionFixture(server.baseUrl, server.adminToken, 200);
+    const fixture = await provisionFixture(server.baseUrl, server.adminToken, 200, 50);
     const health: Scenario = { name: 'GET /health (baseline)', setup: () => [{ method: 'GET', path: '/health' }] };
     let n = 0;
     const completions: Scenario = {
@@ -48,12 +48,25 @@ async function main(): Promise<void> {
         },
       }],
     };
-    const scenarios = [health, completions];
+    let m = 0;
+    const submissions: Scenario = {
+      name: 'POST transfer request (submit + evaluate)',
+      setup: (f) => [{
+        method: 'POST',
+        path: '/transfer-requests',
+        headers: { authorization: `Bearer ${f.submitterToken}`, 'content-type': 'application/json' },
+        setupRequest: (req) => {
+          m += 1;
+          return { ...req, body: f.submissions[m % f.submissions.length] };
+        },
+      }],
+    };
+    const scenarios = [health, completions, submissions];
     for (const s of scenarios) await load(server.baseUrl, s.setup(fixture), 2); // warm-up
     const results: autocannon.Result[] = [];
     for (const s of scenarios) results.push(await load(server.baseUrl, s.setup(fixture), DURATION));
     printTable(
-      `HTTP on the embedded store (SQLite, synchronous=FULL): ${CONNECTIONS} connections, ${DURATION} s each`,
+      `HTTP on the embedded store (SQLite, synchronous=${process.env.SQLITE_SYNCHRONOUS ?? 'FULL'}): ${CONNECTIONS} connections, ${DURATION} s each`,
       scenarios.map((s, i) => rowOf(s.name, results[i], i === 0 ? undefined : results[0])),
     );
   } finally {

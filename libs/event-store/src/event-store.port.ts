@@ -49,7 +49,10 @@ export interface SubscribeOptions {
 export type EventHandler = (event: RecordedEvent) => void | Promise<void>;
 
 export interface Subscription {
-  /** Stops delivery; resolves once the handler is no longer running. */
+  /**
+   * Stops delivery; resolves once the handler is no longer running. A handler that wants to stop
+   * its own subscription must not await this (it would wait for itself): call it without await.
+   */
   stop(): Promise<void>;
   /** Resolves when the subscription ends (stopped or failed); rejects with the handler's error. */
   readonly done: Promise<void>;
