@@ -1,5 +1,6 @@
 import { convertCredits } from './credit-units';
 import { CompiledItem, CompiledLeaf, CompiledLimit, CompiledProgram, InvalidEvaluationInputError } from './compiled.types';
+import { dateError } from './dates';
 import { matchesFilter } from './filters';
 import { EvaluateProgramOptions, LearnerItem, ProgramException } from './learner-item.types';
 import { programSkeleton } from './program-skeleton';
@@ -21,6 +22,7 @@ const lcm = (a: bigint, b: bigint): bigint => {
 export function compileProgram(program: Program, rawItems: readonly LearnerItem[], options: EvaluateProgramOptions): CompiledProgram {
   const sk = programSkeleton(program);
   const ref = options.referenceDate;
+  checkDates(rawItems, options);
   const sorted = [...rawItems].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const items: CompiledItem[] = sorted.map((item, index) => {
     if (index > 0 && sorted[index - 1].id === item.id) throw new InvalidEvaluationInputError(`/items/${index}/id`, `duplicate item id "${item.id}"`);
@@ -62,6 +64,17 @@ export function compileProgram(program: Program, rawItems: readonly LearnerItem[
   applyExceptions(compiled, options.exceptions ?? []);
   scaleCredits(compiled);
   return compiled;
+}
+
+/** Dates must be strict YYYY-MM-DD calendar dates: junk is an input error, never a silent miss. */
+function checkDates(items: readonly LearnerItem[], options: EvaluateProgramOptions): void {
+  const check = (text: unknown, path: string, what: string) => {
+    const err = dateError(text);
+    if (err) throw new InvalidEvaluationInputError(path, `${what}: ${err}`);
+  };
+  check(options.referenceDate, '/referenceDate', 'reference date');
+  items.forEach((it, k) => check(it.date, `/items/${k}/date`, `item "${it.id}"`));
+  (options.credentialsHeld ?? []).forEach((h, k) => { if (h.awardedOn !== undefined) check(h.awardedOn, `/credentialsHeld/${k}/awardedOn`, `credential "${h.id}"`); });
 }
 
 function applyExceptions(c: CompiledProgram, exceptions: readonly ProgramException[]): void {

@@ -7,13 +7,24 @@ export interface CalendarDate {
   d: number;
 }
 
+/** Strict: exactly "YYYY-MM-DD" and a real calendar date (no time, offset or trailing text; no 2024-02-31). */
 export function parseDate(text: unknown): CalendarDate | null {
   if (typeof text !== 'string') return null;
-  const m = DATE.exec(text.slice(0, 10));
+  const m = DATE.exec(text);
   if (!m) return null;
   const date = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
-  if (date.m < 1 || date.m > 12 || date.d < 1 || date.d > 31) return null;
+  if (date.m < 1 || date.m > 12 || date.d < 1 || date.d > daysInMonth(date.y, date.m)) return null;
   return date;
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(m) ? 30 : 31;
+}
+
+/** Why `text` is not accepted as a date, or null when it is. */
+export function dateError(text: unknown): string | null {
+  return parseDate(text) ? null : `${JSON.stringify(text)} is not a calendar date (YYYY-MM-DD)`;
 }
 
 export const isValidDate = (text: unknown): boolean => parseDate(text) !== null;
@@ -22,13 +33,18 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
   return a.y - b.y || a.m - b.m || a.d - b.d;
 }
 
-/** True if `date` falls within `years` years before (or on/after) `reference`. */
+/**
+ * True if `date` falls within `years` years before `reference`, inclusive: on or after the same day
+ * `years` years earlier, and not after `reference` (an item dated after the reference date is not
+ * "within N years" of it). Feb 29 minus whole years becomes Feb 28 when needed.
+ */
 export function withinYears(date: string, years: number, reference: string): boolean {
   const dt = parseDate(date);
   const ref = parseDate(reference);
   if (!dt || !ref) return false;
-  const cutoff = { y: ref.y - years, m: ref.m, d: ref.d };
-  return compareDates(dt, cutoff) >= 0;
+  const y = ref.y - years;
+  const cutoff = { y, m: ref.m, d: Math.min(ref.d, daysInMonth(y, ref.m)) };
+  return compareDates(dt, cutoff) >= 0 && compareDates(dt, ref) <= 0;
 }
 
 /** Whole years elapsed from `date` to `reference`. */

@@ -1,3 +1,4 @@
+import { dateError } from './dates';
 import { DEFAULT_CONVERSION_TABLE_ID, compileConversion, conversionTableJson, convertCredits } from './credit-units';
 import { InvalidEvaluationInputError } from './compile-program';
 import { ENGINE_VERSION } from './engine-version';
@@ -14,6 +15,9 @@ import { RecognitionContext, RecognitionDecision, RecognitionEvaluation, Recogni
  */
 export function evaluateRecognition(policy: RecognitionPolicy, evidence: readonly RecognitionEvidence[], ctx: RecognitionContext): RecognitionEvaluation {
   const conversion = compileConversion(policy.conversion);
+  const bad = [{ path: '/referenceDate', what: 'reference date', date: ctx.referenceDate as unknown }, ...evidence.map((ev, k) => ({ path: `/evidence/${k}/date`, what: `evidence "${ev.id}"`, date: ev.date as unknown }))]
+    .find((d) => dateError(d.date) !== null);
+  if (bad) throw new InvalidEvaluationInputError(bad.path, `${bad.what}: ${dateError(bad.date)}`);
   const cap = capCredits(policy, ctx);
   const prior = new Set<string>();
   let alreadyUsed = ZERO;

@@ -1,5 +1,5 @@
 import { withinYears } from './dates';
-import { describeGrade, meetsMinimum } from './grades';
+import { describeGrade, meetsMinimum, minimumMiss } from './grades';
 import { LearnerItem } from './learner-item.types';
 import { ItemFilter } from './program.types';
 
@@ -39,7 +39,7 @@ export function filterMisses(item: LearnerItem, filter: ItemFilter | undefined, 
     miss('courses', `is not ${orList(filter.courses)}`);
   }
   if (filter.minGrade !== undefined && !meetsMinimum(item.grade, filter.minGrade)) {
-    miss('minGrade', `grade ${describeGrade(item.grade)} is below the minimum ${describeGrade(filter.minGrade)}`);
+    miss('minGrade', minimumMiss(item.grade, filter.minGrade));
   }
   if (filter.withinYears !== undefined && !withinYears(item.date, filter.withinYears, referenceDate)) {
     miss('withinYears', `completed ${item.date}, more than ${filter.withinYears} years before ${referenceDate}`);

@@ -17,7 +17,7 @@ export const DEFAULT_LETTER_TABLE: Readonly<Record<string, string>> = Object.fre
   F: '0',
 });
 
-/** A pass is worth this percent when compared with a numeric minimum. */
+/** Percent recorded for a pass (display/ordering only: a pass never meets a letter or percent minimum). */
 const PASS_PERCENT = '60';
 
 export interface NormalizedGrade {
@@ -81,17 +81,41 @@ export function isValidGrade(grade: unknown, letterTable?: Readonly<Record<strin
   return normalizeGrade(grade as GradeInput, letterTable) !== null;
 }
 
-/** True when `grade` meets `minimum`. A missing grade never meets a minimum. */
+/**
+ * True when `grade` meets `minimum`. A missing or failing grade never meets a minimum. Against a
+ * pass-fail minimum, a pass meets it, and so does a letter or percent grade at or above the lowest
+ * passing letter of the table (D-, 60%, by default). Against a letter or percent minimum, a pass/fail
+ * result does not meet it: a pass carries no level to compare (the miss says so; a registrar can substitute).
+ */
 export function meetsMinimum(
   grade: GradeInput | undefined,
   minimum: GradeInput,
-  letterTable?: Readonly<Record<string, string>>,
+  letterTable: Readonly<Record<string, string>> = DEFAULT_LETTER_TABLE,
 ): boolean {
   const g = normalizeGrade(grade, letterTable);
   const m = normalizeGrade(minimum, letterTable);
-  if (!g || !m) return false;
-  if (g.pass === false) return false;
-  return cmp(g.percent, m.percent) >= 0;
+  if (!g || !m || g.pass === false) return false;
+  if (m.pass === false) return true;
+  if (m.pass === true) return g.pass === true || cmp(g.percent, lowestPassing(letterTable)) >= 0;
+  return g.pass === null && cmp(g.percent, m.percent) >= 0;
+}
+
+/** Why `grade` does not meet `minimum`, in words (for a grade that fails `meetsMinimum`). */
+export function minimumMiss(grade: GradeInput | undefined, minimum: GradeInput, letterTable?: Readonly<Record<string, string>>): string {
+  const g = normalizeGrade(grade, letterTable);
+  const m = normalizeGrade(minimum, letterTable);
+  if (g?.pass === true && m && m.pass === null) return `grade ${describeGrade(grade)} is pass/fail and cannot show the minimum ${describeGrade(minimum)}`;
+  return `grade ${describeGrade(grade)} is below the minimum ${describeGrade(minimum)}`;
+}
+
+/** The lowest percent that earns a passing (non-zero) letter in the table. */
+function lowestPassing(table: Readonly<Record<string, string>>): Rational {
+  let low: Rational | null = null;
+  for (const v of Object.values(table)) {
+    const p = parseRational(v);
+    if (p.n > 0n && (low === null || cmp(p, low) < 0)) low = p;
+  }
+  return low ?? parseRational(PASS_PERCENT);
 }
 
 export function describeGrade(grade: GradeInput | undefined): string {

@@ -1,6 +1,6 @@
 import { CompiledConversion, convertCredits } from './credit-units';
-import { withinYears, yearsBetween } from './dates';
-import { DEFAULT_LETTER_TABLE, describeGrade, meetsMinimum, normalizeGrade } from './grades';
+import { onOrBefore, withinYears, yearsBetween } from './dates';
+import { DEFAULT_LETTER_TABLE, describeGrade, meetsMinimum, minimumMiss, normalizeGrade } from './grades';
 import { Rational, parseRational } from './rational';
 import { Equivalency, ReasonCode, RecognitionContext, RecognitionEvidence, RecognitionPolicy } from './recognition.types';
 
@@ -42,10 +42,11 @@ export function checkEvidence(policy: RecognitionPolicy, ev: RecognitionEvidence
   if (minGrade !== undefined) {
     const letters = policy.letterGrades ?? DEFAULT_LETTER_TABLE;
     if (ev.grade === undefined || !normalizeGrade(ev.grade, letters)) deny('GRADE_MISSING', `${ev.code} has no readable grade; minimum is ${describeGrade(minGrade)}`);
-    else if (!meetsMinimum(ev.grade, minGrade, letters)) deny('BELOW_MIN_GRADE', `grade ${describeGrade(ev.grade)} is below the minimum ${describeGrade(minGrade)}`);
+    else if (!meetsMinimum(ev.grade, minGrade, letters)) deny('BELOW_MIN_GRADE', minimumMiss(ev.grade, minGrade, letters));
   }
   if (policy.maxAgeYears !== undefined && !withinYears(ev.date, policy.maxAgeYears, ref)) {
-    deny('TOO_OLD', `${ev.code} dates from ${ev.date}, ${yearsBetween(ev.date, ref)} years before ${ref}; the limit is ${policy.maxAgeYears}`);
+    const after = onOrBefore(ref, ev.date) && ev.date !== ref;
+    deny('TOO_OLD', after ? `${ev.code} dates from ${ev.date}, after the reference date ${ref}` : `${ev.code} dates from ${ev.date}, ${yearsBetween(ev.date, ref)} years before ${ref}; the limit is ${policy.maxAgeYears}`);
   }
   if (!equivalency && policy.unmatched !== 'elective') deny('NO_EQUIVALENCY', `${ev.issuer} ${ev.code} has no equivalency in this policy`);
   return { reasons, messages, equivalency, credits };
