@@ -1,9 +1,9 @@
 import { CompiledLeaf, CompiledProgram } from './compile-program';
+import type { Claims } from './compiled.types';
 import { countMatching, relaxedFeasible } from './claim-relaxation';
 import { TotalGoal, totalReachable } from './credit-totals';
 
-/** Claims per leaf index (item indices, ascending); leaves outside the set are empty. */
-export type Claims = number[][];
+export type { Claims } from './compiled.types';
 
 /**
  * Exact check that a set of leaves can all be satisfied at once, respecting

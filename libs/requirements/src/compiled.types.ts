@@ -115,3 +115,6 @@ export class InvalidEvaluationInputError extends Error {
   }
 }
 
+
+/** Claims per leaf index (item indices, ascending); leaves outside the set are empty. */
+export type Claims = number[][];

@@ -1,6 +1,6 @@
 import { CompiledProgram, fromUnits } from './compile-program';
 import { maxUnderCaps, SelectionCap } from './capped-selection';
-import { Claims } from './claim-solver';
+import type { Claims } from './compiled.types';
 import { CapReport } from './evaluation.types';
 import { Rational, toQuantity } from './rational';
 
