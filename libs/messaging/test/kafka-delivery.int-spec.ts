@@ -55,4 +55,43 @@ describe('Kafka transport against the librdkafka mock cluster: ordered, complete
     // The learners really are spread over several partitions (ordering is per key, not global).
     expect(new Set(received.map((r) => r.meta.partition)).size).toBeGreaterThan(1);
   });
+
+  it('a clean stop() commits what was handled: the next consumer of the group continues without loss or repeats', async () => {
+    const topicPrefix = `t-${Date.now()}-stop.`;
+    const events = learnerEvents(10, 10);
+    const publisher = new KafkaEventPublisher({ brokers: mock.brokers, topicPrefix, logLevel: logLevel.NOTHING });
+    closers.push(() => publisher.disconnect());
+    await publisher.publish(events);
+    const options = { brokers: mock.brokers, groupId: `${topicPrefix}group`, topics: allTopics(topicPrefix), logLevel: logLevel.NOTHING, sessionTimeoutMs: 10_000 };
+
+    const first: RecordedEvent[] = [];
+    let stopping: Promise<void> | undefined;
+    const one = new KafkaEventConsumer(options);
+    closers.push(() => one.stop());
+    await one.start(async (event) => {
+      first.push(event);
+      // Stopping from inside the handler: without await (stop waits for the handler).
+      if (first.length === 40) stopping = one.stop();
+    });
+    await waitFor(() => stopping !== undefined, 90_000, () => `40 events for the first consumer (got ${first.length})`);
+    await stopping;
+
+    const second: RecordedEvent[] = [];
+    const two = new KafkaEventConsumer(options);
+    closers.push(() => two.stop());
+    await two.start(async (event) => {
+      second.push(event);
+    });
+    await waitFor(() => first.length + second.length >= events.length, 90_000, () => `${events.length} events (got ${first.length} + ${second.length})`);
+    await two.stop();
+
+    expect(first.length).toBeGreaterThanOrEqual(40);
+    expect(first.length).toBeLessThan(events.length);
+    const all = [...first, ...second];
+    expect(all).toHaveLength(events.length);
+    expect(all.map((e) => e.id).sort()).toEqual(events.map((e) => e.id).sort());
+    for (const stream of new Set(events.map((e) => e.stream))) {
+      expect(all.filter((e) => e.stream === stream).map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import { RecordedEvent } from '@app/event-store';
 import { Admin, Kafka, logLevel } from 'kafkajs';
 import { startKafkaMock, KafkaMock } from '../../../test/support/kafka-mock';
-import { allTopics, KafkaEventConsumer, KafkaEventPublisher, MessageMeta } from '@app/messaging';
+import { allTopics, InMemoryInbox, KafkaEventConsumer, KafkaEventPublisher, MessageMeta } from '@app/messaging';
 import { learnerEvents, waitFor } from './event-fixtures';
 
 jest.setTimeout(150_000);
@@ -89,13 +89,14 @@ describe('Kafka transport: redelivery after a crash before commit', () => {
     expect(firstOnPartition?.event.id).toBe(lost.event.id);
 
     // Dropping duplicates by event id (the inbox) gives each event exactly once, in stream order.
-    const inbox = new Set<string>();
+    const inbox = new InMemoryInbox();
     const applied: RecordedEvent[] = [];
     for (const { event } of deliveries) {
-      if (inbox.has(event.id)) continue;
-      inbox.add(event.id);
+      if (await inbox.seen(event.id)) continue;
       applied.push(event);
+      await inbox.record(event.id);
     }
+    expect(inbox.size).toBe(events.length);
     expect(applied.map((e) => e.id).sort()).toEqual(events.map((e) => e.id).sort());
     for (const stream of new Set(events.map((e) => e.stream))) {
       expect(applied.filter((e) => e.stream === stream).map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
