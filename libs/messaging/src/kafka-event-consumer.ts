@@ -116,7 +116,13 @@ export class KafkaEventConsumer {
   }
 
   private reportMalformed(report: MalformedMessageReport): void {
-    if (this.options.onMalformed) this.options.onMalformed(report);
-    else console.error(`[messaging] skipped malformed message ${report.topic}[${report.partition}]@${report.offset}: ${report.error}`);
+    const fallback = (): void =>
+      console.error(`[messaging] skipped malformed message ${report.topic}[${report.partition}]@${report.offset}: ${report.error}`);
+    if (!this.options.onMalformed) return fallback();
+    try {
+      this.options.onMalformed(report);
+    } catch {
+      fallback(); // a failing reporter must not stall the partition on a message nobody can handle
+    }
   }
 }
