@@ -72,14 +72,20 @@ export class KafkaEventConsumer {
   async start(handler: KafkaEventHandler): Promise<void> {
     if (this.running) throw new Error('KafkaEventConsumer already started');
     this.running = true;
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning ?? true });
-    await this.consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 1,
-      eachBatch: (payload) => this.handleBatch(payload, handler),
-    });
+    try {
+      await this.consumer.connect();
+      await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning ?? true });
+      await this.consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: 1,
+        eachBatch: (payload) => this.handleBatch(payload, handler),
+      });
+    } catch (error) {
+      this.running = false;
+      await this.consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
   }
 
   /** Stops fetching, lets the current handler finish, commits its batch, leaves the group. */
