@@ -18,7 +18,10 @@ RUN npm run build && npm prune --omit=dev
 
 # ---- runtime: compiled code and production dependencies only ----
 FROM node:20-bookworm-slim AS runtime
+# A larger young generation: evaluations allocate many short-lived objects, and fewer
+# scavenges cut the latency tail (the engine benchmark runs with the same setting).
 ENV NODE_ENV=production \
+    NODE_OPTIONS=--max-semi-space-size=64 \
     PORT=3000 \
     HOST=0.0.0.0
 WORKDIR /app

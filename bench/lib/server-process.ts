@@ -29,7 +29,7 @@ export async function startStandaloneServer(adminToken: string, env: Record<stri
   const port = await freePort();
   // BENCH_SERVER_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof" to profile it.
   const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...extra, '-r', '@swc-node/register', 'apps/standalone/src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=64', ...extra, '-r', '@swc-node/register', 'apps/standalone/src/main.ts'], {
     cwd: join(__dirname, '..', '..'),
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: join(dir, 'events.sqlite'), ADMIN_TOKEN: adminToken, LOG_LEVEL: 'warn', EVENT_STORE: 'sqlite', SQLITE_SYNCHRONOUS: process.env.SQLITE_SYNCHRONOUS ?? 'FULL', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],

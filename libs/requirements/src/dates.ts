@@ -7,14 +7,27 @@ export interface CalendarDate {
   d: number;
 }
 
+/** Parsed dates by text: an evaluation compares the same few dates thousands of times. */
+const parsed = new Map<string, Readonly<CalendarDate> | null>();
+const PARSED_CAPACITY = 10_000;
+
 /** Strict: exactly "YYYY-MM-DD" and a real calendar date (no time, offset or trailing text; no 2024-02-31). */
-export function parseDate(text: unknown): CalendarDate | null {
+export function parseDate(text: unknown): Readonly<CalendarDate> | null {
   if (typeof text !== 'string') return null;
+  const known = parsed.get(text);
+  if (known !== undefined) return known;
+  const result = parseDateUncached(text);
+  if (parsed.size >= PARSED_CAPACITY) parsed.clear();
+  parsed.set(text, result);
+  return result;
+}
+
+function parseDateUncached(text: string): Readonly<CalendarDate> | null {
   const m = DATE.exec(text);
   if (!m) return null;
   const date = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
   if (date.m < 1 || date.m > 12 || date.d < 1 || date.d > daysInMonth(date.y, date.m)) return null;
-  return date;
+  return Object.freeze(date);
 }
 
 function daysInMonth(y: number, m: number): number {
@@ -29,7 +42,7 @@ export function dateError(text: unknown): string | null {
 
 export const isValidDate = (text: unknown): boolean => parseDate(text) !== null;
 
-export function compareDates(a: CalendarDate, b: CalendarDate): number {
+export function compareDates(a: Readonly<CalendarDate>, b: Readonly<CalendarDate>): number {
   return a.y - b.y || a.m - b.m || a.d - b.d;
 }
 
