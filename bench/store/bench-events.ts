@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import { NewEvent } from '@app/event-store';
 
-/** A realistic event: a recorded completion of about 400 bytes of JSON. */
+/**
+ * A realistic event: a recorded completion of about 400 bytes of JSON, with a time-ordered
+ * UUIDv7 id as runCommand generates (the raw baselines insert the very same ids).
+ */
 export function completionEvent(i: number): NewEvent {
   return {
-    id: randomUUID(),
+    id: uuidv7(),
     type: 'CompletionRecorded',
     occurredAt: '2026-05-01T10:00:00.000Z',
     schemaVersion: 1,

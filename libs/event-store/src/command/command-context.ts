@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { v5 as uuidv5 } from 'uuid';
+import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 import { Actor } from '../event-envelope';
 
 /** Everything about who asked and how, that a command's events must carry. */
@@ -22,8 +21,12 @@ export interface CommandContext {
 
 const NAMESPACE = 'b6f0e1c2-4a53-5d8e-9b1f-2c7d3e4f5a60';
 
-/** A deterministic id for the n-th thing an idempotent request creates; random otherwise. */
+/**
+ * A deterministic id (UUIDv5) for the n-th thing an idempotent request creates; otherwise a
+ * time-ordered UUIDv7, whose inserts land at the end of the stores' id indexes (random v4 ids
+ * scatter them: measured 2x slower batched inserts on SQLite).
+ */
 export function idFor(context: Pick<CommandContext, 'actor' | 'idempotencyKey'>, purpose: string): string {
-  if (!context.idempotencyKey) return randomUUID();
+  if (!context.idempotencyKey) return uuidv7();
   return uuidv5(`${context.actor.institutionId}\u0000${context.idempotencyKey}\u0000${purpose}`, NAMESPACE);
 }
