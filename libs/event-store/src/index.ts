@@ -11,3 +11,4 @@ export * from './eventstoredb/eventstoredb-event-store';
 export * from './nest/event-store.module';
 export * from './command/command-context';
 export * from './command/run-command';
+export * from './command/load-aggregate';

@@ -30,3 +30,8 @@ export function idFor(context: Pick<CommandContext, 'actor' | 'idempotencyKey'>,
   if (!context.idempotencyKey) return uuidv7();
   return uuidv5(`${context.actor.institutionId}\u0000${context.idempotencyKey}\u0000${purpose}`, NAMESPACE);
 }
+
+/** The calendar date (UTC, YYYY-MM-DD) a command happens on: its source time, or now. */
+export function commandDate(context: Pick<CommandContext, 'occurredAt'>): string {
+  return (context.occurredAt ?? new Date().toISOString()).slice(0, 10);
+}

@@ -3,7 +3,7 @@ import { JsonObject, NewEvent, RecordedEvent } from '../event-envelope';
 import { EventStore } from '../event-store.port';
 import { WrongExpectedRevisionError } from '../event-store.errors';
 import { CommandContext, idFor } from './command-context';
-import { aggregateCacheFor } from './aggregate-cache';
+import { foldStream, requestKey } from './load-aggregate';
 
 export interface CommandOutcome {
   stream: string;
@@ -69,26 +69,10 @@ async function load<C, S, E extends DomainEvent>(
   stream: string,
   context: CommandContext,
 ): Promise<{ state: S; revision: number | null; replay?: CommandOutcome }> {
-  const cache = aggregateCacheFor(store, decider);
-  const cached = cache.get<S>(stream);
-  let state = cached?.state ?? decider.initialState;
-  let revision = cached?.revision ?? null;
-  let keyed = cached?.keyed ?? new Map<string, RecordedEvent[]>();
-  for await (const event of store.readStream(stream, { fromRevision: (revision ?? -1) + 1 })) {
-    state = decider.evolve(state, { type: event.type, data: event.data } as unknown as E);
-    revision = event.revision;
-    const key = requestKey(event.metadata.actor?.institutionId, event.metadata.idempotencyKey);
-    if (key) {
-      if (keyed === cached?.keyed) keyed = new Map(keyed);
-      (keyed as Map<string, RecordedEvent[]>).set(key, [...(keyed.get(key) ?? []), event]);
-    }
-  }
-  cache.set(stream, { state, revision, keyed });
+  const { state, revision, keyed } = await foldStream(store, decider, stream);
   const earlier = keyed.get(requestKey(context.actor.institutionId, context.idempotencyKey) ?? '') ?? [];
   if (earlier.length > 0) {
-    if (earlier[0].metadata.requestHash !== (context.requestHash ?? null)) {
-      throw keyReused(context);
-    }
+    if (earlier[0].metadata.requestHash !== (context.requestHash ?? null)) throw keyReused(context);
     const last = earlier[earlier.length - 1];
     return { state, revision, replay: { stream, revision: last.revision, events: earlier, replayed: true } };
   }
@@ -97,11 +81,6 @@ async function load<C, S, E extends DomainEvent>(
 
 function keyReused(context: CommandContext): DomainError {
   return new DomainError('conflict', 'idempotency-key-reused', `Idempotency-Key "${context.idempotencyKey}" was already used for a different request`);
-}
-
-/** Identifies one idempotent request: the key is scoped to the institution that sent it. */
-function requestKey(institutionId: unknown, idempotencyKey: unknown): string | null {
-  return typeof institutionId === 'string' && typeof idempotencyKey === 'string' ? `${institutionId}\u0000${idempotencyKey}` : null;
 }
 
 function envelope<E extends DomainEvent>(event: E, index: number, context: CommandContext, options: RunCommandOptions): NewEvent {

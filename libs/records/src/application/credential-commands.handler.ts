@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessRegistry } from '@app/platform';
-import { CommandContext, EVENT_STORE, EventStore, idFor, runCommand } from '@app/event-store';
+import { CommandContext, commandDate, EVENT_STORE, EventStore, idFor, runCommand } from '@app/event-store';
 import { refuse } from '@app/kernel';
 import { learnerDecider } from '../domain/learner.decider';
 import { learnerStream } from '../domain/streams';
-import { actorOf, todayOf } from './command-dates';
+import { actorOf } from './command-dates';
 import { CommandResult } from './command-result';
 import { CredentialInput, RevocationInput } from './records.inputs';
 import { workloadOf } from './workload-ects';
@@ -35,7 +35,7 @@ export class CredentialCommandsHandler {
       actor: actorOf(ctx),
       awardingBody: institution.name,
       country: institution.country,
-      issuedOn: issuedOn ?? todayOf(ctx),
+      issuedOn: issuedOn ?? commandDate(ctx),
       workload: workloadOf(workload.credits, workload.unit),
     };
     const outcome = await runCommand(this.store, learnerDecider, learnerStream(learnerId), command, ctx);
@@ -43,7 +43,7 @@ export class CredentialCommandsHandler {
   }
 
   async revoke(learnerId: string, credentialId: string, input: RevocationInput, ctx: CommandContext): Promise<CommandResult> {
-    const command = { kind: 'RevokeCredential' as const, learnerId, credentialId, actor: actorOf(ctx), reason: input.reason, revokedOn: todayOf(ctx) };
+    const command = { kind: 'RevokeCredential' as const, learnerId, credentialId, actor: actorOf(ctx), reason: input.reason, revokedOn: commandDate(ctx) };
     const outcome = await runCommand(this.store, learnerDecider, learnerStream(learnerId), command, ctx);
     return { id: credentialId, outcome };
   }

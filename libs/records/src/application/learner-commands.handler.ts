@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandContext, EVENT_STORE, EventStore, idFor, runCommand } from '@app/event-store';
+import { CommandContext, commandDate, EVENT_STORE, EventStore, idFor, runCommand } from '@app/event-store';
 import { learnerDecider } from '../domain/learner.decider';
 import { LearnerCommand } from '../domain/learner.commands';
 import { learnerStream } from '../domain/streams';
-import { actorOf, todayOf } from './command-dates';
+import { actorOf } from './command-dates';
 import { CommandResult } from './command-result';
 import { ExternalRefHasher } from './external-ref-hasher';
 import { CompletionInput, CorrectionInput, EnrollmentInput, RegisterLearnerInput } from './records.inputs';
@@ -51,7 +51,7 @@ export class LearnerCommandsHandler {
   }
 
   correct(learnerId: string, completionId: string, input: CorrectionInput, ctx: CommandContext): Promise<CommandResult> {
-    const command: LearnerCommand = { kind: 'CorrectCompletion', learnerId, completionId, actor: actorOf(ctx), grade: input.grade, reason: input.reason, correctedOn: todayOf(ctx) };
+    const command: LearnerCommand = { kind: 'CorrectCompletion', learnerId, completionId, actor: actorOf(ctx), grade: input.grade, reason: input.reason, correctedOn: commandDate(ctx) };
     return this.run(learnerId, completionId, command, ctx);
   }
 

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, EventStore } from '@app/event-store';
+import { EVENT_STORE, EventStore, readStreamEvents } from '@app/event-store';
 import { refuse } from '@app/kernel';
 import { completionEvidenceOf, CompletionView, credentialEvidenceOf, CredentialView, learnerRecordOf, learnerStream } from '@app/records';
 import { HeldCredential, RecognitionEvidence } from '@app/requirements';
 import { EvidenceRead } from '../domain/evaluation-record';
 import { RequestItem } from '../domain/transfer-request.events';
-import { readEvents } from './stream-events';
 
 /** What the evaluation reads of a learner: engine inputs, and exactly which events they came from. */
 export interface LearnerEvidence {
@@ -29,13 +28,13 @@ export class LearnerEvidenceReader {
 
   /** Is the learner registered in the records context? */
   async isRegistered(learnerId: string): Promise<boolean> {
-    return learnerRecordOf(await readEvents(this.store, learnerStream(learnerId))).registered;
+    return learnerRecordOf(await readStreamEvents(this.store, learnerStream(learnerId))).registered;
   }
 
   /** `upToRevision` reads the stream as it was (to reproduce an earlier evaluation). */
   async read(learnerId: string, items: RequestItem[], upToRevision?: number): Promise<LearnerEvidence> {
     const stream = learnerStream(learnerId);
-    const events = (await readEvents(this.store, stream)).filter((e) => upToRevision === undefined || e.revision <= upToRevision);
+    const events = (await readStreamEvents(this.store, stream)).filter((e) => upToRevision === undefined || e.revision <= upToRevision);
     const record = learnerRecordOf(events);
     if (!record.registered) throw refuse.notFound('learner-not-found', `learner ${learnerId} is not registered`);
     const evidence: RecognitionEvidence[] = [];

@@ -5,7 +5,7 @@ import { parseRecognitionPolicy, RecognitionPolicy } from '@app/requirements';
 import { PolicyVersionPublished } from '../domain/policy.events';
 import { policyDecider, PolicyState, PolicyVersionSummary, policyVersionEffectiveOn } from '../domain/policy.decider';
 import { policyStream } from '../domain/transfer.streams';
-import { loadAggregate } from './stream-events';
+import { loadWithEvents } from './stream-events';
 
 export interface EffectivePolicy {
   policyId: string;
@@ -47,7 +47,7 @@ export class PolicyCatalog {
   }
 
   load(policyId: string): Promise<{ state: PolicyState; revision: number | null; events: { type: string; data: unknown }[] }> {
-    return loadAggregate(this.store, policyDecider, policyStream(policyId));
+    return loadWithEvents(this.store, policyDecider, policyStream(policyId));
   }
 
   async policy(policyId: string): Promise<{ state: PolicyState; revision: number }> {

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, EventStore } from '@app/event-store';
+import { EVENT_STORE, EventStore, loadAggregate } from '@app/event-store';
 import { refuse } from '@app/kernel';
 import { childrenOf, parseProgram, Program, RequirementNode } from '@app/requirements';
 import { latestProgramVersion, programDecider, ProgramState } from '../domain/program.decider';
 import { programStream } from '../domain/transfer.streams';
-import { loadAggregate } from './stream-events';
 
 export interface ProgramVersionRef {
   programId: string;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandContext, CommandOutcome, EVENT_STORE, EventStore, runCommand } from '@app/event-store';
+import { CommandContext, commandDate, CommandOutcome, EVENT_STORE, EventStore, runCommand } from '@app/event-store';
 import { parseProgram, parseRecognitionPolicy } from '@app/requirements';
 import { admissionDecider } from '../domain/admission.decider';
 import { policyDecider } from '../domain/policy.decider';
@@ -8,7 +8,6 @@ import { admissionStream, policyStream, programStream } from '../domain/transfer
 import { invalidDefinition } from './definition-errors';
 import { LearnerEvidenceReader } from './learner-evidence.reader';
 import { ProgramCatalog } from './program-catalog';
-import { commandDate } from './stream-events';
 
 /** Registrar commands that publish a receiving institution's catalog: program and policy versions, admissions. */
 @Injectable()
@@ -22,14 +21,14 @@ export class PublishDefinitionsHandler {
   publishProgramVersion(programId: string, definition: unknown, ctx: CommandContext): Promise<CommandOutcome> {
     const parsed = parseProgram(definition);
     if (!parsed.ok) throw invalidDefinition('program-definition-invalid', 'program definition', parsed.errors);
-    const command = { kind: 'PublishProgramVersion' as const, actor: ctx.actor, programId, definition, publishedOn: commandDate(ctx.occurredAt) };
+    const command = { kind: 'PublishProgramVersion' as const, actor: ctx.actor, programId, definition, publishedOn: commandDate(ctx) };
     return runCommand(this.store, programDecider, programStream(programId), command, ctx);
   }
 
   publishPolicyVersion(policyId: string, definition: unknown, ctx: CommandContext): Promise<CommandOutcome> {
     const parsed = parseRecognitionPolicy(definition);
     if (!parsed.ok) throw invalidDefinition('policy-definition-invalid', 'policy definition', parsed.errors);
-    const command = { kind: 'PublishPolicyVersion' as const, actor: ctx.actor, policyId, definition, publishedOn: commandDate(ctx.occurredAt) };
+    const command = { kind: 'PublishPolicyVersion' as const, actor: ctx.actor, policyId, definition, publishedOn: commandDate(ctx) };
     return runCommand(this.store, policyDecider, policyStream(policyId), command, ctx);
   }
 
@@ -43,7 +42,7 @@ export class PublishDefinitionsHandler {
       institutionId,
       learnerId: input.learnerId,
       programId: input.programId,
-      decidedOn: input.decidedOn ?? commandDate(ctx.occurredAt),
+      decidedOn: input.decidedOn ?? commandDate(ctx),
       programOwnedByInstitution: state.institutionId === institutionId,
       learnerRegistered: await this.learners.isRegistered(input.learnerId),
     };

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { canonicalJson, EVENT_STORE, EventStore } from '@app/event-store';
+import { canonicalJson, EVENT_STORE, EventStore, loadAggregate, readStreamEvents } from '@app/event-store';
 import { refuse } from '@app/kernel';
 import { parseRecognitionPolicy } from '@app/requirements';
 import { EvaluationRecord, EvidenceRead } from '../domain/evaluation-record';
@@ -9,7 +9,6 @@ import { EvaluationInputs, evaluateTransferRequest } from './evaluate-transfer-r
 import { LearnerEvidenceReader } from './learner-evidence.reader';
 import { PolicyCatalog } from './policy-catalog';
 import { ProgramCatalog } from './program-catalog';
-import { loadAggregate, readEvents } from './stream-events';
 
 export interface Reproduction {
   recorded: EvaluationRecord;
@@ -65,6 +64,6 @@ export class EvaluationReproducer {
   }
 
   private async exists(read: EvidenceRead): Promise<boolean> {
-    return (await readEvents(this.store, read.stream)).some((e) => e.id === read.eventId && e.position === read.position);
+    return (await readStreamEvents(this.store, read.stream)).some((e) => e.id === read.eventId && e.position === read.position);
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandContext, CommandOutcome, EVENT_STORE, EventStore, idFor, runCommand } from '@app/event-store';
+import { CommandContext, commandDate, CommandOutcome, EVENT_STORE, EventStore, idFor, runCommand } from '@app/event-store';
 import { refuse } from '@app/kernel';
 import { AccessRegistry } from '@app/platform';
 import { SubmitRequest } from '../domain/transfer-request.commands';
@@ -11,7 +11,6 @@ import { evaluateTransferRequest } from './evaluate-transfer-request';
 import { LearnerEvidenceReader } from './learner-evidence.reader';
 import { PolicyCatalog } from './policy-catalog';
 import { ProgramCatalog } from './program-catalog';
-import { commandDate } from './stream-events';
 
 export interface SubmitTransferRequestInput {
   learnerId: string;
@@ -48,7 +47,7 @@ export class SubmitTransferRequestHandler {
       ...(input.evidence.completionIds ?? []).map((refId) => ({ itemId: `completion:${refId}`, kind: 'completion' as const, refId })),
       ...(input.evidence.credentialIds ?? []).map((refId) => ({ itemId: `credential:${refId}`, kind: 'credential' as const, refId })),
     ];
-    const submittedOn = commandDate(ctx.occurredAt);
+    const submittedOn = commandDate(ctx);
     const base = (programVersion: string): SubmitRequest => ({
       kind: 'SubmitRequest',
       actor: ctx.actor,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandContext, CommandOutcome, EVENT_STORE, EventStore, idFor, runCommand } from '@app/event-store';
+import { CommandContext, commandDate, CommandOutcome, EVENT_STORE, EventStore, idFor, loadAggregate, runCommand } from '@app/event-store';
 import { ItemDecisionInput, TransferRequestCommand } from '../domain/transfer-request.commands';
 import { transferRequestDecider } from '../domain/transfer-request.decider';
 import { transferRequestStream } from '../domain/transfer.streams';
@@ -8,7 +8,6 @@ import { ExceptionGranted } from '../domain/transfer-request.events';
 import { evaluateTransferRequest } from './evaluate-transfer-request';
 import { ProgramCatalog, rulePathsOf } from './program-catalog';
 import { EvaluationReproducer } from './reproduce-evaluation';
-import { commandDate, loadAggregate } from './stream-events';
 
 /**
  * Commands on an existing request. The decider checks who may do what (the receiving
@@ -24,7 +23,7 @@ export class TransferRequestDecisionsHandler {
   ) {}
 
   decide(requestId: string, items: ItemDecisionInput[], ctx: CommandContext): Promise<CommandOutcome> {
-    return this.run(requestId, { kind: 'DecideItems', actor: ctx.actor, items, decidedOn: commandDate(ctx.occurredAt) }, ctx);
+    return this.run(requestId, { kind: 'DecideItems', actor: ctx.actor, items, decidedOn: commandDate(ctx) }, ctx);
   }
 
   async grantException(
@@ -49,21 +48,21 @@ export class TransferRequestDecisionsHandler {
       reason: input.reason,
       knownRulePaths,
       programEvaluation,
-      grantedOn: commandDate(ctx.occurredAt),
+      grantedOn: commandDate(ctx),
     };
     return { exceptionId, outcome: await this.run(requestId, command, ctx) };
   }
 
   appeal(requestId: string, input: { grounds: string; itemIds?: string[] }, ctx: CommandContext): Promise<CommandOutcome> {
-    return this.run(requestId, { kind: 'Appeal', actor: ctx.actor, grounds: input.grounds, itemIds: input.itemIds ?? [], appealedOn: commandDate(ctx.occurredAt) }, ctx);
+    return this.run(requestId, { kind: 'Appeal', actor: ctx.actor, grounds: input.grounds, itemIds: input.itemIds ?? [], appealedOn: commandDate(ctx) }, ctx);
   }
 
   revise(requestId: string, input: { items: ItemDecisionInput[]; note?: string }, ctx: CommandContext): Promise<CommandOutcome> {
-    return this.run(requestId, { kind: 'Revise', actor: ctx.actor, items: input.items, note: input.note ?? null, revisedOn: commandDate(ctx.occurredAt) }, ctx);
+    return this.run(requestId, { kind: 'Revise', actor: ctx.actor, items: input.items, note: input.note ?? null, revisedOn: commandDate(ctx) }, ctx);
   }
 
   withdraw(requestId: string, input: { reason?: string }, ctx: CommandContext): Promise<CommandOutcome> {
-    return this.run(requestId, { kind: 'Withdraw', actor: ctx.actor, reason: input.reason ?? null, withdrawnOn: commandDate(ctx.occurredAt) }, ctx);
+    return this.run(requestId, { kind: 'Withdraw', actor: ctx.actor, reason: input.reason ?? null, withdrawnOn: commandDate(ctx) }, ctx);
   }
 
   /**

@@ -5,7 +5,7 @@ import { Principal } from '@app/platform';
 import { transferRequestDecider } from '../domain/transfer-request.decider';
 import { TransferRequestState } from '../domain/transfer-request.state';
 import { transferRequestStream } from '../domain/transfer.streams';
-import { loadAggregate } from './stream-events';
+import { loadWithEvents } from './stream-events';
 
 export interface TransferRequestView extends Omit<TransferRequestState, 'request'> {
   requestId: string;
@@ -24,7 +24,7 @@ export class TransferRequestQueries {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async view(requestId: string, principal: Principal): Promise<TransferRequestView> {
-    const { state, revision, events } = await loadAggregate(this.store, transferRequestDecider, transferRequestStream(requestId));
+    const { state, revision, events } = await loadWithEvents(this.store, transferRequestDecider, transferRequestStream(requestId));
     const request = state.request;
     if (request === null || revision === null || !mayRead(principal, request.submitterInstitution, request.receivingInstitution)) {
       throw refuse.notFound('request-not-found', `no transfer request ${requestId}`);
