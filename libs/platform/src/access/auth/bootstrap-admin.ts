@@ -1,6 +1,9 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { EVENT_STORE, EventStore, runCommand } from '@app/event-store';
 import { DomainError } from '@app/kernel';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { accessDecider } from '../domain/access.decider';
 import { ACCESS_STREAM, PLATFORM_INSTITUTION } from '../domain/access.events';
 import { AccessRegistry } from './access-registry';
@@ -8,10 +11,33 @@ import { hashSecret, newCredentialToken, parseCredentialToken } from './credenti
 
 export const ADMIN_TOKEN = Symbol.for('credit-transfer.AdminToken');
 
+/** Name of the file, in the data directory, that receives a generated first admin credential. */
+export const ADMIN_TOKEN_FILE = 'admin-token';
+
+/**
+ * Where a generated admin credential is written: next to the SQLite file (`./data` by default;
+ * the default data directory for the other stores, which have no file of their own).
+ */
+export function adminTokenPath(config: AppConfig | undefined): string {
+  const dataDir = config?.eventStore.kind === 'sqlite' ? dirname(config.eventStore.path) : './data';
+  return resolve(join(dataDir, ADMIN_TOKEN_FILE));
+}
+
+/**
+ * Writes the token to `path`, readable by its owner only (0600): an existing file is replaced,
+ * never reused, so its old permissions cannot leak the new secret.
+ */
+export function writeAdminTokenFile(path: string, token: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  rmSync(path, { force: true });
+  writeFileSync(path, `${token}\n`, { mode: 0o600, flag: 'wx' });
+}
+
 /**
  * The first admin credential. If no active admin exists: take ADMIN_TOKEN from configuration
- * (format ct_<uuid>.<secret>), or generate one and print it once on stdout. Later starts find
- * the admin in the access stream and do nothing.
+ * (format ct_<uuid>.<secret>), or generate one, print it once on stdout and write it to
+ * `<data dir>/admin-token` (mode 0600; `npm run demo` reads it there). Later starts find the
+ * admin in the access stream and do nothing.
  */
 @Injectable()
 export class BootstrapAdmin implements OnApplicationBootstrap {
@@ -21,6 +47,7 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly registry: AccessRegistry,
     @Inject(ADMIN_TOKEN) private readonly configuredToken: string | undefined,
+    @Optional() @Inject(APP_CONFIG) private readonly config?: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -56,6 +83,18 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
       // Printed once, on purpose: it is the only way to learn the first admin's secret.
       process.stdout.write(`\nFirst admin credential (shown once, store it now):\n  ${issued.token}\n\n`);
       this.logger.warn('generated the first admin credential; it was printed once on stdout');
+      this.saveGenerated(issued.token);
+    }
+  }
+
+  /** Never logs the token itself: only where it was written, or why it could not be. */
+  private saveGenerated(token: string): void {
+    const path = adminTokenPath(this.config);
+    try {
+      writeAdminTokenFile(path, token);
+      this.logger.warn(`the first admin credential was also written to ${path} (mode 0600)`);
+    } catch (error) {
+      this.logger.warn(`could not write the first admin credential to ${path}: ${(error as Error).message}`);
     }
   }
 }
