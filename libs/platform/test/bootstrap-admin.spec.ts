@@ -47,9 +47,10 @@ describe('the first admin credential written to <data dir>/admin-token', () => {
     return { tokenFile: adminTokenPath(config), store };
   }
 
-  it('is the directory of the SQLite file, and ./data for the other stores', () => {
+  it('is the directory of the SQLite file, and ./data for the other stores and an in-memory SQLite', () => {
     expect(adminTokenPath(configFor('/srv/ct/events.sqlite'))).toBe('/srv/ct/admin-token');
     expect(adminTokenPath({ ...configFor('x'), eventStore: { kind: 'postgres', connectionString: 'postgres://h/db' } })).toBe(join(process.cwd(), 'data', 'admin-token'));
+    expect(adminTokenPath(configFor(':memory:'))).toBe(join(process.cwd(), 'data', 'admin-token'));
   });
 
   it('a generated token is written with mode 0600 and the log names the path, never the token', async () => {

@@ -16,10 +16,11 @@ export const ADMIN_TOKEN_FILE = 'admin-token';
 
 /**
  * Where a generated admin credential is written: next to the SQLite file (`./data` by default;
- * the default data directory for the other stores, which have no file of their own).
+ * the default data directory for the other stores and an in-memory SQLite, which have no file).
  */
 export function adminTokenPath(config: AppConfig | undefined): string {
-  const dataDir = config?.eventStore.kind === 'sqlite' ? dirname(config.eventStore.path) : './data';
+  const store = config?.eventStore;
+  const dataDir = store?.kind === 'sqlite' && store.path !== ':memory:' ? dirname(store.path) : './data';
   return resolve(join(dataDir, ADMIN_TOKEN_FILE));
 }
 
