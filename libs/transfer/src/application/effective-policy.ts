@@ -32,13 +32,23 @@ export function effectivePolicyAmong(policies: PublishedPolicy[], programId: str
   for (const candidate of candidates) {
     const summary = policyVersionEffectiveOn(candidate.state, date);
     if (!summary || (summary.programId !== null && summary.programId !== programId)) continue;
-    const parsed = parseRecognitionPolicy(candidate.state.definitions[summary.version]);
-    if (!parsed.ok) throw new Error(`stored policy ${candidate.policyId}@${summary.version} no longer parses`);
-    const conversionTable = candidate.conversionTables[summary.version];
-    if (!conversionTable) throw new Error(`stored policy ${candidate.policyId}@${summary.version} has no conversion table`);
-    return { policyId: candidate.policyId, summary, policy: effectiveCopy(parsed.policy, summary), conversionTable };
+    return asEffective(candidate, summary);
   }
   return null;
+}
+
+/** One named version of a published policy, whatever its period (what-if, reproduction); null if unknown. */
+export function policyVersionOf(published: PublishedPolicy, version: string): EffectivePolicy | null {
+  const summary = published.state.versions.find((v) => v.version === version);
+  return summary ? asEffective(published, summary) : null;
+}
+
+function asEffective(published: PublishedPolicy, summary: PolicyVersionSummary): EffectivePolicy {
+  const parsed = parseRecognitionPolicy(published.state.definitions[summary.version]);
+  if (!parsed.ok) throw new Error(`stored policy ${published.policyId}@${summary.version} no longer parses`);
+  const conversionTable = published.conversionTables[summary.version];
+  if (!conversionTable) throw new Error(`stored policy ${published.policyId}@${summary.version} has no conversion table`);
+  return { policyId: published.policyId, summary, policy: effectiveCopy(parsed.policy, summary), conversionTable };
 }
 
 /** The conversion table of every version, from the policy's PolicyVersionPublished events. */

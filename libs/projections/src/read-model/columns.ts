@@ -1,0 +1,15 @@
+import { ColumnOptions, PrimaryColumnOptions, ValueTransformer } from 'typeorm';
+
+/** Positions are BIGINT in PostgreSQL (the driver returns strings); rows carry plain numbers. */
+const toNumber: ValueTransformer = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | number | null) => (value === null ? null : Number(value)),
+};
+
+export const positionColumn = (name: string, nullable = false): ColumnOptions => ({ name, type: 'bigint', nullable, transformer: toNumber });
+export const textColumn = (name: string, nullable = false): ColumnOptions => ({ name, type: 'text', nullable });
+export const intColumn = (name: string, nullable = false): ColumnOptions => ({ name, type: 'integer', nullable });
+export const boolColumn = (name: string, nullable = false): ColumnOptions => ({ name, type: 'boolean', nullable });
+
+/** A text primary-key column. */
+export const keyColumn = (name: string): PrimaryColumnOptions => ({ name, type: 'text' });
