@@ -10,3 +10,8 @@ export * from './runtime/project-batch';
 export * from './runtime/embedded-projector';
 export * from './query/eligibility.query';
 export * from './nest/projections.module';
+export * from './rebuild/project-all';
+export * from './rebuild/read-model-dump';
+export * from './rebuild/switch-read-models';
+export * from './rebuild/rebuild-read-models';
+export * from './rebuild/rebuild.cli';
