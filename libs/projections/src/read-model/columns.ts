@@ -13,3 +13,6 @@ export const boolColumn = (name: string, nullable = false): ColumnOptions => ({ 
 
 /** A text primary-key column. */
 export const keyColumn = (name: string): PrimaryColumnOptions => ({ name, type: 'text' });
+
+/** A global-position primary-key column (BIGINT; plain numbers in rows). */
+export const positionKeyColumn = (name: string): PrimaryColumnOptions => ({ name, type: 'bigint', transformer: toNumber });

@@ -4,9 +4,10 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { READ_MODEL_ENTITIES } from './entities';
 import { ReadModels1764547200000 } from './migrations/1764547200000-read-models';
+import { History1764633600000 } from './migrations/1764633600000-history';
 import { ReadModelOptions } from './read-model.options';
 
-export const READ_MODEL_MIGRATIONS = [ReadModels1764547200000];
+export const READ_MODEL_MIGRATIONS = [ReadModels1764547200000, History1764633600000];
 
 /**
  * A TypeORM DataSource on the read models. Never `synchronize`: the schema comes from the

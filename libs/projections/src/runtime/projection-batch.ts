@@ -1,7 +1,7 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { EMPTY_LEARNER_RECORD, LearnerRecord } from '@app/records';
 import { initialTransferRequestState, policyDecider, PolicyState, programDecider, ProgramState, TransferRequestState } from '@app/transfer';
-import { AdmissionRow, LearnerRow, PolicyRow, PolicyVersionRow, ProgramRow, ProgramVersionRow, RequestRow } from '../read-model/entities';
+import { AdmissionRow, HistoryRow, HistorySubjectRow, LearnerRow, PolicyRow, PolicyVersionRow, ProgramRow, ProgramVersionRow, RequestRow } from '../read-model/entities';
 import { RowCache } from './row-cache';
 import { StateRowCache } from './state-cache';
 
@@ -35,6 +35,9 @@ export class ProjectionBatch {
   readonly newPairs = new Map<string, ProgressPair>();
   /** Requests whose decisions in force changed (and the event that changed them): their ledger rows are rewritten. */
   readonly ledgerRequests = new Map<string, { position: number; on: string }>();
+  /** Audit history index rows of this batch's events (inserted at flush; never updated). */
+  readonly history: HistoryRow[] = [];
+  readonly historySubjects: HistorySubjectRow[] = [];
   /** Highest global position applied in this batch. */
   lastPosition = -1;
   events = 0;
@@ -50,5 +53,14 @@ export class ProjectionBatch {
     for (const cache of [this.learners, this.programs, this.policies, this.requests, this.programVersions, this.policyVersions, this.admissions]) {
       await cache.flush(this.manager);
     }
+    await insertIgnoringDuplicates(this.manager, HistoryRow, this.history);
+    await insertIgnoringDuplicates(this.manager, HistorySubjectRow, this.historySubjects);
+  }
+}
+
+/** Append-only rows, in chunks; a row already there (same key) is left as it is. */
+async function insertIgnoringDuplicates<Row extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<Row>, rows: Row[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 100) {
+    await manager.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + 100)).orIgnore().execute();
   }
 }

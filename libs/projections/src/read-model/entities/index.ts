@@ -1,4 +1,6 @@
 import { AdmissionRow } from './admission.row';
+import { HistorySubjectRow } from './history-subject.row';
+import { HistoryRow } from './history.row';
 import { InboxEntry } from './inbox-entry.entity';
 import { LearnerRow } from './learner.row';
 import { LedgerRow } from './ledger.row';
@@ -10,7 +12,7 @@ import { ProgressRow } from './progress.row';
 import { ProjectionCheckpoint } from './projection-checkpoint.entity';
 import { RequestRow } from './request.row';
 
-export { AdmissionRow, InboxEntry, LearnerRow, LedgerRow, PolicyRow, PolicyVersionRow, ProgramRow, ProgramVersionRow, ProgressRow, ProjectionCheckpoint, RequestRow };
+export { AdmissionRow, HistoryRow, HistorySubjectRow, InboxEntry, LearnerRow, LedgerRow, PolicyRow, PolicyVersionRow, ProgramRow, ProgramVersionRow, ProgressRow, ProjectionCheckpoint, RequestRow };
 
 /** Every read-model table, in a fixed order (rebuild switch and comparisons walk it). */
 export const READ_MODEL_ENTITIES = [
@@ -25,6 +27,8 @@ export const READ_MODEL_ENTITIES = [
   RequestRow,
   LedgerRow,
   ProgressRow,
+  HistoryRow,
+  HistorySubjectRow,
 ] as const;
 
 /** The projected tables (everything but the checkpoint and inbox bookkeeping). */
