@@ -36,4 +36,8 @@ export const MATRIX: Record<string, RoleName[]> = {
   'POST /transfer-requests/{requestId}/appeal': ['submitter'],
   'POST /transfer-requests/{requestId}/revision': ['registrar'],
   'POST /transfer-requests/{requestId}/withdrawal': ['submitter'],
+  'GET /eligibility': ['registrar', 'auditor'],
+  'POST /eligibility/what-if': ['registrar', 'auditor'],
+  'GET /queue': ['registrar', 'auditor'],
+  'GET /ledger/{learnerId}': ['registrar', 'auditor'],
 };

@@ -18,7 +18,15 @@ async function streamEvents(t: StandaloneUnderTest, stream: string): Promise<Rec
  * university submits a request; the automatic evaluation and the registrar's decision are events
  * carrying the pinned versions. Runs on whatever store the app was started on.
  */
-export async function runScmFlow(t: StandaloneUnderTest): Promise<void> {
+export interface ScmFlowResult {
+  learnerId: string;
+  requestId: string;
+  credentialId: string;
+  completionIds: string[];
+  tokens: { mit: Record<string, string>; mitx: Record<string, string>; uni: Record<string, string> };
+}
+
+export async function runScmFlow(t: StandaloneUnderTest): Promise<ScmFlowResult> {
   const mit = await provision(t, { institutionId: 'mit', name: 'MIT', country: 'US', creditUnit: 'US_SEMESTER' }, ['registrar']);
   const mitx = await provision(t, { institutionId: 'mitx', name: 'MITx', country: 'US', creditUnit: 'US_SEMESTER' }, ['issuer']);
   const uni = await provision(t, { institutionId: 'uni-porto', name: 'Universidade do Porto', country: 'PT', creditUnit: 'ECTS' }, ['submitter']);
@@ -69,4 +77,5 @@ export async function runScmFlow(t: StandaloneUnderTest): Promise<void> {
   expect(decided).toMatchObject({ type: 'ItemsDecided', metadata: { actor: { institutionId: 'mit', role: 'registrar' } } });
   const view = await as(mit.registrar).get(`/transfer-requests/${requestId}`).expect(200);
   expect(JSON.stringify(view.body)).toContain('2026-2027');
+  return { learnerId, requestId, credentialId, completionIds, tokens: { mit, mitx, uni } };
 }

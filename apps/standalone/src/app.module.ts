@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule, accessFromConfig, eventStoreFromConfig } from '@app/platform';
+import { ProjectionsModule } from '@app/projections';
 import { RecordsModule } from '@app/records';
 import { TransferModule } from '@app/transfer';
 
@@ -15,6 +16,8 @@ import { TransferModule } from '@app/transfer';
     accessFromConfig(),
     RecordsModule.forRoot(),
     TransferModule,
+    // Read models on SQLite next to the event store, fed in-process from the store's subscription.
+    ProjectionsModule.forRoot({ embeddedProjector: true }),
   ],
 })
 export class AppModule {}

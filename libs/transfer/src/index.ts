@@ -15,6 +15,7 @@ export * from './application/learner-evidence.reader';
 export * from './application/evaluate-transfer-request';
 export * from './application/program-catalog';
 export * from './application/policy-catalog';
+export * from './application/effective-policy';
 export * from './application/transfer-request.queries';
 export * from './application/reproduce-evaluation';
 export * from './transfer.module';

@@ -1,5 +1,5 @@
 import { refuse } from '@app/kernel';
-import { ENGINE_VERSION, evaluateProgram, evaluateRecognition, InvalidEvaluationInputError, Program, ProgramEvaluation, ProgramException, RecognitionPolicy } from '@app/requirements';
+import { ENGINE_VERSION, evaluateProgram, evaluateRecognition, InvalidEvaluationInputError, Program, ProgramEvaluation, ProgramException, RecognitionEvaluation, RecognitionPolicy } from '@app/requirements';
 import { EvaluationRecord, EvidenceRead, ProgramSummary } from '../domain/evaluation-record';
 import { EffectivePolicy } from './policy-catalog';
 import { LearnerEvidence } from './learner-evidence.reader';
@@ -24,6 +24,38 @@ export interface EvaluationInputs {
  */
 export function evaluateTransferRequest(inputs: EvaluationInputs): EvaluationRecord {
   const { program, policy, learner, admission, referenceDate } = inputs;
+  const { recognition, evaluation } = runEvaluation(inputs);
+  return {
+    requestId: inputs.requestId,
+    referenceDate,
+    engineVersion: ENGINE_VERSION,
+    program: { programId: program.programId, version: program.version, creditUnit: program.program.creditUnit, totalCredits: String(program.program.totalCredits) },
+    policy: { policyId: policy.policyId, version: policy.summary.version, effectiveFrom: policy.summary.effectiveFrom, effectiveTo: policy.summary.effectiveTo },
+    conversionTable: { id: recognition.conversionTable.id, ectsPerUnit: recognition.conversionTable.ectsPerUnit },
+    admitted: admission.admitted,
+    learnerStream: learner.learnerStream,
+    evidenceRead: [...learner.evidenceRead, ...(admission.read ? [admission.read] : [])],
+    proposals: recognition.decisions.map((d) => ({
+      itemId: d.evidenceId,
+      decision: d.decision,
+      grantedAs: d.grantedAs,
+      equivalencyId: d.equivalencyId ?? null,
+      creditsOffered: d.creditsOffered.exact,
+      creditsGranted: d.creditsGranted.exact,
+      unit: recognition.creditUnit,
+      reasons: [...d.reasons],
+      messages: [...d.messages],
+    })),
+    totals: { ...recognition.totals, granted: recognition.totals.granted.exact },
+    programEvaluation: summaryOf(evaluation),
+  };
+}
+
+/** The engine's two steps on the inputs, before they are summarised into a record (the read side shows more of them). */
+export function runEvaluation(
+  inputs: Pick<EvaluationInputs, 'referenceDate' | 'program' | 'policy' | 'admission' | 'exceptions'> & { learner: Pick<LearnerEvidence, 'evidence' | 'credentialsHeld'> },
+): { recognition: RecognitionEvaluation; evaluation: ProgramEvaluation } {
+  const { program, policy, learner, admission, referenceDate } = inputs;
   try {
     const recognition = evaluateRecognition(policy.policy as RecognitionPolicy, learner.evidence, {
       referenceDate,
@@ -36,30 +68,7 @@ export function evaluateTransferRequest(inputs: EvaluationInputs): EvaluationRec
       credentialsHeld: learner.credentialsHeld,
       exceptions: inputs.exceptions ?? [],
     });
-    return {
-      requestId: inputs.requestId,
-      referenceDate,
-      engineVersion: ENGINE_VERSION,
-      program: { programId: program.programId, version: program.version, creditUnit: program.program.creditUnit, totalCredits: String(program.program.totalCredits) },
-      policy: { policyId: policy.policyId, version: policy.summary.version, effectiveFrom: policy.summary.effectiveFrom, effectiveTo: policy.summary.effectiveTo },
-      conversionTable: { id: recognition.conversionTable.id, ectsPerUnit: recognition.conversionTable.ectsPerUnit },
-      admitted: admission.admitted,
-      learnerStream: learner.learnerStream,
-      evidenceRead: [...learner.evidenceRead, ...(admission.read ? [admission.read] : [])],
-      proposals: recognition.decisions.map((d) => ({
-        itemId: d.evidenceId,
-        decision: d.decision,
-        grantedAs: d.grantedAs,
-        equivalencyId: d.equivalencyId ?? null,
-        creditsOffered: d.creditsOffered.exact,
-        creditsGranted: d.creditsGranted.exact,
-        unit: recognition.creditUnit,
-        reasons: [...d.reasons],
-        messages: [...d.messages],
-      })),
-      totals: { ...recognition.totals, granted: recognition.totals.granted.exact },
-      programEvaluation: summaryOf(evaluation),
-    };
+    return { recognition, evaluation };
   } catch (error) {
     if (error instanceof InvalidEvaluationInputError) throw refuse.invalid('evaluation-input-invalid', error.message);
     throw error;

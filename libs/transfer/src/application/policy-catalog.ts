@@ -1,18 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { refuse } from '@app/kernel';
-import { parseRecognitionPolicy, RecognitionPolicy } from '@app/requirements';
 import { PolicyVersionPublished } from '../domain/policy.events';
-import { policyDecider, PolicyState, PolicyVersionSummary, policyVersionEffectiveOn } from '../domain/policy.decider';
+import { policyDecider, PolicyState } from '../domain/policy.decider';
 import { policyStream } from '../domain/transfer.streams';
 import { loadWithEvents } from './stream-events';
+import { conversionTablesOf, EffectivePolicy, effectivePolicyAmong, PublishedPolicy } from './effective-policy';
 
-export interface EffectivePolicy {
-  policyId: string;
-  summary: PolicyVersionSummary;
-  policy: RecognitionPolicy;
-  conversionTable: PolicyVersionPublished['data']['conversionTable'];
-}
+export type { EffectivePolicy } from './effective-policy';
 
 /** Reads policy streams, and finds the policy version in effect for a program on a date. */
 @Injectable()
@@ -57,38 +52,21 @@ export class PolicyCatalog {
   }
 
   /**
-   * The version in effect on `date` among the institution's policies for this program: a policy
-   * scoped to the program wins over an institution-wide one (programId null); ties go to the
-   * lowest policy id, so the choice is deterministic. 409 when no policy is in effect.
-   *
-   * Finds the institution's policies in an in-memory index that follows the log incrementally;
-   * the policy streams themselves are then read for the authoritative state.
+   * The version in effect on `date` among the institution's policies for this program (see
+   * `effectivePolicyAmong`); 409 when no policy is in effect. Finds the institution's policies in
+   * an in-memory index that follows the log incrementally; the policy streams themselves are then
+   * read for the authoritative state.
    */
   async effectiveFor(institutionId: string, programId: string, date: string): Promise<EffectivePolicy> {
     await this.catchUp();
-    const candidates = new Map<string, boolean>();
+    const published: PublishedPolicy[] = [];
     for (const [policyId, scopes] of this.index.get(institutionId) ?? []) {
       if (!scopes.has(null) && !scopes.has(programId)) continue;
-      candidates.set(policyId, scopes.has(programId));
-    }
-    const ordered = [...candidates.entries()].sort(([a, sa], [b, sb]) => (sa === sb ? (a < b ? -1 : 1) : sa ? -1 : 1));
-    for (const [policyId] of ordered) {
       const { state, events } = await this.load(policyId);
-      const summary = policyVersionEffectiveOn(state, date);
-      if (!summary || (summary.programId !== null && summary.programId !== programId)) continue;
-      const parsed = parseRecognitionPolicy(state.definitions[summary.version]);
-      if (!parsed.ok) throw new Error(`stored policy ${policyId}@${summary.version} no longer parses`);
-      const published = events.find((e) => e.type === 'PolicyVersionPublished' && (e.data as PolicyVersionPublished['data']).version === summary.version);
-      const conversionTable = (published?.data as PolicyVersionPublished['data']).conversionTable;
-      return { policyId, summary, policy: effectiveCopy(parsed.policy, summary), conversionTable };
+      published.push({ policyId, state, conversionTables: conversionTablesOf(events) });
     }
-    throw refuse.conflict('no-effective-policy', `${institutionId} has no recognition policy in effect for ${programId} on ${date}`);
+    const effective = effectivePolicyAmong(published, programId, date);
+    if (!effective) throw refuse.conflict('no-effective-policy', `${institutionId} has no recognition policy in effect for ${programId} on ${date}`);
+    return effective;
   }
-}
-
-/** The engine checks effectiveTo itself: give it the period as it stands (a superseded version ends early). */
-function effectiveCopy(policy: RecognitionPolicy, summary: PolicyVersionSummary): RecognitionPolicy {
-  const copy: RecognitionPolicy = { ...policy };
-  if (summary.effectiveTo !== null) copy.effectiveTo = summary.effectiveTo;
-  return copy;
 }

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+
+/**
+ * The audit service: history, as-of queries, reproduction of decisions, policy impact, log
+ * verification and export. Reads the event store (EVENT_STORE) and the read models (for
+ * indexes only; answers come from the events). Auditors read, never write.
+ */
+@Module({
+  controllers: [],
+  providers: [],
+})
+export class AuditModule {}

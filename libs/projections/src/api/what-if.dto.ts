@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ValidateWith } from '@app/platform';
+import { DATE, EXACT, idSchema, VERSION, text } from '@app/transfer/api/schema-parts';
+import { HypotheticalCompletion, HypotheticalCredential } from '../query/what-if';
+
+const date = { type: 'string', pattern: DATE } as const;
+const units = { type: 'string', enum: ['ECTS', 'US_SEMESTER', 'US_QUARTER', 'UK_CATS'] } as const;
+const grade = {
+  oneOf: [
+    { type: 'object', additionalProperties: false, required: ['scale', 'value'], properties: { scale: { const: 'percent' }, value: { type: 'string', pattern: '^(100|[0-9]{1,2})(\\.[0-9]{1,2})?$' } } },
+    { type: 'object', additionalProperties: false, required: ['scale', 'value'], properties: { scale: { const: 'letter' }, value: { type: 'string', pattern: '^[A-F][+-]?$' } } },
+    { type: 'object', additionalProperties: false, required: ['scale', 'value'], properties: { scale: { const: 'pass-fail' }, value: { enum: ['P', 'F', 'pass', 'fail'] } } },
+    { type: 'object', additionalProperties: false, required: ['scale', 'value'], properties: { scale: { const: 'numeric-4' }, value: { type: 'string', pattern: '^[0-4](\\.[0-9]{1,2})?$' } } },
+  ],
+} as const;
+
+const completion = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['courseId', 'issuerId', 'title', 'credits', 'unit', 'eqfLevel', 'field', 'grade', 'completedOn'],
+  properties: {
+    courseId: idSchema, issuerId: idSchema, title: text(200), credits: { type: 'string', pattern: EXACT }, unit: units,
+    eqfLevel: { type: 'integer', minimum: 1, maximum: 8 }, field: text(100), tags: { type: 'array', maxItems: 20, items: text(50) }, grade, completedOn: date,
+  },
+} as const;
+
+const credential = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type', 'title', 'issuerId', 'credits', 'unit', 'eqfLevel', 'issuedOn', 'complete'],
+  properties: {
+    type: text(50), code: idSchema, title: text(200), issuerId: idSchema, credits: { type: 'string', pattern: EXACT }, unit: units,
+    eqfLevel: { type: 'integer', minimum: 1, maximum: 8 }, issuedOn: date, complete: { type: 'boolean' },
+  },
+} as const;
+
+/** Body of POST /eligibility/what-if: nothing is written; the answer says source "what-if". */
+@ValidateWith({
+  type: 'object',
+  additionalProperties: false,
+  required: ['learnerId', 'programId'],
+  properties: {
+    learnerId: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$' },
+    programId: idSchema,
+    programVersion: { type: 'string', pattern: VERSION },
+    policy: { type: 'object', additionalProperties: false, required: ['policyId', 'version'], properties: { policyId: idSchema, version: { type: 'string', pattern: VERSION } } },
+    on: date,
+    extraCompletions: { type: 'array', maxItems: 50, items: completion },
+    extraCredentials: { type: 'array', maxItems: 20, items: credential },
+  },
+})
+export class WhatIfDto {
+  @ApiProperty() learnerId!: string;
+  @ApiProperty({ example: 'mit-scm' }) programId!: string;
+  @ApiPropertyOptional({ description: 'Another published program version (default: the latest)' }) programVersion?: string;
+  @ApiPropertyOptional({ description: 'A published policy version to use instead of the one in effect' }) policy?: { policyId: string; version: string };
+  @ApiPropertyOptional({ description: 'Evaluate as of this date (YYYY-MM-DD); default today' }) on?: string;
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'Hypothetical completions (courseId, issuerId, title, credits, unit, eqfLevel, field, tags, grade, completedOn)' })
+  extraCompletions?: HypotheticalCompletion[];
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'Hypothetical credentials (type, code, title, issuerId, credits, unit, eqfLevel, issuedOn, complete)' })
+  extraCredentials?: HypotheticalCredential[];
+}

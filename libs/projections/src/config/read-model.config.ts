@@ -1,0 +1,46 @@
+import Ajv from 'ajv';
+import { dirname, join } from 'node:path';
+import { ConfigValidationError } from '@app/platform';
+import { ReadModelOptions } from '../read-model/read-model.options';
+
+const SCHEMA = {
+  type: 'object',
+  properties: {
+    READ_MODEL: { type: 'string', enum: ['sqlite', 'postgres'] },
+    READ_MODEL_SQLITE_PATH: { type: 'string', minLength: 1 },
+    READ_MODEL_DATABASE_URL: { type: 'string', pattern: '^postgres(ql)?://' },
+    READ_MODEL_SCHEMA: { type: 'string', pattern: '^[a-z_][a-z0-9_]{0,62}$' },
+    PROJECTION_BATCH_SIZE: { type: 'integer', minimum: 1, maximum: 10_000 },
+  },
+} as const;
+
+const validate = new Ajv({ allErrors: true, coerceTypes: true, strict: true }).compile(SCHEMA);
+
+export interface ProjectionsConfig {
+  readModel: ReadModelOptions;
+  batchSize: number;
+}
+
+/**
+ * The read-model configuration from the environment:
+ * - READ_MODEL: sqlite (default when the event store is SQLite) or postgres (default otherwise);
+ * - READ_MODEL_SQLITE_PATH: default `read-models.sqlite` next to SQLITE_PATH (./data);
+ * - READ_MODEL_DATABASE_URL (default DATABASE_URL) and READ_MODEL_SCHEMA (default read_models) for postgres;
+ * - PROJECTION_BATCH_SIZE: events per read-model transaction during catch-up (default 500).
+ */
+export function projectionsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ProjectionsConfig {
+  const known: Record<string, unknown> = {};
+  for (const key of Object.keys(SCHEMA.properties)) if (env[key] !== undefined && env[key] !== '') known[key] = env[key];
+  if (!validate(known)) {
+    throw new ConfigValidationError((validate.errors ?? []).map((e) => `${e.instancePath.slice(1) || 'read model'}: ${e.message ?? 'is invalid'}`));
+  }
+  const kind = (known.READ_MODEL as string | undefined) ?? ((env.EVENT_STORE ?? 'sqlite') === 'sqlite' ? 'sqlite' : 'postgres');
+  const batchSize = (known.PROJECTION_BATCH_SIZE as number | undefined) ?? 500;
+  if (kind === 'sqlite') {
+    const file = (known.READ_MODEL_SQLITE_PATH as string | undefined) ?? join(dirname(env.SQLITE_PATH || './data/events.sqlite'), 'read-models.sqlite');
+    return { readModel: { kind: 'sqlite', file }, batchSize };
+  }
+  const url = (known.READ_MODEL_DATABASE_URL as string | undefined) ?? env.DATABASE_URL;
+  if (!url) throw new ConfigValidationError(['READ_MODEL_DATABASE_URL: is required when READ_MODEL=postgres and DATABASE_URL is not set (e.g. postgres://user:password@host:5432/db)']);
+  return { readModel: { kind: 'postgres', url, schema: (known.READ_MODEL_SCHEMA as string | undefined) ?? 'read_models' }, batchSize };
+}

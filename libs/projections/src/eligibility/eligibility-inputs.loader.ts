@@ -1,0 +1,114 @@
+import { EntityManager } from 'typeorm';
+import { heldCredentialsOf, LearnerRecord, recognitionEvidenceOf } from '@app/records';
+import { parseProgram, Program } from '@app/requirements';
+import { ConversionTableRecord, PolicyState, ProgramState, PublishedPolicy } from '@app/transfer';
+import { AdmissionRow, LearnerRow, PolicyRow, ProgramRow } from '../read-model/entities';
+import { EligibilityInputs } from './evaluate-eligibility';
+
+/** Everything an eligibility evaluation reads from the read models, and how recent it is. */
+export interface LoadedEligibility {
+  learnerId: string;
+  programId: string;
+  institutionId: string;
+  record: LearnerRecord;
+  program: { version: string; program: Program };
+  policies: PublishedPolicy[];
+  admissions: AdmissionRow[];
+  /** Highest global position among the rows read (order-independent: the same whatever order they were projected in). */
+  inputsPosition: number;
+  /** Latest recorded-at among the rows read: the default reference date is its day. */
+  lastRecordedAt: string;
+}
+
+export type LoadResult = { ok: true; loaded: LoadedEligibility } | { ok: false; missing: 'learner' | 'program' | 'version' };
+
+/**
+ * Reads a learner's record, a program's latest version, the receiving institution's policies and
+ * the admissions, through one EntityManager (the projector's transaction, or a query's reader).
+ * Caches what it parsed, so one loader serves every progress row of a batch.
+ */
+export class EligibilityInputsLoader {
+  private readonly learners = new Map<string, LearnerRow | null>();
+  private readonly programs = new Map<string, { row: ProgramRow; version: string; program: Program } | null>();
+  private readonly policies = new Map<string, { rows: PolicyRow[]; published: PublishedPolicy[] }>();
+
+  constructor(private readonly manager: EntityManager) {}
+
+  /** `version`: that program version instead of the latest (what-if). */
+  async load(learnerId: string, programId: string, version?: string): Promise<LoadResult> {
+    const learner = await this.learner(learnerId);
+    const record = learner ? (JSON.parse(learner.record) as LearnerRecord) : null;
+    if (!learner || !record?.registered) return { ok: false, missing: 'learner' };
+    const program = await this.program(programId, version);
+    if (program === 'no-version') return { ok: false, missing: 'version' };
+    if (!program) return { ok: false, missing: 'program' };
+    const institutionId = program.row.institutionId;
+    const policies = await this.institutionPolicies(institutionId);
+    const admissions = await this.manager.findBy(AdmissionRow, { institutionId, learnerId, programId });
+    const rows = [learner, program.row, ...policies.rows];
+    const positions = [...rows.map((r) => r.lastPosition), ...admissions.map((a) => a.position)];
+    const recorded = [...rows.map((r) => r.lastRecordedAt), ...admissions.map((a) => a.recordedAt)];
+    return {
+      ok: true,
+      loaded: {
+        learnerId,
+        programId,
+        institutionId,
+        record,
+        program: { version: program.version, program: program.program },
+        policies: policies.published,
+        admissions,
+        inputsPosition: Math.max(...positions),
+        lastRecordedAt: recorded.reduce((a, b) => (b > a ? b : a)),
+      },
+    };
+  }
+
+  private async learner(learnerId: string): Promise<LearnerRow | null> {
+    if (!this.learners.has(learnerId)) this.learners.set(learnerId, await this.manager.findOneBy(LearnerRow, { learnerId }));
+    return this.learners.get(learnerId) ?? null;
+  }
+
+  private async program(programId: string, version?: string): Promise<{ row: ProgramRow; version: string; program: Program } | null | 'no-version'> {
+    const key = `${programId}\u0000${version ?? ''}`;
+    if (!this.programs.has(key)) {
+      const row = await this.manager.findOneBy(ProgramRow, { programId });
+      if (!row) return null;
+      const wanted = version ?? row.latestVersion;
+      const definition = (JSON.parse(row.state) as ProgramState).definitions[wanted];
+      if (!definition) return 'no-version';
+      const parsed = parseProgram(definition);
+      if (!parsed.ok) throw new Error(`stored program ${programId}@${wanted} no longer parses`);
+      this.programs.set(key, { row, version: wanted, program: parsed.program });
+    }
+    return this.programs.get(key) ?? null;
+  }
+
+  async institutionPolicies(institutionId: string): Promise<{ rows: PolicyRow[]; published: PublishedPolicy[] }> {
+    let entry = this.policies.get(institutionId);
+    if (!entry) {
+      const rows = await this.manager.find(PolicyRow, { where: { institutionId }, order: { policyId: 'ASC' } });
+      const published = rows.map((r) => ({
+        policyId: r.policyId,
+        state: JSON.parse(r.state) as PolicyState,
+        conversionTables: JSON.parse(r.conversionTables) as Record<string, ConversionTableRecord>,
+      }));
+      entry = { rows, published };
+      this.policies.set(institutionId, entry);
+    }
+    return entry;
+  }
+}
+
+/** The engine inputs for one reference date (admissions count from their decision date). */
+export function eligibilityInputsOf(loaded: LoadedEligibility, referenceDate: string): EligibilityInputs {
+  return {
+    learnerId: loaded.learnerId,
+    program: { programId: loaded.programId, version: loaded.program.version, institutionId: loaded.institutionId, program: loaded.program.program },
+    policies: loaded.policies,
+    evidence: recognitionEvidenceOf(loaded.record),
+    credentialsHeld: heldCredentialsOf(loaded.record),
+    admitted: loaded.admissions.some((a) => a.decidedOn <= referenceDate),
+    referenceDate,
+  };
+}

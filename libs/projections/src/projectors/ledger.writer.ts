@@ -1,0 +1,57 @@
+import { TransferRequestState } from '@app/transfer';
+import { LedgerRow } from '../read-model/entities';
+import { ProjectionBatch } from '../runtime/projection-batch';
+
+/**
+ * End of a batch: the ledger rows of every request whose decisions in force changed are replaced
+ * by the decisions now in force (none after a withdrawal), each with its provenance: the evidence
+ * events the evaluation read for the item, the policy, program and conversion-table versions, the
+ * engine's proposal and how the decision differs from it.
+ */
+export async function rewriteLedger(batch: ProjectionBatch): Promise<void> {
+  for (const [requestId, decision] of [...batch.ledgerRequests.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    await batch.manager.delete(LedgerRow, { requestId });
+    const { state } = await batch.requests.get(batch.manager, requestId, { requestId });
+    const rows = ledgerRowsOf(requestId, state, decision);
+    if (rows.length > 0) await batch.manager.insert(LedgerRow, rows);
+  }
+}
+
+function ledgerRowsOf(requestId: string, state: TransferRequestState, decision: { position: number; on: string }): LedgerRow[] {
+  const request = state.request;
+  const evaluation = state.evaluation;
+  if (!request || state.status === 'withdrawn' || !state.decisions) return [];
+  return state.decisions.map((d) => {
+    const item = request.items.find((i) => i.itemId === d.itemId);
+    const proposal = evaluation?.proposals.find((p) => p.itemId === d.itemId) ?? null;
+    const provenance = {
+      evidence: (evaluation?.evidenceRead ?? [])
+        .filter((r) => r.itemId === d.itemId)
+        .map((r) => ({ stream: r.stream, eventId: r.eventId, position: r.position, eventType: r.eventType })),
+      program: evaluation ? { programId: evaluation.program.programId, version: evaluation.program.version } : null,
+      policy: evaluation ? { policyId: evaluation.policy.policyId, version: evaluation.policy.version } : null,
+      conversionTable: evaluation?.conversionTable ?? null,
+      engineVersion: evaluation?.engineVersion ?? null,
+      proposal: proposal ? { decision: proposal.decision, creditsOffered: proposal.creditsOffered, creditsGranted: proposal.creditsGranted, reasons: proposal.reasons } : null,
+      differsFromProposal: d.differsFromProposal,
+      overrideReason: d.overrideReason,
+      note: d.note,
+    };
+    return {
+      requestId,
+      itemId: d.itemId,
+      institutionId: request.receivingInstitution,
+      learnerId: request.learnerId,
+      programId: request.programId,
+      kind: item?.kind ?? 'unknown',
+      refId: item?.refId ?? d.itemId,
+      outcome: d.outcome,
+      reasonCode: d.reasonCode,
+      credits: d.credits,
+      unit: proposal?.unit ?? evaluation?.program.creditUnit ?? '',
+      provenance: JSON.stringify(provenance),
+      decidedOn: decision.on,
+      decisionPosition: decision.position,
+    };
+  });
+}

@@ -1,0 +1,83 @@
+import { EntityManager, In } from 'typeorm';
+import { evaluateEligibility } from '../eligibility/evaluate-eligibility';
+import { EligibilityInputsLoader, eligibilityInputsOf } from '../eligibility/eligibility-inputs.loader';
+import { ProgressRow } from '../read-model/entities';
+import { ProgressPair, ProjectionBatch } from '../runtime/projection-batch';
+
+const CHUNK = 200;
+const keyOf = (p: { learnerId: string; programId: string }) => `${p.learnerId}\u0000${p.programId}`;
+
+/**
+ * End of a batch, after its rows are written: re-evaluates every progress row whose inputs
+ * changed (the cascade: a learner's new or corrected completion or revoked credential, a new
+ * program version, a new policy version of the institution, an admission, a new request), each
+ * once, in key order. Every row is a function of the stored inputs only, so projecting the same
+ * events in another interleaving of streams (Kafka partitions) gives the same rows.
+ */
+export async function reevaluateProgress(batch: ProjectionBatch): Promise<void> {
+  const affected = await affectedPairs(batch);
+  if (affected.length === 0) return;
+  const loader = new EligibilityInputsLoader(batch.manager);
+  const rows: ProgressRow[] = [];
+  for (const pair of affected) rows.push(await progressRowOf(loader, pair));
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await batch.manager.upsert(ProgressRow, rows.slice(i, i + CHUNK), { conflictPaths: ['learnerId', 'programId'], skipUpdateIfNoValuesChanged: false });
+  }
+}
+
+async function affectedPairs(batch: ProjectionBatch): Promise<ProgressPair[]> {
+  const pairs = new Map<string, ProgressPair>(batch.newPairs);
+  const lookups: [keyof ProgressRow & string, string[]][] = [
+    ['learnerId', [...batch.changedLearners]],
+    ['programId', [...batch.changedPrograms]],
+    ['institutionId', [...batch.changedInstitutions]],
+  ];
+  for (const [column, values] of lookups) {
+    for (let i = 0; i < values.length; i += CHUNK) {
+      const rows = await rowsWhere(batch.manager, column, values.slice(i, i + CHUNK));
+      for (const r of rows) if (!pairs.has(keyOf(r))) pairs.set(keyOf(r), r);
+    }
+  }
+  return [...pairs.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p);
+}
+
+async function rowsWhere(manager: EntityManager, column: keyof ProgressRow & string, values: string[]): Promise<ProgressPair[]> {
+  if (values.length === 0) return [];
+  return manager.find(ProgressRow, { select: { learnerId: true, programId: true, institutionId: true }, where: { [column]: In(values) } });
+}
+
+async function progressRowOf(loader: EligibilityInputsLoader, pair: ProgressPair): Promise<ProgressRow> {
+  const base: ProgressRow = {
+    learnerId: pair.learnerId,
+    programId: pair.programId,
+    institutionId: pair.institutionId,
+    status: 'evaluated',
+    programVersion: null,
+    policyId: null,
+    policyVersion: null,
+    referenceDate: null,
+    result: null,
+    requirementsSatisfied: null,
+    residencyOutcome: null,
+    inputsPosition: -1,
+    answer: null,
+  };
+  const result = await loader.load(pair.learnerId, pair.programId);
+  if (!result.ok) return { ...base, status: `${result.missing}-unknown` };
+  const { loaded } = result;
+  const referenceDate = loaded.lastRecordedAt.slice(0, 10);
+  const answer = evaluateEligibility(eligibilityInputsOf(loaded, referenceDate));
+  return {
+    ...base,
+    institutionId: loaded.institutionId,
+    programVersion: answer.programVersion,
+    policyId: answer.policy?.policyId ?? null,
+    policyVersion: answer.policy?.version ?? null,
+    referenceDate,
+    result: answer.result,
+    requirementsSatisfied: answer.requirementsSatisfied,
+    residencyOutcome: answer.residency.outcome,
+    inputsPosition: loaded.inputsPosition,
+    answer: JSON.stringify(answer),
+  };
+}

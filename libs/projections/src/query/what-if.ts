@@ -1,0 +1,90 @@
+import { refuse } from '@app/kernel';
+import { eqfCode, engineGradeOf, Grade } from '@app/records';
+import { HeldCredential, RecognitionEvidence } from '@app/requirements';
+import { EligibilityInputs } from '../eligibility/evaluate-eligibility';
+import { EligibilityInputsLoader } from '../eligibility/eligibility-inputs.loader';
+
+export interface HypotheticalCompletion {
+  courseId: string;
+  issuerId: string;
+  title: string;
+  credits: string;
+  unit: string;
+  eqfLevel: number;
+  field: string;
+  tags?: string[];
+  grade: Grade;
+  completedOn: string;
+}
+
+export interface HypotheticalCredential {
+  type: string;
+  code?: string;
+  title: string;
+  issuerId: string;
+  credits: string;
+  unit: string;
+  eqfLevel: number;
+  issuedOn: string;
+  complete: boolean;
+}
+
+/** What a what-if changes: another program version or policy version, extra (hypothetical) learning, another date. */
+export interface WhatIfChanges {
+  learnerId: string;
+  programId: string;
+  programVersion?: string;
+  policy?: { policyId: string; version: string };
+  on?: string;
+  extraCompletions?: HypotheticalCompletion[];
+  extraCredentials?: HypotheticalCredential[];
+}
+
+/** The engine inputs with the hypothetical changes applied (nothing is written anywhere). */
+export async function applyWhatIf(inputs: EligibilityInputs, changes: WhatIfChanges, loader: EligibilityInputsLoader): Promise<EligibilityInputs> {
+  const completions: RecognitionEvidence[] = (changes.extraCompletions ?? []).map((c, i) => ({
+    id: `what-if:completion:${i}`,
+    kind: 'course',
+    issuer: c.issuerId,
+    code: c.courseId,
+    title: c.title,
+    credits: c.credits,
+    unit: c.unit,
+    level: eqfCode(c.eqfLevel),
+    field: c.field,
+    grade: engineGradeOf(c.grade),
+    date: c.completedOn,
+    tags: [...(c.tags ?? [])],
+  }));
+  const credentials = (changes.extraCredentials ?? []).map((k, i) => {
+    const id = `what-if:credential:${i}`;
+    const evidence: RecognitionEvidence = {
+      id,
+      kind: 'credential',
+      issuer: k.issuerId,
+      code: k.code ?? id,
+      title: k.title,
+      credits: k.credits,
+      unit: k.unit,
+      level: eqfCode(k.eqfLevel),
+      date: k.issuedOn,
+      credential: { id, ...(k.code ? { code: k.code } : {}), type: k.type, complete: k.complete },
+    };
+    const held: HeldCredential = { id, ...(k.code ? { code: k.code } : {}), type: k.type, issuer: k.issuerId, complete: k.complete, awardedOn: k.issuedOn };
+    return { evidence, held };
+  });
+  const next: EligibilityInputs = {
+    ...inputs,
+    evidence: [...inputs.evidence, ...completions, ...credentials.map((c) => c.evidence)],
+    credentialsHeld: [...inputs.credentialsHeld, ...credentials.map((c) => c.held)],
+  };
+  if (changes.policy) {
+    const { published } = await loader.institutionPolicies(inputs.program.institutionId);
+    const policy = published.find((p) => p.policyId === changes.policy?.policyId);
+    if (!policy || !policy.state.versions.some((v) => v.version === changes.policy?.version)) {
+      throw refuse.notFound('policy-version-not-found', `${inputs.program.institutionId} has no policy ${changes.policy.policyId} version ${changes.policy.version}`);
+    }
+    next.policyOverride = { ...policy, version: changes.policy.version };
+  }
+  return next;
+}

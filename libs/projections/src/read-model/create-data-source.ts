@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { READ_MODEL_ENTITIES } from './entities';
+import { ReadModels1764547200000 } from './migrations/1764547200000-read-models';
+import { History1764633600000 } from './migrations/1764633600000-history';
+import { ReadModelOptions } from './read-model.options';
+
+export const READ_MODEL_MIGRATIONS = [ReadModels1764547200000, History1764633600000];
+
+/**
+ * A TypeORM DataSource on the read models. Never `synchronize`: the schema comes from the
+ * migrations (`migrate`). SQLite: WAL, synchronous=NORMAL (a read model is rebuildable and its
+ * checkpoint commits with it, so a lost last transaction is replayed, never half-applied).
+ * `readonly` opens a second SQLite connection for queries, which then see committed batches only.
+ */
+export function createReadModelDataSource(options: ReadModelOptions, role: 'writer' | 'reader' = 'writer'): DataSource {
+  if (options.kind === 'sqlite') {
+    if (role === 'writer') mkdirSync(dirname(options.file), { recursive: true });
+    return new DataSource({
+      type: 'better-sqlite3',
+      database: options.file,
+      entities: [...READ_MODEL_ENTITIES],
+      migrations: READ_MODEL_MIGRATIONS,
+      migrationsTransactionMode: 'all',
+      synchronize: false,
+      readonly: role === 'reader',
+      prepareDatabase: (db: { pragma(source: string): unknown }) => {
+        db.pragma('busy_timeout = 5000');
+        if (role === 'writer') {
+          db.pragma('journal_mode = WAL');
+          db.pragma('synchronous = NORMAL');
+        }
+      },
+    });
+  }
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    schema: options.schema,
+    entities: [...READ_MODEL_ENTITIES],
+    migrations: READ_MODEL_MIGRATIONS,
+    migrationsTransactionMode: 'all',
+    synchronize: false,
+    extra: { max: role === 'writer' ? 4 : 10, options: `-c search_path=${options.schema}` },
+  });
+}
+
+/** Creates the PostgreSQL schema if needed, then applies pending migrations. */
+export async function migrateReadModels(dataSource: DataSource, options: ReadModelOptions): Promise<void> {
+  if (options.kind === 'postgres') await ensureSchema(options.url, options.schema);
+  if (!dataSource.isInitialized) await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'all' });
+}
+
+async function ensureSchema(url: string, schema: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`read-model schema "${schema}" must be a lowercase SQL identifier`);
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,39 @@
+import { SingleBar } from 'cli-progress';
+import { createEventStore } from '@app/event-store';
+import { eventStoreOptionsFrom, toAppConfig, validateEnv } from '@app/platform';
+import { projectionsConfigFromEnv } from '../config/read-model.config';
+import { describeReadModel } from '../read-model/read-model.options';
+import { rebuildReadModels, RebuildProgress } from './rebuild-read-models';
+
+/** A progress bar on stderr (so stdout keeps only the summary); quiet when stderr is not a terminal. */
+function progressBar(): RebuildProgress {
+  const bar = new SingleBar({
+    format: 'rebuilding read models [{bar}] {percentage}% | position {value}/{total} | {events} events | {rate} ev/s | eta {eta_formatted}',
+    stream: process.stderr,
+    noTTYOutput: false,
+    hideCursor: true,
+  });
+  const started = Date.now();
+  return {
+    start: (total) => bar.start(total, 0, { events: 0, rate: 0 }),
+    update: (checkpoint, applied) => bar.update(checkpoint + 1, { events: applied, rate: Math.round(applied / Math.max((Date.now() - started) / 1000, 0.001)) }),
+    stop: () => bar.stop(),
+  };
+}
+
+/** `npm run projections:rebuild`: rebuilds the configured read models from the configured event store. */
+export async function rebuildCli(): Promise<number> {
+  const env = validateEnv(process.env);
+  const config = projectionsConfigFromEnv(process.env);
+  const store = await createEventStore(eventStoreOptionsFrom(toAppConfig(env)));
+  try {
+    process.stdout.write(`rebuilding ${describeReadModel(config.readModel)} from the ${store.name} event store\n`);
+    const report = await rebuildReadModels(store, config.readModel, progressBar(), Math.max(config.batchSize, 1000));
+    process.stdout.write(
+      `rebuilt: ${report.events} events up to position ${report.checkpoint} in ${report.seconds.toFixed(2)} s (${Math.round(report.eventsPerSecond)} events/s); switched in\n`,
+    );
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

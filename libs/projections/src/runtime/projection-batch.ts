@@ -1,0 +1,66 @@
+import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { EMPTY_LEARNER_RECORD, LearnerRecord } from '@app/records';
+import { initialTransferRequestState, policyDecider, PolicyState, programDecider, ProgramState, TransferRequestState } from '@app/transfer';
+import { AdmissionRow, HistoryRow, HistorySubjectRow, LearnerRow, PolicyRow, PolicyVersionRow, ProgramRow, ProgramVersionRow, RequestRow } from '../read-model/entities';
+import { RowCache } from './row-cache';
+import { StateRowCache } from './state-cache';
+
+const pairKey = (learnerId: string, programId: string) => `${learnerId}\u0000${programId}`;
+
+/** A learner toward a program of a receiving institution: the key of a progress row. */
+export interface ProgressPair {
+  learnerId: string;
+  programId: string;
+  institutionId: string;
+}
+
+/**
+ * One transaction's worth of events: the rows they read and change (cached, written once at the
+ * end), and what the end of the batch must re-derive: the progress rows whose inputs changed and
+ * the ledger rows of requests whose decisions changed.
+ */
+export class ProjectionBatch {
+  readonly learners = new StateRowCache<LearnerRow, LearnerRecord>(LearnerRow, (r) => r.learnerId, ['learnerId'], 'record', EMPTY_LEARNER_RECORD);
+  readonly programs = new StateRowCache<ProgramRow, ProgramState>(ProgramRow, (r) => r.programId, ['programId'], 'state', programDecider.initialState);
+  readonly policies = new StateRowCache<PolicyRow, PolicyState>(PolicyRow, (r) => r.policyId, ['policyId'], 'state', policyDecider.initialState);
+  readonly requests = new StateRowCache<RequestRow, TransferRequestState>(RequestRow, (r) => r.requestId, ['requestId'], 'state', initialTransferRequestState);
+  readonly programVersions = new RowCache(ProgramVersionRow, (r) => `${r.programId}\u0000${r.version}`, ['programId', 'version']);
+  readonly policyVersions = new RowCache(PolicyVersionRow, (r) => `${r.policyId}\u0000${r.version}`, ['policyId', 'version']);
+  readonly admissions = new RowCache(AdmissionRow, (r) => `${r.institutionId}\u0000${r.learnerId}\u0000${r.programId}`, ['institutionId', 'learnerId', 'programId']);
+
+  /** Inputs changed in this batch: progress rows depending on them are re-evaluated at its end. */
+  readonly changedLearners = new Set<string>();
+  readonly changedPrograms = new Set<string>();
+  readonly changedInstitutions = new Set<string>();
+  readonly newPairs = new Map<string, ProgressPair>();
+  /** Requests whose decisions in force changed (and the event that changed them): their ledger rows are rewritten. */
+  readonly ledgerRequests = new Map<string, { position: number; on: string }>();
+  /** Audit history index rows of this batch's events (inserted at flush; never updated). */
+  readonly history: HistoryRow[] = [];
+  readonly historySubjects: HistorySubjectRow[] = [];
+  /** Highest global position applied in this batch. */
+  lastPosition = -1;
+  events = 0;
+
+  constructor(readonly manager: EntityManager) {}
+
+  pair(pair: ProgressPair): void {
+    this.newPairs.set(pairKey(pair.learnerId, pair.programId), pair);
+  }
+
+  /** Writes every cached row that changed (the projectors' direct effects). */
+  async flushRows(): Promise<void> {
+    for (const cache of [this.learners, this.programs, this.policies, this.requests, this.programVersions, this.policyVersions, this.admissions]) {
+      await cache.flush(this.manager);
+    }
+    await insertIgnoringDuplicates(this.manager, HistoryRow, this.history);
+    await insertIgnoringDuplicates(this.manager, HistorySubjectRow, this.historySubjects);
+  }
+}
+
+/** Append-only rows, in chunks; a row already there (same key) is left as it is. */
+async function insertIgnoringDuplicates<Row extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<Row>, rows: Row[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 100) {
+    await manager.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + 100)).orIgnore().execute();
+  }
+}

@@ -1,0 +1,45 @@
+import { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
+import { RowCache } from './row-cache';
+
+/**
+ * A RowCache for rows that hold a folded aggregate state as JSON: the state is parsed once per
+ * batch, evolved in memory by every event of the batch, and serialised once when the batch flushes.
+ */
+export class StateRowCache<Row extends ObjectLiteral, State> {
+  private readonly rows: RowCache<Row>;
+  private readonly states = new Map<string, State>();
+  private readonly changed = new Map<string, Row>();
+
+  constructor(
+    entity: EntityTarget<Row>,
+    keyOf: (row: Row) => string,
+    primaryKeys: (keyof Row & string)[],
+    private readonly stateField: keyof Row & string,
+    private readonly initial: State,
+  ) {
+    this.rows = new RowCache(entity, keyOf, primaryKeys);
+  }
+
+  /** The row (null if none yet) and its state (the initial state if none). */
+  async get(manager: EntityManager, key: string, where: FindOptionsWhere<Row>): Promise<{ row: Row | null; state: State }> {
+    const row = this.changed.get(key) ?? (await this.rows.get(manager, key, where));
+    let state = this.states.get(key);
+    if (state === undefined) {
+      state = row ? (JSON.parse(row[this.stateField] as string) as State) : this.initial;
+      this.states.set(key, state);
+    }
+    return { row, state };
+  }
+
+  /** The new state and the row's other columns; the state column is written at flush. */
+  set(key: string, row: Row, state: State): void {
+    this.states.set(key, state);
+    this.changed.set(key, row);
+  }
+
+  async flush(manager: EntityManager): Promise<void> {
+    for (const [key, row] of this.changed) this.rows.set({ ...row, [this.stateField]: JSON.stringify(this.states.get(key)) });
+    this.changed.clear();
+    await this.rows.flush(manager);
+  }
+}
