@@ -1,7 +1,7 @@
 /** Steps 5 and 6: MIT's registrar asks whether a learner is eligible, and under which residency. */
 import { EligibilityAnswer, pollEligibility, PollOptions } from './eligibility';
 import { ApiClient } from './http-client';
-import { Reporter } from './report';
+import { pad, Reporter } from './report';
 import { ScenarioIds } from './scm-fixtures';
 
 const months = (n: number | null): string => (n === null ? 'unspecified' : `${n} months`);
@@ -16,6 +16,17 @@ export function residencyLine(answer: EligibilityAnswer): string {
   return `residency STANDARD: ${months(r.standard.months ?? r.months)}; not eligible for the reduced pathway`;
 }
 
+/** A top-level rule ("mit-scm/capstone") or the total (""): the lines worth reading first. */
+const isTopLevel = (rulePath: string): boolean => rulePath.split('/').length <= 2;
+
+/** What is missing: the top-level rules and the total, and how many finer entries there are under them. */
+export function missingLines(missing: EligibilityAnswer['missing']): string[] {
+  const lines = missing.filter((m) => isTopLevel(m.rulePath)).map((m) => `missing ${m.rulePath || '(total)'}: ${m.message}`);
+  const finer = missing.length - lines.length;
+  if (finer > 0) lines.push(`(and ${finer} finer entries under these rules, e.g. ${missing.find((m) => !isTopLevel(m.rulePath))?.message ?? ''})`);
+  return lines;
+}
+
 export async function askEligibility(mit: ApiClient, ids: ScenarioIds, learnerId: string, atLeastPosition: number, report: Reporter, poll?: PollOptions): Promise<EligibilityAnswer> {
   const { answer, waitedMs } = await pollEligibility(mit, { learnerId, programId: ids.programId, atLeastPosition }, poll);
   report.step(
@@ -24,12 +35,17 @@ export async function askEligibility(mit: ApiClient, ids: ScenarioIds, learnerId
   );
   report.detail(residencyLine(answer));
   for (const reason of answer.residency.reasons) report.detail(`  because: ${reason}`);
+  const granted = answer.recognized.filter((item) => item.decision !== 'denied');
   report.detail(
     `requirements ${answer.result} (satisfied: ${answer.requirementsSatisfied ? 'yes' : 'no'}); credits ${answer.totalCredits.have} of ${answer.totalCredits.need}; ` +
-      `admission ${answer.admission.admitted ? 'granted' : 'not granted'}; ${answer.recognized.length} item(s) recognized`,
+      `admission ${answer.admission.admitted ? 'granted' : 'not granted'}; ${granted.length} of ${answer.recognized.length} item(s) recognized`,
   );
-  for (const item of answer.recognized) report.detail(`  recognized: ${item.title} ${item.decision} ${item.creditsGranted} ${item.unit}`);
-  for (const gap of answer.missing) report.detail(`  missing ${gap.rulePath}: ${gap.message}`);
+  for (const item of answer.recognized) {
+    const why = item.decision === 'denied' ? `  [${item.reasons.join(', ')}]` : '';
+    report.detail(`  ${pad(item.decision, 8)} ${item.title}: ${item.creditsGranted} ${item.unit}${why}`);
+  }
+  for (const line of missingLines(answer.missing)) report.detail(`  ${line}`);
+  report.detail('explanation:');
   for (const line of answer.explanation) report.detail(`  ${line}`);
   return answer;
 }

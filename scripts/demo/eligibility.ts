@@ -11,7 +11,7 @@ export interface EligibilityAnswer {
   programVersion: string;
   institutionId: string;
   referenceDate: string;
-  source: 'projection' | 'live';
+  source: 'projection' | 'live' | 'what-if';
   upToPosition: number;
   policy: { policyId: string; version: string } | null;
   result: 'satisfied' | 'partial' | 'unsatisfied';
