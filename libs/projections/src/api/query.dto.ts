@@ -5,18 +5,26 @@ import { DATE, ID, idSchema } from '@app/transfer/api/schema-parts';
 const LEARNER_ID = '^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$';
 const learnerIdSchema = { type: 'string', pattern: LEARNER_ID } as const;
 const dateSchema = { type: 'string', pattern: DATE, format: 'date' } as const;
+const asOfSchema = { type: 'string', minLength: 1, maxLength: 40, pattern: '^(\\d{1,15}|\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+(Z|[+-]\\d{2}:\\d{2}))?)$' } as const;
+const axisSchema = { type: 'string', enum: ['recorded', 'occurred'], default: 'recorded' } as const;
+const AS_OF_DOC =
+  'Answer from history alone as of a global position (e.g. 1234) or a time (RFC 3339, or YYYY-MM-DD = the end of that day, UTC). Nothing recorded after the cut is seen.';
+const AXIS_DOC = 'recorded (default): what the system knew at that point; occurred: what was true then, counting facts recorded later (needs a time)';
+
 export const REQUEST_STATUSES = ['submitted', 'evaluated', 'decided', 'appealed', 'revised', 'withdrawn'] as const;
 
 @ValidateWith({
   type: 'object',
   additionalProperties: false,
   required: ['learnerId', 'programId'],
-  properties: { learnerId: learnerIdSchema, programId: idSchema, on: dateSchema },
+  properties: { learnerId: learnerIdSchema, programId: idSchema, on: dateSchema, asOf: asOfSchema, axis: axisSchema },
 })
 export class EligibilityQueryDto {
   @ApiProperty({ pattern: LEARNER_ID }) learnerId!: string;
   @ApiProperty({ example: 'mit-scm', pattern: ID }) programId!: string;
-  @ApiPropertyOptional({ description: 'Evaluate as of this date (YYYY-MM-DD); default today (UTC)', example: '2026-11-30' }) on?: string;
+  @ApiPropertyOptional({ description: 'Evaluate as of this date (YYYY-MM-DD); default today (UTC), or the day of asOf', example: '2026-11-30' }) on?: string;
+  @ApiPropertyOptional({ description: AS_OF_DOC }) asOf?: string;
+  @ApiPropertyOptional({ enum: ['recorded', 'occurred'], description: AXIS_DOC }) axis?: 'recorded' | 'occurred';
 }
 
 @ValidateWith({
@@ -27,6 +35,8 @@ export class EligibilityQueryDto {
     status: { type: 'string', enum: [...REQUEST_STATUSES] },
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
     offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 },
+    asOf: asOfSchema,
+    axis: axisSchema,
   },
 })
 export class QueueQueryDto {
@@ -34,6 +44,8 @@ export class QueueQueryDto {
   @ApiPropertyOptional({ enum: REQUEST_STATUSES }) status?: (typeof REQUEST_STATUSES)[number];
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 }) limit?: number;
   @ApiPropertyOptional({ default: 0, minimum: 0 }) offset?: number;
+  @ApiPropertyOptional({ description: AS_OF_DOC }) asOf?: string;
+  @ApiPropertyOptional({ enum: ['recorded', 'occurred'], description: AXIS_DOC }) axis?: 'recorded' | 'occurred';
 }
 
 @ValidateWith({ type: 'object', additionalProperties: false, required: ['learnerId'], properties: { learnerId: learnerIdSchema } })
@@ -41,7 +53,9 @@ export class LedgerParams {
   @ApiProperty({ pattern: LEARNER_ID }) learnerId!: string;
 }
 
-@ValidateWith({ type: 'object', additionalProperties: false, properties: { institutionId: idSchema } })
+@ValidateWith({ type: 'object', additionalProperties: false, properties: { institutionId: idSchema, asOf: asOfSchema, axis: axisSchema } })
 export class InstitutionQueryDto {
   @ApiPropertyOptional({ description: 'Receiving institution (auditors must name it; registrars read their own)' }) institutionId?: string;
+  @ApiPropertyOptional({ description: AS_OF_DOC }) asOf?: string;
+  @ApiPropertyOptional({ enum: ['recorded', 'occurred'], description: AXIS_DOC }) axis?: 'recorded' | 'occurred';
 }

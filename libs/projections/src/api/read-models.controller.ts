@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@app/platform';
+import { AsOfQueries } from '../as-of/as-of.queries';
 import { EligibilityAnswer } from '../eligibility/eligibility-answer';
 import { EligibilityQuery } from '../query/eligibility.query';
 import { Ledger, LedgerQuery } from '../query/ledger.query';
@@ -17,6 +18,7 @@ export class ReadModelsController {
     private readonly eligibilityQuery: EligibilityQuery,
     private readonly queueQuery: QueueQuery,
     private readonly ledgerQuery: LedgerQuery,
+    private readonly asOf: AsOfQueries,
   ) {}
 
   @Get('eligibility')
@@ -26,6 +28,7 @@ export class ReadModelsController {
   @ApiNotFoundResponse({ description: 'Unknown learner or program (or not projected yet)' })
   @ApiForbiddenResponse({ description: 'The program belongs to another institution' })
   eligibility(@Query() query: EligibilityQueryDto, @CurrentPrincipal() principal: Principal): Promise<EligibilityAnswer> {
+    if (query.asOf !== undefined) return this.asOf.eligibility(principal, query.learnerId, query.programId, query.asOf, query.axis, query.on);
     return this.eligibilityQuery.eligibility(principal, query.learnerId, query.programId, query.on);
   }
 
@@ -42,6 +45,7 @@ export class ReadModelsController {
   @Roles('registrar', 'auditor')
   @ApiOperation({ summary: 'The receiving institution’s credit-transfer requests by status and age, oldest first' })
   queue(@Query() query: QueueQueryDto, @CurrentPrincipal() principal: Principal): Promise<QueuePage> {
+    if (query.asOf !== undefined) return this.asOf.queue(principal, query, query.asOf, query.axis);
     return this.queueQuery.queue(principal, query);
   }
 
@@ -49,6 +53,7 @@ export class ReadModelsController {
   @Roles('registrar', 'auditor')
   @ApiOperation({ summary: 'The learner’s credit ledger at the receiving institution: each decided item with its provenance (evidence events, policy version, conversion)' })
   ledger(@Param() params: LedgerParams, @Query() query: InstitutionQueryDto, @CurrentPrincipal() principal: Principal): Promise<Ledger> {
+    if (query.asOf !== undefined) return this.asOf.ledger(principal, params.learnerId, query.institutionId, query.asOf, query.axis);
     return this.ledgerQuery.ledger(principal, params.learnerId, query.institutionId);
   }
 }

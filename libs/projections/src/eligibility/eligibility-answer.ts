@@ -6,8 +6,8 @@ export interface EligibilityAnswer {
   institutionId: string;
   /** The date the answer is evaluated as of (YYYY-MM-DD). */
   referenceDate: string;
-  /** projection: the stored progress row; live: evaluated now from the read models; what-if: with hypothetical changes. */
-  source: 'projection' | 'live' | 'what-if';
+  /** projection: the stored progress row; live: evaluated now from the read models; what-if: with hypothetical changes; as-of: from the events up to a cut (asOf). */
+  source: 'projection' | 'live' | 'what-if' | 'as-of';
   /** The read models reflect the store up to this global position. */
   upToPosition: number;
   policy: { policyId: string; version: string } | null;

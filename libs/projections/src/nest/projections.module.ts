@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ReadModelsController } from '../api/read-models.controller';
 import { projectionsConfigFromEnv, ProjectionsConfig } from '../config/read-model.config';
+import { AsOfQueries } from '../as-of/as-of.queries';
 import { EligibilityQuery } from '../query/eligibility.query';
 import { LedgerQuery } from '../query/ledger.query';
 import { QueueQuery } from '../query/queue.query';
@@ -94,8 +95,9 @@ export class ProjectionsModule {
         EligibilityQuery,
         QueueQuery,
         LedgerQuery,
+        AsOfQueries,
       ],
-      exports: [READ_MODEL_READER, READ_MODEL_WRITER, PROJECTION_POSITION, EligibilityQuery],
+      exports: [READ_MODEL_READER, READ_MODEL_WRITER, PROJECTION_POSITION, EligibilityQuery, AsOfQueries],
     };
   }
 }

@@ -17,7 +17,7 @@ export async function rewriteLedger(batch: ProjectionBatch): Promise<void> {
   }
 }
 
-function ledgerRowsOf(requestId: string, state: TransferRequestState, decision: { position: number; on: string }): LedgerRow[] {
+export function ledgerRowsOf(requestId: string, state: TransferRequestState, decision: { position: number; on: string }): LedgerRow[] {
   const request = state.request;
   const evaluation = state.evaluation;
   if (!request || state.status === 'withdrawn' || !state.decisions) return [];

@@ -1,5 +1,6 @@
 import { RecordedEvent } from '@app/event-store';
-import { evolveTransferRequest, TransferRequestEvent } from '@app/transfer';
+import { evolveTransferRequest, TransferRequestEvent, TransferRequestState } from '@app/transfer';
+import { RequestRow } from '../read-model/entities';
 import { ProjectionBatch } from '../runtime/projection-batch';
 
 const DECISION_EVENTS = new Set(['ItemsDecided', 'RequestRevised', 'RequestWithdrawn']);
@@ -11,30 +12,33 @@ export async function projectRequestEvent(event: RecordedEvent, batch: Projectio
   const next = evolveTransferRequest(state, { type: event.type, data: event.data } as unknown as TransferRequestEvent);
   const request = next.request;
   if (!request) return; // nothing before RequestSubmitted can be shown
-  batch.requests.set(
-    requestId,
-    {
-      requestId,
-      receivingInstitution: request.receivingInstitution,
-      submitterInstitution: request.submitterInstitution,
-      learnerId: request.learnerId,
-      programId: request.programId,
-      programVersion: request.programVersion,
-      status: next.status,
-      itemCount: request.items.length,
-      proposedCredits: next.evaluation?.totals.granted ?? null,
-      unit: next.evaluation?.proposals[0]?.unit ?? next.evaluation?.program.creditUnit ?? null,
-      submittedOn: request.submittedOn,
-      submittedAt: row?.submittedAt ?? event.recordedAt,
-      lastEventAt: event.recordedAt,
-      lastPosition: event.position,
-      state: '',
-    },
-    next,
-  );
+  batch.requests.set(requestId, requestRowOf(requestId, next, row?.submittedAt ?? event.recordedAt, event), next);
   if (event.type === 'RequestSubmitted') batch.pair({ learnerId: request.learnerId, programId: request.programId, institutionId: request.receivingInstitution });
   if (DECISION_EVENTS.has(event.type)) {
     const d = event.data as { decidedOn?: string; revisedOn?: string; withdrawnOn?: string };
     batch.ledgerRequests.set(requestId, { position: event.position, on: d.decidedOn ?? d.revisedOn ?? d.withdrawnOn ?? event.recordedAt.slice(0, 10) });
   }
+}
+
+/** The queue row of a request in a state (state column filled at flush); `last` is the latest event applied. */
+export function requestRowOf(requestId: string, state: TransferRequestState, submittedAt: string, last: Pick<RecordedEvent, 'recordedAt' | 'position'>): RequestRow {
+  const request = state.request;
+  if (!request) throw new Error(`request ${requestId} has no RequestSubmitted`);
+  return {
+    requestId,
+    receivingInstitution: request.receivingInstitution,
+    submitterInstitution: request.submitterInstitution,
+    learnerId: request.learnerId,
+    programId: request.programId,
+    programVersion: request.programVersion,
+    status: state.status,
+    itemCount: request.items.length,
+    proposedCredits: state.evaluation?.totals.granted ?? null,
+    unit: state.evaluation?.proposals[0]?.unit ?? state.evaluation?.program.creditUnit ?? null,
+    submittedOn: request.submittedOn,
+    submittedAt,
+    lastEventAt: last.recordedAt,
+    lastPosition: last.position,
+    state: '',
+  };
 }

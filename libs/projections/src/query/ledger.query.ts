@@ -43,17 +43,22 @@ export class LedgerQuery {
     const institutionId = institutionInScope(principal, requestedInstitution);
     const upToPosition = await this.position.current();
     const rows = await this.db.manager.find(LedgerRow, { where: { institutionId, learnerId }, order: { decisionPosition: 'ASC', requestId: 'ASC', itemId: 'ASC' } });
-    const sums = new Map<string, Rational>();
-    for (const r of rows) {
-      if (r.outcome === 'denied') continue;
-      sums.set(r.unit, add(sums.get(r.unit) ?? parseRational('0'), parseRational(r.credits)));
-    }
-    return {
-      institutionId,
-      learnerId,
-      upToPosition,
-      totals: Object.fromEntries([...sums].map(([unit, sum]) => [unit, toDecimal(sum, 4)])),
-      entries: rows.map(({ institutionId: _i, learnerId: _l, provenance, ...r }) => ({ ...r, provenance: JSON.parse(provenance) as JsonValue })),
-    };
+    return ledgerOf(institutionId, learnerId, upToPosition, rows);
   }
+}
+
+/** The ledger answer from ledger rows (stored, or derived from history for an as-of answer). */
+export function ledgerOf(institutionId: string, learnerId: string, upToPosition: number, rows: LedgerRow[]): Ledger {
+  const sums = new Map<string, Rational>();
+  for (const r of rows) {
+    if (r.outcome === 'denied') continue;
+    sums.set(r.unit, add(sums.get(r.unit) ?? parseRational('0'), parseRational(r.credits)));
+  }
+  return {
+    institutionId,
+    learnerId,
+    upToPosition,
+    totals: Object.fromEntries([...sums].map(([unit, sum]) => [unit, toDecimal(sum, 4)])),
+    entries: rows.map(({ institutionId: _i, learnerId: _l, provenance, ...r }) => ({ ...r, provenance: JSON.parse(provenance) as JsonValue })),
+  };
 }

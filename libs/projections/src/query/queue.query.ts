@@ -59,13 +59,12 @@ export class QueueQuery {
       take: query.limit ?? 50,
       skip: query.offset ?? 0,
     });
-    const now = Date.now();
-    return {
-      institutionId,
-      upToPosition,
-      counts,
-      total,
-      items: rows.map(({ state: _state, receivingInstitution: _r, lastPosition: _p, ...r }) => ({ ...r, ageDays: Math.floor((now - Date.parse(r.submittedAt)) / DAY_MS) })),
-    };
+    return { institutionId, upToPosition, counts, total, items: rows.map((r) => queueEntryOf(r, Date.now())) };
   }
+}
+
+/** A queue entry from a request row; the age counts from the request's recording to `now` (ms). */
+export function queueEntryOf(row: RequestRow, now: number): QueueEntry {
+  const { state: _state, receivingInstitution: _r, lastPosition: _p, ...r } = row;
+  return { ...r, ageDays: Math.floor((now - Date.parse(r.submittedAt)) / DAY_MS) };
 }

@@ -1,0 +1,59 @@
+import { fold, refuse } from '@app/kernel';
+import { EventLike, heldCredentialsOf, learnerRecordOf, learnerStream, recognitionEvidenceOf } from '@app/records';
+import { parseProgram } from '@app/requirements';
+import {
+  admissionStream, conversionTablesOf, LearnerAdmitted, latestProgramVersion, policyDecider, PolicyEvent, policyStream, programDecider, ProgramEvent, programStream, PublishedPolicy,
+} from '@app/transfer';
+import { EvaluatedEligibility } from '../eligibility/eligibility-answer';
+import { evaluateEligibility } from '../eligibility/evaluate-eligibility';
+import { AsOfCut } from './as-of-cut';
+import { AsOfReader } from './as-of-reader';
+
+const asDomain = <E>(events: EventLike[]): E[] => events.map((e) => ({ type: e.type, data: e.data }) as unknown as E);
+
+/**
+ * Eligibility from history alone: the learner's stream, the program's stream, the institution's
+ * policy streams and the admission stream, each cut at `cut`, folded with the same evolve
+ * functions the projectors use, then evaluated with the same function as the live answer.
+ */
+export async function eligibilityAsOf(
+  reader: AsOfReader,
+  ids: { learnerId: string; programId: string; policyIds: (institutionId: string) => Promise<string[]> },
+  cut: AsOfCut,
+  referenceDate: string,
+  authorize: (institutionId: string) => void,
+): Promise<{ answer: EvaluatedEligibility; upToPosition: number }> {
+  const programEvents = await reader.stream(programStream(ids.programId), cut);
+  const program = fold(programDecider, asDomain<ProgramEvent>(programEvents));
+  const version = latestProgramVersion(program);
+  if (!program.institutionId || version === null) throw refuse.notFound('program-not-found', `program ${ids.programId} was not published as of the cut`);
+  authorize(program.institutionId);
+  const learnerEvents = await reader.stream(learnerStream(ids.learnerId), cut);
+  const record = learnerRecordOf(learnerEvents);
+  if (!record.registered) throw refuse.notFound('learner-not-found', `learner ${ids.learnerId} was not registered as of the cut`);
+  const parsed = parseProgram(program.definitions[version]);
+  if (!parsed.ok) throw new Error(`stored program ${ids.programId}@${version} no longer parses`);
+  const policies: PublishedPolicy[] = [];
+  const read = [programEvents, learnerEvents];
+  for (const policyId of await ids.policyIds(program.institutionId)) {
+    const events = await reader.stream(policyStream(policyId), cut);
+    read.push(events);
+    if (events.length > 0) policies.push({ policyId, state: fold(policyDecider, asDomain<PolicyEvent>(events)), conversionTables: conversionTablesOf(events) });
+  }
+  const admissionEvents = await reader.stream(admissionStream(program.institutionId, ids.learnerId), cut);
+  read.push(admissionEvents);
+  const admitted = admissionEvents.some((e) => {
+    const d = e.data as LearnerAdmitted['data'];
+    return e.type === 'LearnerAdmitted' && d.programId === ids.programId && d.decidedOn <= referenceDate;
+  });
+  const answer = evaluateEligibility({
+    learnerId: ids.learnerId,
+    program: { programId: ids.programId, version, institutionId: program.institutionId, program: parsed.program },
+    policies,
+    evidence: recognitionEvidenceOf(record),
+    credentialsHeld: heldCredentialsOf(record),
+    admitted,
+    referenceDate,
+  });
+  return { answer, upToPosition: AsOfReader.upTo(cut, read) };
+}
