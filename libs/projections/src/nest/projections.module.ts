@@ -55,6 +55,8 @@ export class ProjectionsModule {
   static forRoot(options: ProjectionsModuleOptions): DynamicModule {
     return {
       module: ProjectionsModule,
+      // Global: the audit module reads the same read models (history index, request index).
+      global: true,
       controllers: [ReadModelsController],
       providers: [
         { provide: PROJECTIONS_CONFIG, useFactory: () => options.config ?? projectionsConfigFromEnv() },

@@ -4,6 +4,7 @@ import { refuse } from '@app/kernel';
 import { parseRecognitionPolicy } from '@app/requirements';
 import { EvaluationRecord, EvidenceRead } from '../domain/evaluation-record';
 import { transferRequestDecider } from '../domain/transfer-request.decider';
+import { TransferRequestState } from '../domain/transfer-request.state';
 import { transferRequestStream } from '../domain/transfer.streams';
 import { EvaluationInputs, evaluateTransferRequest } from './evaluate-transfer-request';
 import { LearnerEvidenceReader } from './learner-evidence.reader';
@@ -32,8 +33,18 @@ export class EvaluationReproducer {
 
   async reproduce(requestId: string): Promise<Reproduction> {
     const { recorded, inputs } = await this.inputsOf(requestId);
+    return this.rerun(recorded, inputs);
+  }
+
+  /** Re-runs the engine on inputs and compares with the recorded evaluation (canonical JSON). */
+  rerun(recorded: EvaluationRecord, inputs: EvaluationInputs): Reproduction {
     const reproduced = evaluateTransferRequest(inputs);
     return { recorded, reproduced, identical: canonicalJson(recorded) === canonicalJson(reproduced) };
+  }
+
+  /** The request's folded state (submission, evaluation, decisions in force). */
+  async requestState(requestId: string): Promise<{ state: TransferRequestState; revision: number | null }> {
+    return loadAggregate(this.store, transferRequestDecider, transferRequestStream(requestId));
   }
 
   /** The engine inputs a recorded evaluation names, read back from the store. */

@@ -1,5 +1,5 @@
 import { Decider, Json, refuse } from '@app/kernel';
-import { DEFAULT_CONVERSION_TABLE_ID, compileConversion, conversionTableJson, parseRecognitionPolicy } from '@app/requirements';
+import { DEFAULT_CONVERSION_TABLE_ID, compileConversion, conversionTableJson, parseRecognitionPolicy, RecognitionPolicy } from '@app/requirements';
 import { ActorRef, assertDate, assertRegistrarOf } from './actor';
 import { PolicyEvent } from './policy.events';
 
@@ -70,8 +70,6 @@ export const policyDecider: Decider<PolicyCommand, PolicyState, PolicyEvent> = {
       }
       throw refuse.conflict('policy-period-overlap', `effective period overlaps version ${v.version} (${v.effectiveFrom} .. ${v.effectiveTo ?? 'open'})`);
     }
-    const table = compileConversion(policy.conversion);
-    const tableId = policy.conversionTableId ?? (policy.conversion ? `${policy.id}@${policy.version}` : DEFAULT_CONVERSION_TABLE_ID);
     return [
       {
         type: 'PolicyVersionPublished',
@@ -82,7 +80,7 @@ export const policyDecider: Decider<PolicyCommand, PolicyState, PolicyEvent> = {
           programId: policy.programId ?? null,
           effectiveFrom: from,
           effectiveTo: to,
-          conversionTable: { id: tableId, ectsPerUnit: conversionTableJson(table) },
+          conversionTable: conversionTableRecordOf(policy),
           closes,
           definition: JSON.parse(JSON.stringify(policy)) as { [key: string]: Json },
           publishedOn: command.publishedOn,
@@ -110,6 +108,12 @@ export const policyDecider: Decider<PolicyCommand, PolicyState, PolicyEvent> = {
     };
   },
 };
+
+/** The conversion table a policy version uses, as recorded in its event: its own, or the engine's default. */
+export function conversionTableRecordOf(policy: RecognitionPolicy): { id: string; ectsPerUnit: { [unit: string]: string } } {
+  const id = policy.conversionTableId ?? (policy.conversion ? `${policy.id}@${policy.version}` : DEFAULT_CONVERSION_TABLE_ID);
+  return { id, ectsPerUnit: conversionTableJson(compileConversion(policy.conversion)) };
+}
 
 function overlaps(aFrom: string, aTo: string | null, bFrom: string, bTo: string | null): boolean {
   return (bTo === null || aFrom < bTo) && (aTo === null || bFrom < aTo);

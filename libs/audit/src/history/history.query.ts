@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
+import { Principal } from '@app/platform';
+import { HistoryRow, HistorySubjectRow, READ_MODEL_READER } from '@app/projections';
+import { assertInScope, auditScopeOf } from '../audit-scope';
+import { HistoryEntry, HistoryFilter, HistoryPage, HistorySubjectKind } from './history.types';
+
+/**
+ * History of a learner, a request or an institution: the history index finds the events, the
+ * store supplies them (each checked against the index by id). Paged by global position; filtered
+ * by event type and by recorded-at / occurred-at ranges. A scoped auditor sees only the events
+ * that concern an institution in its scope.
+ */
+@Injectable()
+export class HistoryQuery {
+  constructor(
+    @Inject(READ_MODEL_READER) private readonly db: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async page(principal: Principal, kind: HistorySubjectKind, id: string, filter: HistoryFilter = {}): Promise<HistoryPage> {
+    if (kind === 'institution') assertInScope(principal, [id], `institution ${id}`);
+    const scope = auditScopeOf(principal);
+    const limit = filter.limit ?? 50;
+    const qb = this.db.manager
+      .createQueryBuilder(HistoryRow, 'h')
+      .innerJoin(HistorySubjectRow, 's', 's.position = h.position')
+      .where('s.subjectKind = :kind AND s.subjectId = :id', { kind, id })
+      .andWhere('h.position > :after', { after: filter.after ?? -1 });
+    if (filter.types?.length) qb.andWhere('h.type IN (:...types)', { types: filter.types });
+    if (filter.recordedFrom) qb.andWhere('h.recordedAt >= :recordedFrom', { recordedFrom: filter.recordedFrom });
+    if (filter.recordedTo) qb.andWhere('h.recordedAt <= :recordedTo', { recordedTo: filter.recordedTo });
+    if (filter.occurredFrom) qb.andWhere('h.occurredAt >= :occurredFrom', { occurredFrom: filter.occurredFrom });
+    if (filter.occurredTo) qb.andWhere('h.occurredAt <= :occurredTo', { occurredTo: filter.occurredTo });
+    if (scope !== null) {
+      qb.andWhere(
+        "EXISTS (SELECT 1 FROM rm_history_subjects x WHERE x.position = h.position AND x.subject_kind = 'institution' AND x.subject_id IN (:...scope))",
+        { scope },
+      );
+    }
+    const rows = await qb.orderBy('h.position', 'ASC').limit(limit + 1).getMany();
+    const page = rows.slice(0, limit);
+    const entries: HistoryEntry[] = [];
+    for (const row of page) entries.push(entryOf(row, await this.event(row)));
+    return { subject: { kind, id }, entries, nextAfter: rows.length > limit ? page[page.length - 1].position : null };
+  }
+
+  private async event(row: HistoryRow): Promise<RecordedEvent> {
+    for await (const event of this.store.readStream(row.stream, { fromRevision: row.revision, limit: 1 })) {
+      if (event.id !== row.eventId || event.position !== row.position) {
+        throw new Error(`history index disagrees with the store at ${row.stream}@${row.revision} (index ${row.eventId}, store ${event.id}); rebuild the read models`);
+      }
+      return event;
+    }
+    throw new Error(`history index names ${row.stream}@${row.revision}, which the store does not hold`);
+  }
+}
+
+function entryOf(row: HistoryRow, event: RecordedEvent): HistoryEntry {
+  return {
+    position: row.position,
+    eventId: row.eventId,
+    stream: row.stream,
+    revision: row.revision,
+    type: row.type,
+    occurredAt: row.occurredAt,
+    recordedAt: row.recordedAt,
+    actor: row.actorInstitution && row.actorRole ? { institutionId: row.actorInstitution, role: row.actorRole } : null,
+    data: event.data,
+  };
+}

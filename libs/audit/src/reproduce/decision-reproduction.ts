@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { refuse } from '@app/kernel';
+import { Principal } from '@app/platform';
+import { ENGINE_VERSION } from '@app/requirements';
+import { EvaluationReproducer } from '@app/transfer';
+import { assertInScope } from '../audit-scope';
+import { diffJson, JsonDifference } from './json-diff';
+
+export interface ReproductionReport {
+  requestId: string;
+  /** True when re-running the engine on the recorded inputs gives the recorded evaluation, byte for byte. */
+  identical: boolean;
+  engineVersion: { recorded: string; current: string };
+  differences: JsonDifference[];
+  /** What the evaluation was pinned to, and re-run with. */
+  pinned: {
+    program: { programId: string; version: string };
+    policy: { policyId: string; version: string };
+    conversionTable: string;
+    learnerStream: { stream: string; revision: number; lastPosition: number };
+    evidenceEvents: number;
+  };
+  /** The registrar's decisions in force next to the engine's proposals. */
+  decisions: {
+    itemId: string;
+    proposal: { decision: string; creditsGranted: string } | null;
+    decided: { outcome: string; credits: string; reasonCode: string };
+    differsFromProposal: boolean;
+    overrideReason: string | null;
+  }[];
+}
+
+/**
+ * Reproduces a request's automatic evaluation from exactly what it recorded (program, policy and
+ * conversion-table versions, the learner's stream up to the revision read, the admission read)
+ * with the engine, and reports a match or every differing leaf; lists the decisions next to the
+ * proposals, so a human decision is shown against the evaluation it was made on.
+ */
+@Injectable()
+export class DecisionReproduction {
+  constructor(private readonly reproducer: EvaluationReproducer) {}
+
+  async reproduce(principal: Principal, requestId: string): Promise<ReproductionReport> {
+    const { state } = await this.reproducer.requestState(requestId);
+    const request = state.request;
+    if (!request) throw refuse.notFound('request-not-found', `no transfer request ${requestId}`);
+    assertInScope(principal, [request.receivingInstitution, request.submitterInstitution], `request ${requestId}`);
+    const { recorded, inputs } = await this.reproducer.inputsOf(requestId);
+    const { reproduced, identical } = this.reproducer.rerun(recorded, inputs);
+    return {
+      requestId,
+      identical,
+      engineVersion: { recorded: recorded.engineVersion, current: ENGINE_VERSION },
+      differences: identical ? [] : diffJson(recorded, reproduced),
+      pinned: {
+        program: { programId: recorded.program.programId, version: recorded.program.version },
+        policy: { policyId: recorded.policy.policyId, version: recorded.policy.version },
+        conversionTable: recorded.conversionTable.id,
+        learnerStream: recorded.learnerStream,
+        evidenceEvents: recorded.evidenceRead.length,
+      },
+      decisions: (state.decisions ?? []).map((d) => {
+        const p = recorded.proposals.find((x) => x.itemId === d.itemId);
+        return {
+          itemId: d.itemId,
+          proposal: p ? { decision: p.decision, creditsGranted: p.creditsGranted } : null,
+          decided: { outcome: d.outcome, credits: d.credits, reasonCode: d.reasonCode },
+          differsFromProposal: d.differsFromProposal,
+          overrideReason: d.overrideReason,
+        };
+      }),
+    };
+  }
+}
