@@ -1,12 +1,14 @@
 import { Pool } from 'pg';
 import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { EmbeddedProjector } from '@app/projections';
 import { runScmFlow } from './support/scm-flow';
 import { startStandalone, StandaloneUnderTest } from './support/standalone-app';
 
 const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** The same flow against the PostgreSQL event store, in a database of its own (dropped after). */
-describe('the whole write-side flow over HTTP, standalone app on the PostgreSQL store', () => {
+describe('the whole flow over HTTP, standalone app on the PostgreSQL store and PostgreSQL read models', () => {
   const database = `flow_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const admin = new Pool({ connectionString: BASE_URL, max: 1 });
   let t: StandaloneUnderTest;
@@ -25,6 +27,21 @@ describe('the whole write-side flow over HTTP, standalone app on the PostgreSQL 
 
   it('provision, record, publish, submit, evaluate, decide: every step an event with pinned versions', async () => {
     expect(t.store.name).toBe('postgres');
-    await runScmFlow(t);
+    const flow = await runScmFlow(t);
+    // The read models on PostgreSQL (schema read_models), fed by the embedded projector.
+    const head = await t.store.headPosition();
+    await t.app.get(EmbeddedProjector).waitFor(head);
+    const eligibility = await request(t.server)
+      .get(`/eligibility?learnerId=${flow.learnerId}&programId=mit-scm`)
+      .auth(flow.tokens.mit.registrar, { type: 'bearer' })
+      .expect(200);
+    expect(eligibility.body).toMatchObject({ source: 'projection', upToPosition: head, residency: { outcome: 'reduced', months: 5, standard: { months: 10 } } });
+    const asOf = await request(t.server)
+      .get(`/eligibility?learnerId=${flow.learnerId}&programId=mit-scm&asOf=${head}`)
+      .auth(flow.tokens.mit.registrar, { type: 'bearer' })
+      .expect(200);
+    expect(asOf.body).toMatchObject({ source: 'as-of', residency: { outcome: 'reduced', months: 5 } });
+    const ledger = await request(t.server).get(`/ledger/${flow.learnerId}`).auth(flow.tokens.mit.registrar, { type: 'bearer' }).expect(200);
+    expect(ledger.body.entries).toHaveLength(7);
   }, 60000);
 });
