@@ -18,7 +18,13 @@ function load(url: string, requests: autocannon.Request[], duration: number): Pr
   return autocannon({ url, connections: CONNECTIONS, duration, requests });
 }
 
-function rowOf(name: string, result: autocannon.Result, baseline?: autocannon.Result): Row {
+/** One measured scenario: autocannon's result and the server's CPU seconds spent meanwhile. */
+interface Measured {
+  result: autocannon.Result;
+  serverCpuSeconds: number;
+}
+
+function rowOf(name: string, { result, serverCpuSeconds }: Measured, baseline?: autocannon.Result): Row {
   return {
     scenario: name,
     'req/s': result.requests.average,
@@ -27,6 +33,8 @@ function rowOf(name: string, result: autocannon.Result, baseline?: autocannon.Re
     'non-2xx': result.non2xx,
     errors: result.errors + result.timeouts,
     'ratio to /health': baseline ? Number((result.requests.average / baseline.requests.average).toFixed(2)) : 1,
+    // Server CPU per request: unlike req/s, barely moved by other load on a shared machine.
+    'server CPU us/req': (serverCpuSeconds * 1e6) / Math.max(1, result.requests.total),
   };
 }
 
@@ -63,11 +71,15 @@ async function main(): Promise<void> {
     };
     const scenarios = [health, completions, submissions];
     for (const s of scenarios) await load(server.baseUrl, s.setup(fixture), 2); // warm-up
-    const results: autocannon.Result[] = [];
-    for (const s of scenarios) results.push(await load(server.baseUrl, s.setup(fixture), DURATION));
+    const results: Measured[] = [];
+    for (const s of scenarios) {
+      const cpuBefore = server.cpuSeconds();
+      const result = await load(server.baseUrl, s.setup(fixture), DURATION);
+      results.push({ result, serverCpuSeconds: server.cpuSeconds() - cpuBefore });
+    }
     printTable(
       `HTTP on the embedded store (SQLite, synchronous=${process.env.SQLITE_SYNCHRONOUS ?? 'FULL'}): ${CONNECTIONS} connections, ${DURATION} s each`,
-      scenarios.map((s, i) => rowOf(s.name, results[i], i === 0 ? undefined : results[0])),
+      scenarios.map((s, i) => rowOf(s.name, results[i], i === 0 ? undefined : results[0].result)),
     );
   } finally {
     await server.stop();

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
+import type { PlatformApplication } from '@app/platform';
 import request from 'supertest';
 
 /** The variables this suite sets; restored afterwards. */
@@ -12,7 +12,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 describe('standalone app over HTTP (SQLite in a temporary directory)', () => {
   const saved = Object.fromEntries(VARIABLES.map((name) => [name, process.env[name]]));
   let dataDir: string;
-  let app: NestExpressApplication;
+  let app: PlatformApplication;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'credit-transfer-e2e-'));
@@ -20,13 +20,14 @@ describe('standalone app over HTTP (SQLite in a temporary directory)', () => {
     process.env.EVENT_STORE = 'sqlite';
     process.env.SQLITE_PATH = join(dataDir, 'events.sqlite');
     // The configuration is validated when AppModule is declared: import it after setting the env.
-    const { newCredentialToken, configureApp, PLATFORM_APP_OPTIONS } = await import('@app/platform');
+    const { newCredentialToken, configureApp, createHttpAdapter, PLATFORM_APP_OPTIONS } = await import('@app/platform');
     process.env.ADMIN_TOKEN = newCredentialToken().token; // otherwise a generated one is printed
     const { AppModule } = await import('../apps/standalone/src/app.module');
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>(PLATFORM_APP_OPTIONS);
+    app = moduleRef.createNestApplication<PlatformApplication>(createHttpAdapter(), PLATFORM_APP_OPTIONS);
     configureApp(app);
     await app.init();
+    await app.getHttpAdapter().getInstance().ready();
   });
 
   afterAll(async () => {

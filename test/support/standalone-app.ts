@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
+import type { PlatformApplication } from '@app/platform';
 import type { EventStore } from '@app/event-store';
 
 export interface StandaloneUnderTest {
@@ -25,7 +25,7 @@ const VARIABLES = ['LOG_LEVEL', 'EVENT_STORE', 'SQLITE_PATH', 'DATABASE_URL', 'A
 export async function startStandalone(env: Record<string, string> = {}): Promise<StandaloneUnderTest> {
   const saved = Object.fromEntries(VARIABLES.map((name) => [name, process.env[name]]));
   const dataDir = mkdtempSync(join(tmpdir(), 'credit-transfer-test-'));
-  const { newCredentialToken, configureApp, PLATFORM_APP_OPTIONS } = await import('@app/platform');
+  const { newCredentialToken, configureApp, createHttpAdapter, PLATFORM_APP_OPTIONS } = await import('@app/platform');
   const adminToken = newCredentialToken().token;
   Object.assign(process.env, {
     LOG_LEVEL: 'silent',
@@ -37,9 +37,10 @@ export async function startStandalone(env: Record<string, string> = {}): Promise
   const { AppModule } = await import('../../apps/standalone/src/app.module');
   const { EVENT_STORE } = await import('@app/event-store');
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>(PLATFORM_APP_OPTIONS);
+  const app = moduleRef.createNestApplication<PlatformApplication>(createHttpAdapter(), PLATFORM_APP_OPTIONS);
   configureApp(app);
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   return {
     app,
     server: app.getHttpServer(),

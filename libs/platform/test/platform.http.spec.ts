@@ -1,10 +1,9 @@
 import { Body, Controller, Get, Global, Module, Param, Post, Query } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DuplicateEventIdError, EVENT_STORE, InvalidAppendError, WrongExpectedRevisionError } from '@app/event-store';
 import { DomainError, DomainErrorKind } from '@app/kernel';
-import { PLATFORM_APP_OPTIONS, PlatformModule, ValidateWith, configureApp } from '@app/platform';
+import { createHttpAdapter, PLATFORM_APP_OPTIONS, PlatformApplication, PlatformModule, ValidateWith, configureApp } from '@app/platform';
 
 /** A store whose ping the test controls; /health only calls ping() and reads name. */
 const fakeStore = { name: 'fake', failure: undefined as Error | undefined, ping: async (): Promise<void> => {} };
@@ -76,7 +75,7 @@ class ProbeController {
 }
 
 describe('platform over HTTP: errors, validation, health', () => {
-  let app: NestExpressApplication;
+  let app: PlatformApplication;
   const savedLevel = process.env.LOG_LEVEL;
 
   beforeAll(async () => {
@@ -85,9 +84,10 @@ describe('platform over HTTP: errors, validation, health', () => {
       imports: [PlatformModule.forRoot({ serviceName: 'test' }), FakeStoreModule],
       controllers: [ProbeController],
     }).compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>(PLATFORM_APP_OPTIONS);
+    app = moduleRef.createNestApplication<PlatformApplication>(createHttpAdapter(), PLATFORM_APP_OPTIONS);
     configureApp(app, { openApi: false });
     await app.init();
+    await app.getHttpAdapter().getInstance().ready();
   });
 
   afterAll(async () => {
@@ -149,6 +149,35 @@ describe('platform over HTTP: errors, validation, health', () => {
     expect((await http().get('/probe/search').expect(200)).body).toEqual({ limit: 20 });
     const bad = await http().get('/probe/search?limit=many').expect(400);
     expect(bad.body.errors).toEqual([{ location: 'query', path: '/limit', message: 'must be integer' }]);
+  });
+
+  it('reads bodies as on Express: 413 over 1 MB, 415 for an unsupported charset, other or invalid content types left unread', async () => {
+    const tooLarge = await http().post('/probe/items').set('Content-Type', 'application/json').send(JSON.stringify({ title: 'x'.repeat(1024 * 1024) })).expect(413);
+    expect(tooLarge.body).toEqual({ statusCode: 413, error: 'Payload Too Large', message: 'request entity too large' });
+    const latin1 = await http().post('/probe/items').set('Content-Type', 'application/json; charset=latin1').send('{}').expect(415);
+    expect(latin1.body).toEqual({ statusCode: 415, error: 'Unsupported Media Type', message: 'unsupported charset "LATIN1"' });
+    for (const type of ['text/plain', 'application/xml', 'foo']) {
+      const unread = await http().post('/probe/items').set('Content-Type', type).send('{"title":"x"}').expect(400);
+      expect(unread.body.errors).toEqual([{ location: 'body', path: '/', message: 'must be object' }]);
+    }
+    const form = await http().post('/probe/items').set('Content-Type', 'application/x-www-form-urlencoded').send('title=Supply').expect(400);
+    expect(form.body.errors).toEqual([{ location: 'body', path: '/credits', message: 'is required' }]);
+  });
+
+  it('sends a weak ETag with every body and answers a matching If-None-Match on a GET with 304', async () => {
+    const first = await http().get('/probe/search?limit=7').expect(200);
+    expect(first.headers.etag).toMatch(/^W\/"[0-9a-f]+-[A-Za-z0-9+/]{27}"$/);
+    const again = await http().get('/probe/search?limit=7').set('If-None-Match', first.headers.etag).expect(304);
+    expect(again.text).toBe('');
+    await http().get('/probe/search?limit=7').set('If-None-Match', first.headers.etag).set('Cache-Control', 'no-cache').expect(200);
+    await http().get('/probe/search?limit=8').set('If-None-Match', first.headers.etag).expect(200);
+  });
+
+  it('routes case-insensitively, ignores a trailing slash, and answers a malformed percent-encoding with 400', async () => {
+    expect((await http().get('/PROBE/Search/?limit=3').expect(200)).body).toEqual({ limit: 3 });
+    const bad = await http().get('/probe/domain/%FF').set('X-Correlation-Id', 'bad-url-1').expect(400);
+    expect(bad.body).toEqual({ statusCode: 400, error: 'Bad Request', message: "Failed to decode param '%FF'" });
+    expect(bad.headers['x-correlation-id']).toBe('bad-url-1');
   });
 
   it('answers /health 503 with the reason when the store does not answer, 200 again when it does', async () => {

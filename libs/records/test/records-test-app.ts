@@ -1,12 +1,11 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { EVENT_STORE, EventStore, EventStoreModule } from '@app/event-store';
-import { AccessModule, configureApp, newCredentialToken, PLATFORM_APP_OPTIONS, PlatformModule } from '@app/platform';
+import { AccessModule, configureApp, createHttpAdapter, newCredentialToken, PLATFORM_APP_OPTIONS, PlatformApplication, PlatformModule } from '@app/platform';
 import { RecordsModule } from '../src';
 
 export interface RecordsTestApp {
-  app: NestExpressApplication;
+  app: PlatformApplication;
   store: EventStore;
   http: () => ReturnType<typeof request>;
   adminToken: string;
@@ -29,9 +28,10 @@ export async function recordsTestApp(): Promise<RecordsTestApp> {
       RecordsModule.forRoot({ externalRefSalt: 'records-test-key' }),
     ],
   }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>(PLATFORM_APP_OPTIONS);
+  const app = moduleRef.createNestApplication<PlatformApplication>(createHttpAdapter(), PLATFORM_APP_OPTIONS);
   configureApp(app, { openApi: { title: 'records test' } });
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   return {
     app,
     store: app.get<EventStore>(EVENT_STORE),

@@ -1,8 +1,7 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { EVENT_STORE, EventStore, EventStoreModule, RecordedEvent } from '@app/event-store';
-import { AccessModule, configureApp, newCredentialToken, PLATFORM_APP_OPTIONS, PlatformModule } from '@app/platform';
+import { AccessModule, configureApp, createHttpAdapter, newCredentialToken, PLATFORM_APP_OPTIONS, PlatformApplication, PlatformModule } from '@app/platform';
 import { RecordsModule } from '@app/records';
 import { TransferModule } from '../src';
 
@@ -29,9 +28,10 @@ export async function transferTestApp(): Promise<TransferTestApp> {
       TransferModule,
     ],
   }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>(PLATFORM_APP_OPTIONS);
+  const app = moduleRef.createNestApplication<PlatformApplication>(createHttpAdapter(), PLATFORM_APP_OPTIONS);
   configureApp(app, { openApi: { title: 'transfer test' } });
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   const store = app.get<EventStore>(EVENT_STORE);
   return {
     store,

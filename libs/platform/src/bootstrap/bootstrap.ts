@@ -1,10 +1,10 @@
 import { DynamicModule, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AppConfigModule } from '../config/app-config.module';
 import { ConfigValidationError } from '../config/config-validation.error';
 import { ConfigureAppOptions, PLATFORM_APP_OPTIONS, configureApp } from './configure-app';
+import { createHttpAdapter, PlatformApplication } from './http-adapter';
 
 /**
  * An app's whole main.ts: `void bootstrap(AppModule, { openApi: { title } })`. Creates the app,
@@ -15,11 +15,11 @@ import { ConfigureAppOptions, PLATFORM_APP_OPTIONS, configureApp } from './confi
 export async function bootstrap(
   rootModule: Type<unknown> | DynamicModule,
   options: ConfigureAppOptions = {},
-): Promise<NestExpressApplication | undefined> {
-  let app: NestExpressApplication | undefined;
+): Promise<PlatformApplication | undefined> {
+  let app: PlatformApplication | undefined;
   try {
     await AppConfigModule.validated();
-    app = await NestFactory.create<NestExpressApplication>(rootModule, PLATFORM_APP_OPTIONS);
+    app = await NestFactory.create<PlatformApplication>(rootModule, createHttpAdapter(), PLATFORM_APP_OPTIONS);
     configureApp(app, options);
     app.enableShutdownHooks();
     const config = app.get<AppConfig>(APP_CONFIG);

@@ -1,16 +1,25 @@
 import type { NestApplicationOptions } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import type { Histogram } from 'prom-client';
-import { bodyParsers } from '../errors/body-parsers';
-import { correlationIdMiddleware } from '../logging/correlation-id.middleware';
+import { registerBodyParsers } from '../errors/body-parsers';
+import { registerEtags } from '../http/etag';
+import { correlationIdOf, ensureCorrelationId } from '../logging/correlation-id';
 import { HTTP_REQUEST_DURATION, HttpDurationLabels } from '../metrics/metrics.registry';
-import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import { registerHttpMetrics } from '../metrics/http-metrics.hooks';
 import { OpenApiOptions, setupOpenApi } from '../openapi/setup-openapi';
+import type { PlatformApplication } from './http-adapter';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The request's correlation id (echoed in X-Correlation-Id); see `ensureCorrelationId`. */
+    readonly correlationId: string | undefined;
+  }
+}
 
 /**
- * Options to create every app with (NestFactory.create or Test...createNestApplication):
- * Nest's own body parser is off because `configureApp` installs one after the correlation id.
+ * Options to create every app with (NestFactory.create or Test...createNestApplication, with
+ * `createHttpAdapter()`): Nest's own body parser is off because `configureApp` installs one.
  */
 export const PLATFORM_APP_OPTIONS = {
   bodyParser: false,
@@ -24,16 +33,26 @@ export interface ConfigureAppOptions {
 }
 
 /**
- * Installs, in order: the pino logger as Nest's logger, the correlation id, HTTP metrics, the
- * body parsers (whose errors answer 400/413/415), and /docs. Call before `init`/`listen`; the
- * app must import PlatformModule and be created with PLATFORM_APP_OPTIONS.
+ * Installs the pino logger as Nest's logger, then on Fastify, in request order: the correlation
+ * id (first hook, before the body is read), the body parsers (whose errors answer 400/413/415),
+ * Express-compatible ETags, HTTP metrics, and /docs. Call before `init`/`listen`; the app must
+ * import PlatformModule and be created with `createHttpAdapter()` and PLATFORM_APP_OPTIONS.
  */
-export function configureApp(app: NestExpressApplication, options: ConfigureAppOptions = {}): NestExpressApplication {
+export function configureApp(app: PlatformApplication, options: ConfigureAppOptions = {}): PlatformApplication {
   app.useLogger(app.get(Logger));
-  app.disable('x-powered-by');
-  app.use(correlationIdMiddleware);
-  app.use(httpMetricsMiddleware(app.get<Histogram<HttpDurationLabels>>(HTTP_REQUEST_DURATION)));
-  for (const parser of bodyParsers()) app.use(parser);
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.decorateRequest('correlationId', {
+    getter(this: FastifyRequest) {
+      return correlationIdOf(this.raw);
+    },
+  });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    ensureCorrelationId(request.raw, reply.raw);
+    done();
+  });
+  registerBodyParsers(fastify);
+  registerEtags(fastify);
+  registerHttpMetrics(fastify, app.get<Histogram<HttpDurationLabels>>(HTTP_REQUEST_DURATION));
   if (options.openApi !== false) setupOpenApi(app, options.openApi);
   app.flushLogs(); // startup logs buffered so far go to pino, as JSON
   return app;

@@ -11,7 +11,7 @@ import { ErrorBody, errorBody } from './error-body';
  *   conflict -> 409, with its `code` (and `errors[0].path` when it names a field);
  * - event-store errors: WrongExpectedRevisionError and DuplicateEventIdError -> 409,
  *   InvalidAppendError -> 400;
- * - client errors raised by Express/body-parser with an exposable 4xx status keep it;
+ * - client errors raised by the HTTP layer (body-parser's http-errors) with an exposable 4xx status keep it;
  * - anything else -> 500 with a generic message, logged with its stack.
  */
 @Catch()
@@ -63,7 +63,7 @@ const DOMAIN_STATUS: Record<DomainErrorKind, number> = {
   conflict: HttpStatus.CONFLICT,
 };
 
-/** http-errors (used by Express and body-parser) mark client errors safe to show with `expose`. */
+/** http-errors (used by body-parser) mark client errors safe to show with `expose`. */
 function exposedClientStatus(exception: unknown): number | undefined {
   if (typeof exception !== 'object' || exception === null) return undefined;
   const { status, expose } = exception as { status?: unknown; expose?: unknown };

@@ -10,8 +10,9 @@ export interface CommandResponse {
   eventIds: string[];
 }
 
-interface EtagResponse {
-  setHeader(name: string, value: string): unknown;
+/** The part of a response a handler uses (`@Res({ passthrough: true })`): setting a header. */
+export interface HeaderResponse {
+  header(name: string, value: string): unknown;
 }
 
 export function etagOf(revision: number): string {
@@ -19,8 +20,8 @@ export function etagOf(revision: number): string {
 }
 
 /** Sets ETag and returns the standard body for a command outcome. */
-export function commandResponse(response: EtagResponse, id: string, outcome: CommandOutcome): CommandResponse {
+export function commandResponse(response: HeaderResponse, id: string, outcome: CommandOutcome): CommandResponse {
   const revision = outcome.revision ?? -1;
-  response.setHeader('ETag', etagOf(revision));
+  response.header('ETag', etagOf(revision));
   return { id, revision, replayed: outcome.replayed, eventIds: outcome.events.map((event) => event.id) };
 }

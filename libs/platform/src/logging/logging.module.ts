@@ -1,13 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { stdTimeFunctions } from 'pino';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { correlationIdOf } from './correlation-id.middleware';
+import { assignCorrelationId, correlationIdOf } from './correlation-id';
 
 /** Paths whose successful requests are not logged (scraped or probed every few seconds). */
 const QUIET_PATHS = new Set(['/health', '/metrics']);
+
+/** The request's path: `originalUrl`, since Nest's middleware on Fastify rewrites `url` (as Express's `app.use` did). */
+function pathOf(req: IncomingMessage & { originalUrl?: string }): string {
+  return (req.originalUrl ?? req.url ?? '').split('?')[0];
+}
 
 /**
  * JSON logs (pino) with one line per request carrying the correlation id, the service name
@@ -28,9 +32,9 @@ export class LoggingModule {
               timestamp: stdTimeFunctions.isoTime,
               formatters: { level: (label: string) => ({ level: label }) },
               redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
-              genReqId: (req: IncomingMessage) => correlationIdOf(req) ?? randomUUID(),
+              genReqId: (req: IncomingMessage) => assignCorrelationId(req),
               customProps: (req: IncomingMessage) => ({ correlationId: correlationIdOf(req) }),
-              autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.has((req.url ?? '').split('?')[0]) },
+              autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.has(pathOf(req)) },
             },
           }),
         }),

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Registry } from 'prom-client';
 import { Public } from '../access/auth/auth.decorators';
 import { METRICS_REGISTRY } from './metrics.registry';
@@ -13,10 +13,8 @@ export class MetricsController {
   constructor(@Inject(METRICS_REGISTRY) private readonly registry: Registry) {}
 
   @Get()
-  async scrape(@Res() res: Response): Promise<void> {
+  async scrape(@Res() reply: FastifyReply): Promise<void> {
     const body = await this.registry.metrics();
-    // res.end, not res.send: Express would rewrite the content type's parameters.
-    res.status(200).setHeader('Content-Type', this.registry.contentType);
-    res.end(body);
+    await reply.code(200).header('Content-Type', this.registry.contentType).send(body);
   }
 }

@@ -2,13 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContext } from '@app/event-store';
 import { refuse } from '@app/kernel';
-import { Command, commandResponse, CommandResponse, etagOf, Roles } from '@app/platform';
+import { Command, commandResponse, CommandResponse, etagOf, HeaderResponse, Roles } from '@app/platform';
 import { CourseCommandsHandler } from '../application/course-commands.handler';
 import { RecordsStreamReader } from '../application/stream-reader';
 import { CourseDefinition } from '../domain/course.events';
 import { CourseParams, DefineCourseDto, UpdateCourseDto } from './course.dto';
 
-type HeaderResponse = { setHeader(name: string, value: string): unknown };
 
 /** Courses: an issuer defines its own; only the owner changes one. */
 @ApiTags('records: courses')
@@ -55,7 +54,7 @@ export class CoursesController {
   async get(@Param() params: CourseParams, @Res({ passthrough: true }) res: HeaderResponse): Promise<CourseDefinition & { revision: number }> {
     const { course, revision } = await this.reader.course(params.courseId);
     if (!course || revision === null) throw refuse.notFound('course-not-found', `course ${params.courseId} is not defined`);
-    res.setHeader('ETag', etagOf(revision));
+    res.header('ETag', etagOf(revision));
     return { ...course, revision };
   }
 }

@@ -1,12 +1,11 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContext } from '@app/event-store';
-import { Command, commandResponse, CommandResponse, Roles } from '@app/platform';
+import { Command, commandResponse, CommandResponse, HeaderResponse, Roles } from '@app/platform';
 import { CredentialCommandsHandler } from '../application/credential-commands.handler';
 import { AwardCredentialDto, CredentialParams, RevokeCredentialDto } from './credential.dto';
 import { LearnerParams } from './learner.dto';
 
-type HeaderResponse = { setHeader(name: string, value: string): unknown };
 
 /** Micro-credentials awarded over a stack of completions, and their revocation. */
 @ApiTags('records: credentials')

@@ -1,13 +1,12 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContext } from '@app/event-store';
-import { Command, commandResponse, CommandResponse, etagOf, Roles } from '@app/platform';
+import { Command, commandResponse, CommandResponse, etagOf, HeaderResponse, Roles } from '@app/platform';
 import { LearnerCommandsHandler } from '../application/learner-commands.handler';
 import { RecordsStreamReader } from '../application/stream-reader';
 import { LearnerRecord } from '../domain/learner-record';
 import { CompletionParams, CorrectCompletionDto, LearnerParams, RecordCompletionDto, RecordEnrollmentDto, RegisterLearnerDto } from './learner.dto';
 
-type HeaderResponse = { setHeader(name: string, value: string): unknown };
 
 /** Learners, their enrollments and completions. */
 @ApiTags('records: learners')
@@ -35,7 +34,7 @@ export class LearnersController {
   @ApiNotFoundResponse({ description: 'Unknown learner' })
   async record(@Param() params: LearnerParams, @Res({ passthrough: true }) res: HeaderResponse): Promise<LearnerRecord & { revision: number }> {
     const { record, revision } = await this.reader.learnerRecord(params.learnerId);
-    res.setHeader('ETag', etagOf(revision));
+    res.header('ETag', etagOf(revision));
     return { ...record, revision };
   }
 

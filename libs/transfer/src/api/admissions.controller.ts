@@ -1,11 +1,10 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContext } from '@app/event-store';
-import { Command, commandResponse, CommandResponse, Roles } from '@app/platform';
+import { Command, commandResponse, CommandResponse, HeaderResponse, Roles } from '@app/platform';
 import { PublishDefinitionsHandler } from '../application/publish-definitions.handler';
 import { AdmitLearnerDto } from './catalog.dto';
 
-type HeaderResponse = { setHeader(name: string, value: string): unknown };
 
 /** The admission gate: a receiving registrar admits a learner to one of its programs. */
 @ApiTags('transfer: admissions')

@@ -2,13 +2,12 @@ import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContext } from '@app/event-store';
 import { refuse } from '@app/kernel';
-import { Command, commandResponse, CommandResponse, etagOf, Roles } from '@app/platform';
+import { Command, commandResponse, CommandResponse, etagOf, HeaderResponse, Roles } from '@app/platform';
 import { PolicyCatalog } from '../application/policy-catalog';
 import { ProgramCatalog } from '../application/program-catalog';
 import { PublishDefinitionsHandler } from '../application/publish-definitions.handler';
 import { PolicyParams, ProgramParams, ProgramVersionParams, PublishDefinitionDto } from './catalog.dto';
 
-type HeaderResponse = { setHeader(name: string, value: string): unknown };
 const READERS = ['admin', 'issuer', 'submitter', 'registrar', 'auditor'] as const;
 
 /** A receiving institution's catalog: program versions (catalog years) and recognition-policy versions. */
@@ -37,7 +36,7 @@ export class CatalogController {
   @ApiOperation({ summary: 'A program: owner and published versions' })
   async program(@Param() params: ProgramParams, @Res({ passthrough: true }) res: HeaderResponse) {
     const { state, revision } = await this.programs.program(params.programId);
-    res.setHeader('ETag', etagOf(revision));
+    res.header('ETag', etagOf(revision));
     return { programId: params.programId, institutionId: state.institutionId, versions: state.versions, revision };
   }
 
@@ -48,7 +47,7 @@ export class CatalogController {
     const { state, revision } = await this.programs.program(params.programId);
     const summary = state.versions.find((v) => v.version === params.version);
     if (!summary) throw refuse.notFound('program-version-not-found', `program ${params.programId} has no version ${params.version}`);
-    res.setHeader('ETag', etagOf(revision));
+    res.header('ETag', etagOf(revision));
     return { programId: params.programId, institutionId: state.institutionId, ...summary, definition: state.definitions[params.version] };
   }
 
@@ -67,7 +66,7 @@ export class CatalogController {
   @ApiOperation({ summary: 'A recognition policy: owner, versions with effective periods, and their definitions' })
   async policy(@Param() params: PolicyParams, @Res({ passthrough: true }) res: HeaderResponse) {
     const { state, revision } = await this.policies.policy(params.policyId);
-    res.setHeader('ETag', etagOf(revision));
+    res.header('ETag', etagOf(revision));
     return {
       policyId: params.policyId,
       institutionId: state.institutionId,

@@ -1,13 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContext } from '@app/event-store';
-import { Command, commandResponse, CommandResponse, CurrentPrincipal, etagOf, Principal, Roles } from '@app/platform';
+import { Command, commandResponse, CommandResponse, CurrentPrincipal, etagOf, HeaderResponse, Principal, Roles } from '@app/platform';
 import { SubmitTransferRequestHandler } from '../application/submit-transfer-request.handler';
 import { TransferRequestDecisionsHandler } from '../application/transfer-request-decisions.handler';
 import { TransferRequestQueries, TransferRequestView } from '../application/transfer-request.queries';
 import { AppealDto, DecideItemsDto, GrantExceptionDto, RequestParams, ReviseDto, SubmitTransferRequestDto, WithdrawDto } from './transfer-request.dto';
 
-type HeaderResponse = { setHeader(name: string, value: string): unknown };
 
 /** Credit-transfer requests: submitted (and evaluated at once), decided, appealed, revised, withdrawn. */
 @ApiTags('transfer: requests')
@@ -34,7 +33,7 @@ export class TransferRequestsController {
   @ApiOperation({ summary: 'A request with its evaluation, decisions, exceptions and appeals (its parties and auditors in scope; others 404)' })
   async view(@Param() params: RequestParams, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: HeaderResponse): Promise<TransferRequestView> {
     const view = await this.queries.view(params.requestId, principal);
-    res.setHeader('ETag', etagOf(view.revision));
+    res.header('ETag', etagOf(view.revision));
     return view;
   }
 

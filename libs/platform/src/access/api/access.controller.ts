@@ -7,10 +7,9 @@ import { AccessRegistry } from '../auth/access-registry';
 import { Roles } from '../auth/auth.decorators';
 import { newCredentialToken } from '../auth/credential-token';
 import { Command } from '../../http/command-context.decorator';
-import { commandResponse, CommandResponse } from '../../http/command-response';
+import { commandResponse, CommandResponse, HeaderResponse } from '../../http/command-response';
 import { IssueCredentialDto, IssuedCredentialDto, RegisterInstitutionDto, RevokeCredentialDto } from './access.dto';
 
-type HeaderResponse = { setHeader(name: string, value: string): unknown };
 
 /** Admin provisioning: institutions and their credentials. */
 @ApiTags('access')
