@@ -18,11 +18,16 @@ export interface StandaloneUnderTest {
 const VARIABLES = ['LOG_LEVEL', 'EVENT_STORE', 'SQLITE_PATH', 'DATABASE_URL', 'ADMIN_TOKEN'] as const;
 
 /**
- * Boots the standalone AppModule as `npm start` composes it, on a fresh SQLite file (or on the
+ * Boots the standalone AppModule as `npm start` composes it (or another app's, e.g. the audit service), on a fresh SQLite file (or on the
  * PostgreSQL store when `env.EVENT_STORE` says so). The configuration is validated when the
  * module is imported, so the environment is set first and the module imported afterwards.
  */
-export async function startStandalone(env: Record<string, string> = {}): Promise<StandaloneUnderTest> {
+const APPS = {
+  standalone: async () => (await import('../../apps/standalone/src/app.module')).AppModule,
+  audit: async () => (await import('../../apps/audit/src/app.module')).AppModule,
+};
+
+export async function startStandalone(env: Record<string, string> = {}, appName: keyof typeof APPS = 'standalone'): Promise<StandaloneUnderTest> {
   const saved = Object.fromEntries(VARIABLES.map((name) => [name, process.env[name]]));
   const dataDir = mkdtempSync(join(tmpdir(), 'credit-transfer-test-'));
   const { newCredentialToken, configureApp, createHttpAdapter, PLATFORM_APP_OPTIONS } = await import('@app/platform');
@@ -34,7 +39,7 @@ export async function startStandalone(env: Record<string, string> = {}): Promise
     ADMIN_TOKEN: adminToken,
     ...env,
   });
-  const { AppModule } = await import('../../apps/standalone/src/app.module');
+  const AppModule = await APPS[appName]();
   const { EVENT_STORE } = await import('@app/event-store');
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
   const app = moduleRef.createNestApplication<PlatformApplication>(createHttpAdapter(), PLATFORM_APP_OPTIONS);
