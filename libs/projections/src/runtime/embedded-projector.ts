@@ -70,11 +70,21 @@ export class EmbeddedProjector {
     const generation = ++this.generation;
     this.position = await readCheckpoint(this.db.manager);
     this.buffer = [];
-    this.subscription = this.store.subscribe((event) => (generation === this.generation ? this.onEvent(event) : undefined), {
+    const subscription = this.store.subscribe((event) => (generation === this.generation ? this.onEvent(event) : undefined), {
       after: this.position,
       batchSize: this.options.batchSize ?? 500,
       pollIntervalMs: this.options.pollIntervalMs ?? 100,
     });
+    this.subscription = subscription;
+    // A subscription that ends on its own (a read error of the store) is restarted from the checkpoint.
+    subscription.done.then(
+      () => this.onEnded(generation, new Error('the event store subscription ended')),
+      (error: unknown) => this.onEnded(generation, error),
+    );
+  }
+
+  private onEnded(generation: number, error: unknown): void {
+    if (this.running && generation === this.generation && this.subscription !== null) this.onFailure(error);
   }
 
   private async onEvent(event: RecordedEvent): Promise<void> {
