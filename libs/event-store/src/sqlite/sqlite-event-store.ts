@@ -92,8 +92,8 @@ export class SqliteEventStore implements EventStore {
       const rows = this.statements.readStream.all(stream, from, want);
       remaining = rows.length < want ? 0 : remaining - rows.length;
       if (rows.length > 0) from = rows[rows.length - 1][3] + 1;
-      return rows.map(toRecorded);
-    });
+      return rows;
+    }, toRecorded);
   }
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
@@ -107,8 +107,8 @@ export class SqliteEventStore implements EventStore {
       const rows = this.statements.readAll.all(after, upTo, want);
       remaining = rows.length < want ? 0 : remaining - rows.length;
       if (rows.length > 0) after = rows[rows.length - 1][0];
-      return rows.map(toRecorded);
-    });
+      return rows;
+    }, toRecorded);
   }
 
   subscribe(handler: EventHandler, options: SubscribeOptions): Subscription {
