@@ -1,7 +1,10 @@
 /**
  * `npm run bench:store`: event-store throughput next to a raw-driver baseline measured in the
  * same run with the same durability (SQLite WAL with synchronous=FULL, then NORMAL; PostgreSQL as
- * the server is configured).
+ * the server is configured). Raw baselines write the same rows (same ids, same JSON) into a table
+ * of the same definition (SQLITE_SCHEMA / postgresSchema, same indexes) but do none of the
+ * store's work: no validation, no canonical JSON, no hash chain, no revision check; the raw
+ * read-all does not JSON.parse. SQLite: raw and store alternate in rounds (see sqlite.cases.ts).
  * PostgreSQL runs when it answers at DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).
  */
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json';
+import * as crypto from 'node:crypto';
+import { canonicalJson, jsonString } from './canonical-json';
 import { RecordedEvent } from './event-envelope';
 
 /** The part of a recorded event that its hash covers: everything but its global position. */
@@ -16,14 +16,21 @@ export function hashEvent(content: HashedContent): string {
  * { data, id, metadata, occurredAt, previousHash, recordedAt, revision, schemaVersion, stream, type }.
  */
 export function hashSerialized(content: HashedContent, dataJson: string, metadataJson: string): string {
+  const previousHash = content.previousHash === null ? 'null' : jsonString(content.previousHash);
   const text =
-    `{"data":${dataJson},"id":${JSON.stringify(content.id)},"metadata":${metadataJson}` +
-    `,"occurredAt":${JSON.stringify(content.occurredAt)},"previousHash":${JSON.stringify(content.previousHash)}` +
-    `,"recordedAt":${JSON.stringify(content.recordedAt)},"revision":${canonicalJson(content.revision)}` +
-    `,"schemaVersion":${canonicalJson(content.schemaVersion)},"stream":${JSON.stringify(content.stream)}` +
-    `,"type":${JSON.stringify(content.type)}}`;
-  return createHash('sha256').update(text).digest('hex');
+    `{"data":${dataJson},"id":${jsonString(content.id)},"metadata":${metadataJson}` +
+    `,"occurredAt":${jsonString(content.occurredAt)},"previousHash":${previousHash}` +
+    `,"recordedAt":${jsonString(content.recordedAt)},"revision":${canonicalJson(content.revision)}` +
+    `,"schemaVersion":${canonicalJson(content.schemaVersion)},"stream":${jsonString(content.stream)}` +
+    `,"type":${jsonString(content.type)}}`;
+  return sha256Hex(text);
 }
+
+/** One-shot crypto.hash where Node has it (>= 20.12: no Hash object per event), else createHash. */
+const sha256Hex: (text: string) => string =
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'hex')
+    : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 export type ChainFaultKind = 'hash-mismatch' | 'broken-link' | 'revision-gap';
 

@@ -27,8 +27,8 @@ export function validateAppend(stream: string, events: NewEvent[], expected: Exp
     if (seen.has(id)) throw new InvalidAppendError(`${at}.id ${id} appears twice in one append`);
     seen.add(id);
     if (typeof event.type !== 'string' || event.type.length === 0) throw new InvalidAppendError(`${at}.type is required`);
-    const occurred = parseRfc3339(event.occurredAt);
-    if (!occurred) {
+    const occurredAt = normalizeOccurredAt(event.occurredAt);
+    if (occurredAt === null) {
       throw new InvalidAppendError(`${at}.occurredAt must be an RFC 3339 date-time with an offset, e.g. 2026-05-01T10:00:00Z`);
     }
     if (!Number.isSafeInteger(event.schemaVersion) || event.schemaVersion < 1) {
@@ -40,8 +40,21 @@ export function validateAppend(stream: string, events: NewEvent[], expected: Exp
     if (!event.metadata || typeof event.metadata.correlationId !== 'string') {
       throw new InvalidAppendError(`${at}.metadata.correlationId is required`);
     }
-    return { ...event, id, occurredAt: occurred.toISOString() };
+    return { id, type: event.type, occurredAt, schemaVersion: event.schemaVersion, data: event.data, metadata: event.metadata };
   });
+}
+
+/**
+ * parseRfc3339 as ISO-8601 UTC text, remembering the last input: the events of one append (one
+ * command) usually share their occurredAt.
+ */
+let lastOccurred: { input: string; iso: string } | null = null;
+function normalizeOccurredAt(value: unknown): string | null {
+  if (lastOccurred !== null && value === lastOccurred.input) return lastOccurred.iso;
+  const instant = parseRfc3339(value);
+  if (instant === null) return null;
+  lastOccurred = { input: value as string, iso: instant.toISOString() };
+  return lastOccurred.iso;
 }
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
@@ -123,14 +136,15 @@ export function chainEvents(
 ): ChainedEvent[] {
   let previousHash = head ? head.hash : null;
   let revision = head ? head.revision : -1;
-  return events.map((event) => {
+  return events.map(({ id, type, occurredAt, schemaVersion, data, metadata }) => {
     revision += 1;
-    const content = { ...event, stream, revision, recordedAt, previousHash };
-    const dataJson = canonicalJson(event.data);
-    const metadataJson = canonicalJson(event.metadata);
-    const hash = hashSerialized(content, dataJson, metadataJson);
-    previousHash = hash;
-    return { event: { ...content, hash }, dataJson, metadataJson };
+    const dataJson = canonicalJson(data);
+    const metadataJson = canonicalJson(metadata);
+    // One object per event, its hash filled in once computed (the hash does not cover itself).
+    const event = { id, type, occurredAt, schemaVersion, data, metadata, stream, revision, recordedAt, previousHash, hash: '' };
+    event.hash = hashSerialized(event, dataJson, metadataJson);
+    previousHash = event.hash;
+    return { event, dataJson, metadataJson };
   });
 }
 

@@ -36,3 +36,20 @@ describe('SQLite group commit', () => {
     await store.close();
   });
 });
+
+describe('SQLite multi-row insert', () => {
+  it('reports the positions the rows got, across statement chunks and after a gap in positions', async () => {
+    const store = new SqliteEventStore(join(dir, 'multi-row.sqlite'));
+    const { collect, events } = await import('./contract-fixtures');
+    const first = await store.append('m-1', events(150), 'no-stream');
+    // A gap: the last rows deleted behind the store's back (AUTOINCREMENT never reuses positions).
+    store.connection.prepare('DELETE FROM events WHERE position > ?').run(first.positions[139]);
+    const second = await store.append('m-2', events(77), 'no-stream');
+    const positionsOf = async (stream: string) => (await collect(store.readStream(stream))).map((e) => e.position);
+    expect(await positionsOf('m-1')).toEqual(first.positions.slice(0, 140));
+    expect(await positionsOf('m-2')).toEqual(second.positions);
+    expect(second.positions[0]).toBe(first.positions[149] + 1);
+    second.positions.slice(1).forEach((p, i) => expect(p).toBe(second.positions[i] + 1));
+    await store.close();
+  });
+});

@@ -15,8 +15,11 @@ import {
 import { chainEvents, checkExpectedRevision, resolveAfterFailure, StoredIdRef, validateAppend } from '../prepare-append';
 import { PollingSubscription } from '../polling-subscription';
 import { WakeSignal } from '../wake-signal';
-import { SQLITE_COLUMNS, SQLITE_SCHEMA, SqliteEventRow } from './sqlite-schema';
+import { SQLITE_SCHEMA } from './sqlite-schema';
+import { SQLITE_COLUMNS, SqliteEventRow, toRecorded } from './sqlite-rows';
+import { pagedIterable } from './sqlite-pages';
 import { SqliteGroupCommit } from './sqlite-group-commit';
+import { SqliteEventInserter } from './sqlite-insert';
 
 
 /**
@@ -33,6 +36,7 @@ export class SqliteEventStore implements EventStore {
   private readonly appendTransaction: Database.Transaction<SqliteEventStore['appendTx']>;
   private readonly groupCommit: SqliteGroupCommit;
   private readonly pingStatement: Database.Statement;
+  private readonly inserter: SqliteEventInserter;
 
   constructor(path: string, synchronous: 'FULL' | 'NORMAL' = 'FULL') {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -46,10 +50,6 @@ export class SqliteEventStore implements EventStore {
         'SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
       ),
       findId: this.db.prepare<[string], StoredIdRef>('SELECT id, stream, revision, position FROM events WHERE id = ?'),
-      insert: this.db.prepare(
-        `INSERT INTO events (id, stream, revision, type, occurred_at, recorded_at, schema_version, data, metadata, previous_hash, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
       readStream: this.db.prepare<[string, number, number], SqliteEventRow>(
         `SELECT ${SQLITE_COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`,
       ).raw(true),
@@ -58,6 +58,7 @@ export class SqliteEventStore implements EventStore {
       ).raw(true),
       headPosition: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
     };
+    this.inserter = new SqliteEventInserter(this.db);
     this.appendTransaction = this.db.transaction(this.appendTx);
     this.groupCommit = new SqliteGroupCommit(this.db, this.appendTransaction, () => this.appended.notify());
     this.pingStatement = this.db.prepare('SELECT 1');
@@ -67,12 +68,7 @@ export class SqliteEventStore implements EventStore {
     const head = this.statements.head.get(stream) ?? null;
     checkExpectedRevision(stream, expected, head ? head.revision : null);
     const chained = chainEvents(stream, events, head, new Date().toISOString());
-    const positions = chained.map(({ event: e, dataJson, metadataJson }) => {
-      const info = this.statements.insert.run(
-        e.id, e.stream, e.revision, e.type, e.occurredAt, e.recordedAt, e.schemaVersion, dataJson, metadataJson, e.previousHash, e.hash,
-      );
-      return Number(info.lastInsertRowid);
-    });
+    const positions = this.inserter.insert(chained);
     return { stream, nextExpectedRevision: chained[chained.length - 1].event.revision, positions, alreadyStored: false };
   };
 
@@ -87,32 +83,32 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+  readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
     let from = options.fromRevision ?? 0;
     let remaining = options.limit ?? Number.MAX_SAFE_INTEGER;
-    const batch = 500;
-    while (remaining > 0) {
-      const rows = this.statements.readStream.all(stream, from, Math.min(batch, remaining));
-      for (const row of rows) yield toRecorded(row);
-      if (rows.length < Math.min(batch, remaining)) return;
-      remaining -= rows.length;
-      from = rows[rows.length - 1][3] + 1;
-    }
+    return pagedIterable(() => {
+      if (remaining <= 0) return [];
+      const want = Math.min(500, remaining);
+      const rows = this.statements.readStream.all(stream, from, want);
+      remaining = rows.length < want ? 0 : remaining - rows.length;
+      if (rows.length > 0) from = rows[rows.length - 1][3] + 1;
+      return rows;
+    }, toRecorded);
   }
 
-  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     let after = options.after ?? -1;
     const upTo = options.upTo ?? Number.MAX_SAFE_INTEGER;
     const batchSize = options.batchSize ?? 500;
     let remaining = options.limit ?? Number.MAX_SAFE_INTEGER;
-    while (remaining > 0) {
+    return pagedIterable(() => {
+      if (remaining <= 0) return [];
       const want = Math.min(batchSize, remaining);
       const rows = this.statements.readAll.all(after, upTo, want);
-      for (const row of rows) yield toRecorded(row);
-      if (rows.length < want) return;
-      remaining -= rows.length;
-      after = rows[rows.length - 1][0];
-    }
+      remaining = rows.length < want ? 0 : remaining - rows.length;
+      if (rows.length > 0) after = rows[rows.length - 1][0];
+      return rows;
+    }, toRecorded);
   }
 
   subscribe(handler: EventHandler, options: SubscribeOptions): Subscription {
@@ -140,22 +136,4 @@ export class SqliteEventStore implements EventStore {
   get connection(): Database.Database {
     return this.db;
   }
-}
-
-export function toRecorded(row: SqliteEventRow): RecordedEvent {
-  const [position, id, stream, revision, type, occurredAt, recordedAt, schemaVersion, data, metadata, previousHash, hash] = row;
-  return {
-    id,
-    stream,
-    revision,
-    position,
-    type,
-    occurredAt,
-    recordedAt,
-    schemaVersion,
-    data: JSON.parse(data),
-    metadata: JSON.parse(metadata),
-    previousHash,
-    hash,
-  };
 }

