@@ -68,7 +68,15 @@ export class EmbeddedProjector {
 
   private async subscribeFromStored(): Promise<void> {
     const generation = ++this.generation;
-    this.position = await readCheckpoint(this.db.manager);
+    const previous = this.subscription;
+    this.subscription = null;
+    void previous?.stop();
+    // A batch still in flight commits (or fails) before the checkpoint is read: reading it earlier
+    // would resubscribe from before that batch and apply it twice.
+    await this.flushing;
+    const position = await readCheckpoint(this.db.manager);
+    if (!this.running || generation !== this.generation) return; // stopped, or superseded by a later restart
+    this.position = position;
     this.buffer = [];
     const subscription = this.store.subscribe((event) => (generation === this.generation ? this.onEvent(event) : undefined), {
       after: this.position,
@@ -132,6 +140,7 @@ export class EmbeddedProjector {
     const delay = moved ? 0 : Math.min(30_000, 100 * 2 ** Math.min(this.failures, 9));
     if (moved) this.logger.warn((error as Error).message);
     else this.logger.error(`projection batch failed (attempt ${this.failures}; retrying in ${delay} ms): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (this.restartTimer) clearTimeout(this.restartTimer);
     this.restartTimer = setTimeout(() => {
       this.restartTimer = null;
       if (this.running) this.subscribeFromStored().catch((e: unknown) => this.onFailure(e));
