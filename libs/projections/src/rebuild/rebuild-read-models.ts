@@ -34,27 +34,30 @@ export async function rebuildReadModels(store: EventStore, live: ReadModelOption
   const target = rebuildTarget(live);
   await dropTarget(target);
   const fresh = createReadModelDataSource(target, 'writer');
+  const liveDb = createReadModelDataSource(live, 'writer');
   const started = process.hrtime.bigint();
-  let result: { checkpoint: number; applied: number };
+  let applied = 0;
   try {
     await migrateReadModels(fresh, target);
     const upTo = await store.headPosition();
     progress?.start(upTo + 1);
-    result = await projectAll(store, fresh, { batchSize, upTo, onBatch: (checkpoint, applied) => progress?.update(checkpoint, applied) });
+    applied += (await projectAll(store, fresh, { batchSize, upTo, onBatch: (checkpoint, n) => progress?.update(checkpoint, n) })).applied;
+    progress?.stop();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    await migrateReadModels(liveDb, live);
+    // The live projector kept going meanwhile: catch the rebuild up to it, then switch (forward only).
+    for (let attempt = 1; ; attempt++) {
+      const result = await switchReadModels(liveDb, live, target);
+      if (result.switched) return { events: applied, checkpoint: result.checkpoint, seconds, eventsPerSecond: applied / Math.max(seconds, 1e-9) };
+      if (attempt >= 20) throw new Error(`the live read models kept moving ahead of the rebuild (live ${result.liveCheckpoint}, rebuilt ${result.rebuiltCheckpoint}); nothing was switched`);
+      applied += (await projectAll(store, fresh, { batchSize, upTo: result.liveCheckpoint })).applied;
+    }
   } finally {
     progress?.stop();
     if (fresh.isInitialized) await fresh.destroy();
-  }
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const liveDb = createReadModelDataSource(live, 'writer');
-  try {
-    await migrateReadModels(liveDb, live);
-    await switchReadModels(liveDb, live, target);
-  } finally {
     if (liveDb.isInitialized) await liveDb.destroy();
     await dropTarget(target);
   }
-  return { events: result.applied, checkpoint: result.checkpoint, seconds, eventsPerSecond: result.applied / Math.max(seconds, 1e-9) };
 }
 
 async function dropTarget(target: ReadModelOptions): Promise<void> {

@@ -24,9 +24,20 @@ export class CheckpointMovedError extends Error {
   }
 }
 
+/**
+ * The checkpoint, locked until the caller's transaction ends (PostgreSQL: SELECT ... FOR UPDATE,
+ * so a concurrent projector or a rebuild switch waits instead of interleaving; SQLite serialises
+ * writers itself and refuses to upgrade a stale read snapshot).
+ */
+export async function lockCheckpoint(manager: EntityManager, projection = READ_MODELS_PROJECTION): Promise<number> {
+  if (manager.connection.options.type !== 'postgres') return readCheckpoint(manager, projection);
+  const row = await manager.findOne(ProjectionCheckpoint, { where: { projection }, lock: { mode: 'pessimistic_write' } });
+  return row?.position ?? -1;
+}
+
 /** Applies `work` and moves the checkpoint from `expected` to `to` in the caller's transaction, or throws CheckpointMovedError. */
 export async function advanceCheckpoint(manager: EntityManager, expected: number, to: number, work: () => Promise<void>): Promise<void> {
-  const found = await readCheckpoint(manager);
+  const found = await lockCheckpoint(manager);
   if (found !== expected) throw new CheckpointMovedError(expected, found);
   await work();
   await writeCheckpoint(manager, to);
