@@ -91,4 +91,15 @@ describe('auditor queries: history, reproduction of decisions, policy impact', (
     expect(JSON.stringify(bad.body)).toContain('/definition/minGrade');
     await post(flow.tokens.mitx.issuer, '/audit/policy-impact').send({ definition: scmPolicy() }).expect(403);
   });
+
+  it('what-if with a future policy version applies it as if in effect (its grade rule, not "not effective")', async () => {
+    await post(flow.tokens.mit.registrar, '/policies/mit-scm-recognition/versions').send({ definition: { ...scmPolicy(), version: '2027.1', effectiveFrom: '2027-09-01', minGrade: 83 } }).expect(201);
+    await caughtUp();
+    const res = await post(flow.tokens.mit.registrar, '/eligibility/what-if').send({ learnerId: flow.learnerId, programId: 'mit-scm', policy: { policyId: 'mit-scm-recognition', version: '2027.1' } }).expect(200);
+    expect(res.body.policy).toEqual({ policyId: 'mit-scm-recognition', version: '2027.1' });
+    const denied = (res.body.recognized as { decision: string; reasons: string[] }[]).filter((r) => r.reasons.includes('BELOW_MIN_GRADE'));
+    expect(denied).toHaveLength(3);
+    expect(JSON.stringify(res.body.recognized)).not.toContain('POLICY_NOT_EFFECTIVE');
+    await post(flow.tokens.mit.registrar, '/eligibility/what-if').send({ learnerId: flow.learnerId, programId: 'mit-scm', programVersion: 'constructor' }).expect(404);
+  });
 });

@@ -4,7 +4,7 @@ import { refuse } from '@app/kernel';
 import { Principal } from '@app/platform';
 import { READ_MODEL_READER, RequestRow } from '@app/projections';
 import { parseRecognitionPolicy, RecognitionPolicy } from '@app/requirements';
-import { conversionTableRecordOf, EffectivePolicy, EvaluationRecord, evaluateTransferRequest, EvaluationReproducer } from '@app/transfer';
+import { conversionTableRecordOf, EffectivePolicy, EvaluationRecord, evaluateTransferRequest, EvaluationReproducer, inEffectOnAnyDate } from '@app/transfer';
 import { assertInScope } from '../audit-scope';
 import { diffJson, JsonDifference } from '../reproduce/json-diff';
 
@@ -25,6 +25,8 @@ export interface PolicyImpactReport {
   requestsConsidered: number;
   changed: number;
   unchanged: number;
+  /** Requests whose recorded evaluation today's engine no longer reproduces exactly (compared on today's engine anyway). */
+  engineDrift: string[];
   /** Requests that could not be replayed (no evaluation, or inputs no longer readable), with why. */
   skipped: { requestId: string; reason: string }[];
   requests: RequestImpact[];
@@ -59,21 +61,26 @@ export class PolicyImpact {
       requestsConsidered: requests.length,
       changed: 0,
       unchanged: 0,
+      engineDrift: [],
       skipped: [],
       requests: [],
     };
     for (const r of requests) {
-      let recorded: EvaluationRecord;
+      let before: EvaluationRecord;
       let after: EvaluationRecord;
       try {
+        // Both sides on today's engine: the recorded policy (reproduced) against the proposal, so an
+        // engine change since the request is not reported as the policy's impact.
         const found = await this.reproducer.inputsOf(r.requestId);
-        recorded = found.recorded;
+        const reproduced = this.reproducer.rerun(found.recorded, found.inputs);
+        if (!reproduced.identical) report.engineDrift.push(r.requestId);
+        before = reproduced.reproduced;
         after = evaluateTransferRequest({ ...found.inputs, policy: proposed });
       } catch (error) {
         report.skipped.push({ requestId: r.requestId, reason: error instanceof Error ? error.message : String(error) });
         continue;
       }
-      const impact = impactOf(r, recorded, after);
+      const impact = impactOf(r, before, after);
       report.requests.push(impact);
       if (impact.changed) report.changed += 1;
       else report.unchanged += 1;
@@ -84,13 +91,13 @@ export class PolicyImpact {
 
 /** The proposal as an effective policy version, in effect on any date (the impact question is "had it applied"). */
 function asEffective(policy: RecognitionPolicy): EffectivePolicy {
-  const { effectiveTo: _to, ...open } = policy;
-  return {
+  const conversionTable = conversionTableRecordOf(policy);
+  return inEffectOnAnyDate({
     policyId: policy.id,
-    summary: { version: policy.version, programId: policy.programId ?? null, effectiveFrom: policy.effectiveFrom, effectiveTo: null, conversionTableId: conversionTableRecordOf(policy).id, publishedOn: 'proposed' },
-    policy: { ...open, effectiveFrom: '0001-01-01' },
-    conversionTable: conversionTableRecordOf(policy),
-  };
+    summary: { version: policy.version, programId: policy.programId ?? null, effectiveFrom: policy.effectiveFrom, effectiveTo: null, conversionTableId: conversionTable.id, publishedOn: 'proposed' },
+    policy,
+    conversionTable,
+  });
 }
 
 function impactOf(r: Pick<RequestRow, 'requestId' | 'learnerId' | 'programId'>, before: EvaluationRecord, after: EvaluationRecord): RequestImpact {

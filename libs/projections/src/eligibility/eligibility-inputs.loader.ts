@@ -75,8 +75,9 @@ export class EligibilityInputsLoader {
       const row = await this.manager.findOneBy(ProgramRow, { programId });
       if (!row) return null;
       const wanted = version ?? row.latestVersion;
-      const definition = (JSON.parse(row.state) as ProgramState).definitions[wanted];
-      if (!definition) return 'no-version';
+      const { definitions } = JSON.parse(row.state) as ProgramState;
+      if (!Object.hasOwn(definitions, wanted)) return 'no-version';
+      const definition = definitions[wanted];
       const parsed = parseProgram(definition);
       if (!parsed.ok) throw new Error(`stored program ${programId}@${wanted} no longer parses`);
       this.programs.set(key, { row, version: wanted, program: parsed.program });

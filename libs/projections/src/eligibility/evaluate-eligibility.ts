@@ -1,5 +1,5 @@
 import { evaluateProgram, HeldCredential, Program, ProgramEvaluation, RecognitionEvaluation, RecognitionEvidence } from '@app/requirements';
-import { effectivePolicyAmong, policyVersionOf, PublishedPolicy, runEvaluation } from '@app/transfer';
+import { effectivePolicyAmong, inEffectOnAnyDate, policyVersionOf, PublishedPolicy, runEvaluation } from '@app/transfer';
 import { EvaluatedEligibility } from './eligibility-answer';
 import { explain } from './explain-eligibility';
 
@@ -8,7 +8,7 @@ export interface EligibilityInputs {
   program: { programId: string; version: string; institutionId: string; program: Program };
   /** The receiving institution's published policies (the one in effect on the date is chosen). */
   policies: PublishedPolicy[];
-  /** Or this exact policy version (what-if), instead of the one in effect on the date. */
+  /** Or this exact policy version (what-if), instead of the one in effect on the date; applied as if in effect then. */
   policyOverride?: PublishedPolicy & { version: string };
   evidence: RecognitionEvidence[];
   credentialsHeld: HeldCredential[];
@@ -24,7 +24,7 @@ export interface EligibilityInputs {
  */
 export function evaluateEligibility(inputs: EligibilityInputs): EvaluatedEligibility {
   const { program, referenceDate, admitted } = inputs;
-  const policy = inputs.policyOverride ? policyVersionOf(inputs.policyOverride, inputs.policyOverride.version) : effectivePolicyAmong(inputs.policies, program.programId, referenceDate);
+  const policy = inputs.policyOverride ? pinned(inputs.policyOverride) : effectivePolicyAmong(inputs.policies, program.programId, referenceDate);
   let recognition: RecognitionEvaluation | null = null;
   let evaluation: ProgramEvaluation;
   if (policy) {
@@ -72,4 +72,9 @@ export function evaluateEligibility(inputs: EligibilityInputs): EvaluatedEligibi
   };
   answer.explanation = explain(answer, program.program.title ?? null);
   return answer;
+}
+
+function pinned(override: PublishedPolicy & { version: string }) {
+  const version = policyVersionOf(override, override.version);
+  return version ? inEffectOnAnyDate(version) : null;
 }

@@ -81,8 +81,12 @@ export async function applyWhatIf(inputs: EligibilityInputs, changes: WhatIfChan
   if (changes.policy) {
     const { published } = await loader.institutionPolicies(inputs.program.institutionId);
     const policy = published.find((p) => p.policyId === changes.policy?.policyId);
-    if (!policy || !policy.state.versions.some((v) => v.version === changes.policy?.version)) {
+    const version = policy?.state.versions.find((v) => v.version === changes.policy?.version);
+    if (!policy || !version) {
       throw refuse.notFound('policy-version-not-found', `${inputs.program.institutionId} has no policy ${changes.policy.policyId} version ${changes.policy.version}`);
+    }
+    if (version.programId !== null && version.programId !== inputs.program.programId) {
+      throw refuse.invalid('policy-scope-mismatch', `policy ${changes.policy.policyId} version ${version.version} is scoped to program ${version.programId}, not ${inputs.program.programId}`, '/policy');
     }
     next.policyOverride = { ...policy, version: changes.policy.version };
   }

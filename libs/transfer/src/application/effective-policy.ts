@@ -43,6 +43,12 @@ export function policyVersionOf(published: PublishedPolicy, version: string): Ef
   return summary ? asEffective(published, summary) : null;
 }
 
+/** The same version as if in effect on any date: what-if and policy impact ask "had it applied". */
+export function inEffectOnAnyDate(effective: EffectivePolicy): EffectivePolicy {
+  const { effectiveTo: _to, ...open } = effective.policy;
+  return { ...effective, policy: { ...open, effectiveFrom: '0001-01-01' } };
+}
+
 function asEffective(published: PublishedPolicy, summary: PolicyVersionSummary): EffectivePolicy {
   const parsed = parseRecognitionPolicy(published.state.definitions[summary.version]);
   if (!parsed.ok) throw new Error(`stored policy ${published.policyId}@${summary.version} no longer parses`);

@@ -32,7 +32,7 @@ export class ProgramCatalog {
   async version(programId: string, version: string): Promise<ProgramVersionRef & { revision: number }> {
     const { state, revision } = await this.program(programId);
     const wanted = version === 'latest' ? latestProgramVersion(state) : version;
-    const definition = wanted === null ? undefined : state.definitions[wanted];
+    const definition = wanted === null || !Object.hasOwn(state.definitions, wanted) ? undefined : state.definitions[wanted];
     if (wanted === null || !definition) throw refuse.notFound('program-version-not-found', `program ${programId} has no version ${version}`);
     const parsed = parseProgram(definition);
     if (!parsed.ok) throw new Error(`stored program ${programId}@${wanted} no longer parses: ${parsed.errors[0].path} ${parsed.errors[0].message}`);

@@ -55,7 +55,7 @@ export const policyDecider: Decider<PolicyCommand, PolicyState, PolicyEvent> = {
     if (policy.receivingInstitution !== owner) {
       throw refuse.invalid('policy-institution-mismatch', `receivingInstitution must be ${owner}, the policy's owner`, '/definition/receivingInstitution');
     }
-    if (state.definitions[policy.version]) {
+    if (Object.hasOwn(state.definitions, policy.version)) {
       throw refuse.conflict('policy-version-exists', `policy ${command.policyId} version ${policy.version} is already published and immutable`);
     }
     const from = policy.effectiveFrom;

@@ -55,7 +55,7 @@ export const programDecider: Decider<ProgramCommand, ProgramState, ProgramEvent>
     if (!CATALOG_YEAR.test(program.version)) {
       throw refuse.invalid('invalid-catalog-year', `version "${program.version}" is not a catalog year like 2026-27`, '/definition/version');
     }
-    if (state.definitions[program.version]) {
+    if (Object.hasOwn(state.definitions, program.version)) {
       throw refuse.conflict('program-version-exists', `program ${command.programId} version ${program.version} is already published and immutable`);
     }
     return [
