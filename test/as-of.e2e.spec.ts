@@ -80,6 +80,9 @@ describe('as-of answers from history alone (eligibility, ledger, queue)', () => 
   it('refuses a malformed asOf with 400 naming /asOf, and keeps the scope rules', async () => {
     const bad = await eligibility('yesterday').expect(400);
     expect(JSON.stringify(bad.body)).toContain('/asOf');
+    expect(JSON.stringify((await eligibility('2026-02-30').expect(400)).body)).toContain('/asOf');
+    // A position past the head answers as of the head, and says so.
+    expect((await eligibility(999999999).expect(200)).body.upToPosition).toBe(await t.store.headPosition());
     const auditor = await platformAuditor(t);
     await get(auditor, `/eligibility?learnerId=${flow.learnerId}&programId=mit-scm&asOf=${learnerEvents.at(-1)?.position}`).expect(200);
     await get(flow.tokens.uni.submitter, `/eligibility?learnerId=${flow.learnerId}&programId=mit-scm&asOf=${learnerEvents.at(-1)?.position}`).expect(403);

@@ -24,6 +24,10 @@ export function parseAsOf(asOf: string): AsOfInput | null {
   const text = DATE_ONLY.test(asOf) ? `${asOf}T23:59:59.999Z` : asOf;
   const time = new Date(text);
   if (Number.isNaN(time.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(asOf)) return null;
+  // A real calendar date (no 2026-02-30 rolled into March); the offset may move the UTC day by one.
+  const [y, m, d] = asOf.slice(0, 10).split('-').map(Number);
+  const calendar = new Date(Date.UTC(y, m - 1, d));
+  if (calendar.getUTCFullYear() !== y || calendar.getUTCMonth() !== m - 1 || calendar.getUTCDate() !== d) return null;
   return { kind: 'time', at: time.toISOString() };
 }
 

@@ -8,7 +8,7 @@ import { Ledger, ledgerOf } from '../query/ledger.query';
 import { QueuePage, queueEntryOf } from '../query/queue.query';
 import { institutionInScope } from '../query/read-scope';
 import { PolicyRow, RequestRow } from '../read-model/entities';
-import { READ_MODEL_READER } from '../read-model/read-model.tokens';
+import { PROJECTION_POSITION, ProjectionPosition, READ_MODEL_READER } from '../read-model/read-model.tokens';
 import { AsOfCut, cutDate, parseAsOf } from './as-of-cut';
 import { eligibilityAsOf } from './as-of-eligibility';
 import { AsOfReader } from './as-of-reader';
@@ -24,8 +24,12 @@ export type AsOfAxis = 'recorded' | 'occurred';
 export class AsOfQueries {
   private readonly reader: AsOfReader | null;
 
-  constructor(@Inject(READ_MODEL_READER) private readonly db: DataSource, @Optional() @Inject(EVENT_STORE) store?: EventStore) {
-    this.reader = store ? new AsOfReader(store, db) : null;
+  constructor(
+    @Inject(READ_MODEL_READER) private readonly db: DataSource,
+    @Inject(PROJECTION_POSITION) position: ProjectionPosition,
+    @Optional() @Inject(EVENT_STORE) store?: EventStore,
+  ) {
+    this.reader = store ? new AsOfReader(store, db, position) : null;
   }
 
   async eligibility(principal: Principal, learnerId: string, programId: string, asOf: string, axis: AsOfAxis = 'recorded', on?: string): Promise<EligibilityAnswer> {
