@@ -59,6 +59,23 @@ describe('auditor queries: history, reproduction of decisions, policy impact', (
     expect(seen.map((e) => e.type)).not.toContain('ItemsDecided'); // MIT's decision does not concern MITx
     await get(flow.tokens.mit.registrar, `/audit/history/learner/${flow.learnerId}`).expect(403);
     await get(auditor, '/audit/history/course/x').expect(400);
+    const unscoped = (await post(t.adminToken, '/institutions/platform/credentials').send({ role: 'auditor', label: 'no scope', auditScope: [] }).expect(201)).body.token as string;
+    expect((await get(unscoped, `/audit/history/learner/${flow.learnerId}`).expect(200)).body.entries).toEqual([]);
+  });
+
+  it('history date bounds: a date means the whole day, offsets are honoured, impossible dates and huge cursors are refused; credential secrets are redacted', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const all = (await get(auditor, `/audit/history/learner/${flow.learnerId}?limit=500`).expect(200)).body.entries as Entry[];
+    expect((await get(auditor, `/audit/history/learner/${flow.learnerId}?limit=500&recordedTo=${today}&recordedFrom=${today}`).expect(200)).body.entries).toEqual(all);
+    const first = all[0].recordedAt;
+    const plusTwo = new Date(Date.parse(first) + 2 * 3_600_000).toISOString().replace('Z', '+02:00');
+    const sameInstant = (await get(auditor, `/audit/history/learner/${flow.learnerId}?limit=500&recordedTo=${encodeURIComponent(plusTwo)}`).expect(200)).body.entries as Entry[];
+    expect(sameInstant.every((e) => e.recordedAt <= first)).toBe(true);
+    expect(JSON.stringify((await get(auditor, `/audit/history/learner/${flow.learnerId}?recordedTo=2026-02-30`).expect(400)).body)).toContain('/recordedTo');
+    await get(auditor, `/audit/history/learner/${flow.learnerId}?after=100000000000000000000`).expect(400);
+    const issued = (await get(auditor, '/audit/history/institution/mit?types=CredentialIssued').expect(200)).body.entries as Entry[];
+    expect(issued.length).toBeGreaterThan(0);
+    for (const e of issued) expect(e.data.secretHash).toBe('[redacted]');
   });
 
   it('a decision made under policy version 1 still reproduces exactly after version 2 is published', async () => {

@@ -20,7 +20,7 @@ export class HistoryParams {
   additionalProperties: false,
   properties: {
     types: { type: 'string', maxLength: 1700, pattern: '^[A-Za-z][A-Za-z0-9]{0,79}(,[A-Za-z][A-Za-z0-9]{0,79}){0,19}$' },
-    after: { type: 'integer', minimum: -1 },
+    after: { type: 'integer', minimum: -1, maximum: Number.MAX_SAFE_INTEGER },
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
     recordedFrom: instant,
     recordedTo: instant,

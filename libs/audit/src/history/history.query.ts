@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
+import { EVENT_STORE, EventStore, JsonObject, RecordedEvent } from '@app/event-store';
 import { Principal } from '@app/platform';
-import { HistoryRow, HistorySubjectRow, READ_MODEL_READER } from '@app/projections';
+import { refuse } from '@app/kernel';
+import { HistoryRow, HistorySubjectRow, parseInstant, READ_MODEL_READER } from '@app/projections';
 import { assertInScope, auditScopeOf } from '../audit-scope';
 import { HistoryEntry, HistoryFilter, HistoryPage, HistorySubjectKind } from './history.types';
 
@@ -29,10 +30,20 @@ export class HistoryQuery {
       .where('s.subjectKind = :kind AND s.subjectId = :id', { kind, id })
       .andWhere('h.position > :after', { after: filter.after ?? -1 });
     if (filter.types?.length) qb.andWhere('h.type IN (:...types)', { types: filter.types });
-    if (filter.recordedFrom) qb.andWhere('h.recordedAt >= :recordedFrom', { recordedFrom: filter.recordedFrom });
-    if (filter.recordedTo) qb.andWhere('h.recordedAt <= :recordedTo', { recordedTo: filter.recordedTo });
-    if (filter.occurredFrom) qb.andWhere('h.occurredAt >= :occurredFrom', { occurredFrom: filter.occurredFrom });
-    if (filter.occurredTo) qb.andWhere('h.occurredAt <= :occurredTo', { occurredTo: filter.occurredTo });
+    const bounds = [
+      ['recordedFrom', 'h.recordedAt >=', 'start-of-day'],
+      ['recordedTo', 'h.recordedAt <=', 'end-of-day'],
+      ['occurredFrom', 'h.occurredAt >=', 'start-of-day'],
+      ['occurredTo', 'h.occurredAt <=', 'end-of-day'],
+    ] as const;
+    for (const [name, condition, dateMeans] of bounds) {
+      const given = filter[name];
+      if (given === undefined) continue;
+      const at = parseInstant(given, dateMeans);
+      if (at === null) throw refuse.invalid('invalid-instant', `${name} must be an RFC 3339 time or a date (YYYY-MM-DD), got "${given}"`, `/${name}`);
+      qb.andWhere(`${condition} :${name}`, { [name]: at });
+    }
+    if (scope !== null && scope.length === 0) return { subject: { kind, id }, entries: [], nextAfter: null };
     if (scope !== null) {
       qb.andWhere(
         "EXISTS (SELECT 1 FROM rm_history_subjects x WHERE x.position = h.position AND x.subject_kind = 'institution' AND x.subject_id IN (:...scope))",
@@ -67,6 +78,14 @@ function entryOf(row: HistoryRow, event: RecordedEvent): HistoryEntry {
     occurredAt: row.occurredAt,
     recordedAt: row.recordedAt,
     actor: row.actorInstitution && row.actorRole ? { institutionId: row.actorInstitution, role: row.actorRole } : null,
-    data: event.data,
+    data: redacted(event.data),
   };
+}
+
+/** Credential secrets (even hashed) are not history: shown as "[redacted]". */
+const SECRET_FIELDS = new Set(['secretHash', 'tokenHash', 'secret', 'token']);
+function redacted(data: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(data)) out[key] = SECRET_FIELDS.has(key) ? '[redacted]' : value;
+  return out;
 }

@@ -1,4 +1,4 @@
-/** One difference between two JSON values, at a JSON pointer. */
+/** One difference between two JSON values, at a JSON pointer ("" = the whole value). */
 export interface JsonDifference {
   path: string;
   recorded: unknown;
@@ -21,7 +21,7 @@ export function diffJson(recorded: unknown, reproduced: unknown, max = 100, path
       for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) walk(a[key], b[key], `${at}/${escape(key)}`);
       return;
     }
-    if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ path: at || '/', recorded: a, reproduced: b });
+    if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ path: at, recorded: a, reproduced: b });
   };
   walk(recorded, reproduced, path);
   return out;

@@ -21,14 +21,24 @@ export type AsOfInput = { kind: 'position'; position: number } | { kind: 'time';
 /** `asOf` as given: a global position ("1234") or a time (RFC 3339, or a date = the end of that day, UTC); null if neither. */
 export function parseAsOf(asOf: string): AsOfInput | null {
   if (POSITION.test(asOf)) return { kind: 'position', position: Number(asOf) };
-  const text = DATE_ONLY.test(asOf) ? `${asOf}T23:59:59.999Z` : asOf;
-  const time = new Date(text);
-  if (Number.isNaN(time.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(asOf)) return null;
-  // A real calendar date (no 2026-02-30 rolled into March); the offset may move the UTC day by one.
-  const [y, m, d] = asOf.slice(0, 10).split('-').map(Number);
+  const at = parseInstant(asOf, 'end-of-day');
+  return at === null ? null : { kind: 'time', at };
+}
+
+/**
+ * An instant as ISO-8601 UTC (comparable with stored recorded-at / occurred-at), from RFC 3339 or
+ * a date (its first or last millisecond, UTC); null for anything else, impossible dates included.
+ */
+export function parseInstant(text: string, dateMeans: 'start-of-day' | 'end-of-day'): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(text)) return null;
+  const full = DATE_ONLY.test(text) ? `${text}${dateMeans === 'end-of-day' ? 'T23:59:59.999Z' : 'T00:00:00.000Z'}` : text;
+  const time = new Date(full);
+  if (Number.isNaN(time.getTime())) return null;
+  // A real calendar date (no 2026-02-30 rolled into March); an offset may move the UTC day by one.
+  const [y, m, d] = text.slice(0, 10).split('-').map(Number);
   const calendar = new Date(Date.UTC(y, m - 1, d));
   if (calendar.getUTCFullYear() !== y || calendar.getUTCMonth() !== m - 1 || calendar.getUTCDate() !== d) return null;
-  return { kind: 'time', at: time.toISOString() };
+  return time.toISOString();
 }
 
 /** The reference date of an as-of answer: the day of the cut. */

@@ -19,7 +19,7 @@ export async function reevaluateProgress(batch: ProjectionBatch): Promise<void> 
   if (affected.length === 0) return;
   const loader = new EligibilityInputsLoader(batch.manager);
   const rows: ProgressRow[] = [];
-  for (const pair of affected) rows.push(await progressRowOf(loader, pair));
+  for (const pair of affected) rows.push(await progressRowOf(loader, pair).catch((error: unknown) => failedRow(pair, error)));
   for (let i = 0; i < rows.length; i += CHUNK) {
     await batch.manager.upsert(ProgressRow, rows.slice(i, i + CHUNK), { conflictPaths: ['learnerId', 'programId'], skipUpdateIfNoValuesChanged: false });
   }
@@ -79,5 +79,27 @@ async function progressRowOf(loader: EligibilityInputsLoader, pair: ProgressPair
     residencyOutcome: answer.residency.outcome,
     inputsPosition: loaded.inputsPosition,
     answer: JSON.stringify(answer),
+  };
+}
+
+/**
+ * A row whose evaluation threw (e.g. a stored definition the current engine no longer accepts):
+ * recorded as such, with the reason, instead of failing the whole batch and stopping every read model.
+ */
+function failedRow(pair: ProgressPair, error: unknown): ProgressRow {
+  return {
+    learnerId: pair.learnerId,
+    programId: pair.programId,
+    institutionId: pair.institutionId,
+    status: 'evaluation-failed',
+    programVersion: null,
+    policyId: null,
+    policyVersion: null,
+    referenceDate: null,
+    result: null,
+    requirementsSatisfied: null,
+    residencyOutcome: null,
+    inputsPosition: -1,
+    answer: JSON.stringify({ error: error instanceof Error ? error.message : String(error) }),
   };
 }
