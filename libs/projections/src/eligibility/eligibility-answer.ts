@@ -4,6 +4,8 @@ export interface EligibilityAnswer {
   programId: string;
   programVersion: string;
   institutionId: string;
+  /** The requirement engine that evaluated it. */
+  engineVersion: string;
   /** The date the answer is evaluated as of (YYYY-MM-DD). */
   referenceDate: string;
   /** projection: the stored progress row; live: evaluated now from the read models; what-if: with hypothetical changes; as-of: from the events up to a cut (asOf). */

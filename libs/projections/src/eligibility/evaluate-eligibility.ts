@@ -45,6 +45,7 @@ export function evaluateEligibility(inputs: EligibilityInputs): EvaluatedEligibi
     programId: program.programId,
     programVersion: program.version,
     institutionId: program.institutionId,
+    engineVersion: evaluation.engineVersion,
     referenceDate,
     policy: policy ? { policyId: policy.policyId, version: policy.summary.version } : null,
     result: evaluation.result,

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { refuse } from '@app/kernel';
+import { ENGINE_VERSION } from '@app/requirements';
 import { Principal } from '@app/platform';
 import { EligibilityAnswer, EvaluatedEligibility } from '../eligibility/eligibility-answer';
 import { EligibilityInputsLoader, eligibilityInputsOf, LoadedEligibility } from '../eligibility/eligibility-inputs.loader';
@@ -28,8 +29,10 @@ export class EligibilityQuery {
     await this.authorize(principal, programId);
     const upToPosition = await this.position.current();
     const row = await this.db.manager.findOneBy(ProgressRow, { learnerId, programId });
-    if (row?.answer && row.referenceDate === on) {
-      return { ...(JSON.parse(row.answer) as EvaluatedEligibility), source: 'projection', upToPosition };
+    if (row?.answer && row.status === 'evaluated' && row.referenceDate === on) {
+      const stored = JSON.parse(row.answer) as EvaluatedEligibility;
+      // A row evaluated by another engine version (upgraded since, not rebuilt yet) is evaluated anew.
+      if (stored.engineVersion === ENGINE_VERSION) return { ...stored, source: 'projection', upToPosition };
     }
     const loaded = await this.load(learnerId, programId);
     return { ...evaluateEligibility(eligibilityInputsOf(loaded, on)), source: 'live', upToPosition };
