@@ -1,5 +1,7 @@
+import { In } from 'typeorm';
 import { TransferRequestState } from '@app/transfer';
 import { LedgerRow } from '../read-model/entities';
+import { bulkWrite } from '../runtime/bulk-write';
 import { ProjectionBatch } from '../runtime/projection-batch';
 
 /**
@@ -9,13 +11,19 @@ import { ProjectionBatch } from '../runtime/projection-batch';
  * engine's proposal and how the decision differs from it.
  */
 export async function rewriteLedger(batch: ProjectionBatch): Promise<void> {
-  for (const [requestId, decision] of [...batch.ledgerRequests.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    await batch.manager.delete(LedgerRow, { requestId });
+  const requests = [...batch.ledgerRequests.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  if (requests.length === 0) return;
+  const rows: LedgerRow[] = [];
+  for (const [requestId, decision] of requests) {
     const { state } = await batch.requests.get(batch.manager, requestId, { requestId });
-    const rows = ledgerRowsOf(requestId, state, decision);
-    if (rows.length > 0) await batch.manager.insert(LedgerRow, rows);
+    rows.push(...ledgerRowsOf(requestId, state, decision));
   }
+  const ids = requests.map(([requestId]) => requestId);
+  for (let i = 0; i < ids.length; i += DELETE_CHUNK) await batch.manager.delete(LedgerRow, { requestId: In(ids.slice(i, i + DELETE_CHUNK)) });
+  await bulkWrite(batch.manager, LedgerRow, rows, 'insert');
 }
+
+const DELETE_CHUNK = 500;
 
 export function ledgerRowsOf(requestId: string, state: TransferRequestState, decision: { position: number; on: string }): LedgerRow[] {
   const request = state.request;

@@ -2,6 +2,7 @@ import { EntityManager, In } from 'typeorm';
 import { evaluateEligibility } from '../eligibility/evaluate-eligibility';
 import { EligibilityInputsLoader, eligibilityInputsOf } from '../eligibility/eligibility-inputs.loader';
 import { ProgressRow } from '../read-model/entities';
+import { bulkWrite } from '../runtime/bulk-write';
 import { ProgressPair, ProjectionBatch } from '../runtime/projection-batch';
 
 const CHUNK = 200;
@@ -18,11 +19,10 @@ export async function reevaluateProgress(batch: ProjectionBatch): Promise<void> 
   const affected = await affectedPairs(batch);
   if (affected.length === 0) return;
   const loader = new EligibilityInputsLoader(batch.manager);
+  await loader.preload(affected.map((p) => p.learnerId));
   const rows: ProgressRow[] = [];
   for (const pair of affected) rows.push(await progressRowOf(loader, pair).catch((error: unknown) => failedRow(pair, error)));
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await batch.manager.upsert(ProgressRow, rows.slice(i, i + CHUNK), { conflictPaths: ['learnerId', 'programId'], skipUpdateIfNoValuesChanged: false });
-  }
+  await bulkWrite(batch.manager, ProgressRow, rows, 'upsert');
 }
 
 async function affectedPairs(batch: ProjectionBatch): Promise<ProgressPair[]> {

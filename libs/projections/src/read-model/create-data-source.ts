@@ -12,7 +12,9 @@ export const READ_MODEL_MIGRATIONS = [ReadModels1764547200000, History1764633600
 /**
  * A TypeORM DataSource on the read models. Never `synchronize`: the schema comes from the
  * migrations (`migrate`). SQLite: WAL, synchronous=NORMAL (a read model is rebuildable and its
- * checkpoint commits with it, so a lost last transaction is replayed, never half-applied).
+ * checkpoint commits with it, so a lost last transaction is replayed, never half-applied), and a
+ * 64 MB page cache for the writer (the default 2 MB made a rebuild re-read the pages it upserts
+ * into from the OS: about 25% more wall time on a 100k-event rebuild, noisy shared VM).
  * `readonly` opens a second SQLite connection for queries, which then see committed batches only.
  */
 export function createReadModelDataSource(options: ReadModelOptions, role: 'writer' | 'reader' = 'writer'): DataSource {
@@ -31,6 +33,7 @@ export function createReadModelDataSource(options: ReadModelOptions, role: 'writ
         if (role === 'writer') {
           db.pragma('journal_mode = WAL');
           db.pragma('synchronous = NORMAL');
+          db.pragma('cache_size = -65536');
         }
       },
     });

@@ -5,6 +5,13 @@ import { projectionsConfigFromEnv } from '../config/read-model.config';
 import { describeReadModel } from '../read-model/read-model.options';
 import { rebuildReadModels, RebuildProgress } from './rebuild-read-models';
 
+/**
+ * Events per transaction of a rebuild at least: nobody reads the fresh copy until the switch, and
+ * bigger batches re-evaluate a learner's progress rows less often (100k-event log: 5000 measured
+ * ~1.4x the rate of 1000).
+ */
+const REBUILD_BATCH_SIZE = 5000;
+
 /** A progress bar on stderr (so stdout keeps only the summary); quiet when stderr is not a terminal. */
 function progressBar(): RebuildProgress {
   const bar = new SingleBar({
@@ -28,7 +35,7 @@ export async function rebuildCli(): Promise<number> {
   const store = await createEventStore(eventStoreOptionsFrom(toAppConfig(env)));
   try {
     process.stdout.write(`rebuilding ${describeReadModel(config.readModel)} from the ${store.name} event store\n`);
-    const report = await rebuildReadModels(store, config.readModel, progressBar(), Math.max(config.batchSize, 1000));
+    const report = await rebuildReadModels(store, config.readModel, progressBar(), Math.max(config.batchSize, REBUILD_BATCH_SIZE));
     process.stdout.write(
       `rebuilt: ${report.events} events up to position ${report.checkpoint} in ${report.seconds.toFixed(2)} s (${Math.round(report.eventsPerSecond)} events/s); switched in\n`,
     );

@@ -1,7 +1,6 @@
 import { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
-
-/** Rows per INSERT statement: keeps well under SQLite's bound-parameter limit. */
-const CHUNK = 100;
+import { findByKeys } from './bulk-read';
+import { bulkWrite } from './bulk-write';
 
 /**
  * The rows of one table that a batch of events reads and changes: loaded once (by primary key)
@@ -15,7 +14,6 @@ export class RowCache<Row extends ObjectLiteral> {
   constructor(
     private readonly entity: EntityTarget<Row>,
     private readonly keyOf: (row: Row) => string,
-    private readonly primaryKeys: (keyof Row & string)[],
   ) {}
 
   async get(manager: EntityManager, key: string, where: FindOptionsWhere<Row>): Promise<Row | null> {
@@ -23,6 +21,17 @@ export class RowCache<Row extends ObjectLiteral> {
     const row = await manager.findOneBy(this.entity, where);
     this.rows.set(key, row);
     return row;
+  }
+
+  /**
+   * Loads the rows of many keys at once (`IN` queries of many keys instead of one query per key),
+   * for a table whose primary key is the single column `column` and whose cache key is its value.
+   * Keys already cached are skipped; keys without a row are cached as absent.
+   */
+  async preload(manager: EntityManager, column: keyof Row & string, keys: Iterable<string>): Promise<void> {
+    const missing = [...new Set(keys)].filter((key) => !this.rows.has(key));
+    for (const row of await findByKeys(manager, this.entity, column, missing)) this.rows.set(this.keyOf(row), row);
+    for (const key of missing) if (!this.rows.has(key)) this.rows.set(key, null);
   }
 
   /** A row already loaded or set in this batch (no database read). */
@@ -39,9 +48,7 @@ export class RowCache<Row extends ObjectLiteral> {
   /** Writes the changed rows (upsert on the primary key), in key order so the writes are deterministic. */
   async flush(manager: EntityManager): Promise<void> {
     const rows = [...this.dirty].sort().map((key) => this.rows.get(key)).filter((row): row is Row => !!row);
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      await manager.upsert(this.entity, rows.slice(i, i + CHUNK), { conflictPaths: this.primaryKeys, skipUpdateIfNoValuesChanged: false });
-    }
+    await bulkWrite(manager, this.entity, rows, 'upsert');
     this.dirty.clear();
   }
 }

@@ -13,11 +13,10 @@ export class StateRowCache<Row extends ObjectLiteral, State> {
   constructor(
     entity: EntityTarget<Row>,
     keyOf: (row: Row) => string,
-    primaryKeys: (keyof Row & string)[],
     private readonly stateField: keyof Row & string,
     private readonly initial: State,
   ) {
-    this.rows = new RowCache(entity, keyOf, primaryKeys);
+    this.rows = new RowCache(entity, keyOf);
   }
 
   /** The row (null if none yet) and its state (the initial state if none). */
@@ -29,6 +28,11 @@ export class StateRowCache<Row extends ObjectLiteral, State> {
       this.states.set(key, state);
     }
     return { row, state };
+  }
+
+  /** See RowCache.preload. */
+  preload(manager: EntityManager, column: keyof Row & string, keys: Iterable<string>): Promise<void> {
+    return this.rows.preload(manager, column, keys);
   }
 
   /** The new state and the row's other columns; the state column is written at flush. */

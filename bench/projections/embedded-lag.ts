@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { NewEvent, RecordedEvent, SqliteEventStore } from '@app/event-store';
+import { createReadModelDataSource, EmbeddedProjector, migrateReadModels, ReadModelOptions } from '@app/projections';
+import { learnerDecider, learnerRecordOf, learnerStream } from '@app/records';
+import { MITX, MITX_COURSES } from '../../libs/projections/test/support/synthetic-catalog';
+import { generateSyntheticLog } from '../../libs/projections/test/support/synthetic-log';
+import { nowMs, percentile, Row } from '../lib/report';
+
+const APPENDS = Number(process.env.BENCH_LAG_APPENDS ?? '1200');
+const INTERVAL_MS = Number(process.env.BENCH_LAG_INTERVAL_MS ?? '5');
+const TARGET_P99_MS = 50;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A completion for the learner, decided by the records decider on the learner's current stream. */
+async function completionFor(store: SqliteEventStore, learnerId: string, n: number): Promise<{ stream: string; event: NewEvent; revision: number }> {
+  const stream = learnerStream(learnerId);
+  const events: RecordedEvent[] = [];
+  for await (const e of store.readStream(stream)) events.push(e);
+  const course = MITX_COURSES[n % MITX_COURSES.length];
+  const actor = { institutionId: MITX, role: 'issuer' };
+  const [decided] = learnerDecider.decide(
+    { kind: 'RecordCompletion', learnerId, completionId: uuidv7(), actor, courseId: course.courseId, course, grade: { scale: 'percent', value: String(60 + (n % 40)) }, identityVerified: true, completedOn: '2026-05-20' },
+    learnerRecordOf(events),
+  );
+  const event: NewEvent = { id: uuidv7(), type: decided.type, occurredAt: new Date().toISOString(), schemaVersion: 1, data: decided.data, metadata: { correlationId: uuidv7(), causationId: null, actor } };
+  return { stream, event, revision: events[events.length - 1].revision };
+}
+
+/**
+ * Append-to-visible lag on the embedded default: a SQLite store (synchronous=FULL, as served) and
+ * the EmbeddedProjector in one process, over a synthetic log already projected. Single-event
+ * appends (completions, half of them for learners with progress rows, which re-evaluates them) at
+ * a modest rate; for each, the time from `append` resolving to `projector.waitFor(position)`
+ * resolving, next to the bare append latency.
+ */
+export async function benchEmbeddedLag(dir: string): Promise<Row[]> {
+  const store = new SqliteEventStore(join(dir, 'lag-events.sqlite'), 'FULL');
+  const options: ReadModelOptions = { kind: 'sqlite', file: join(dir, 'lag-read-models.sqlite') };
+  const db = createReadModelDataSource(options);
+  await migrateReadModels(db, options);
+  const projector = new EmbeddedProjector(store, db, { batchSize: 500 });
+  try {
+    const log = await generateSyntheticLog(store, { learners: 2000, seed: 9, concurrency: 32 });
+    await projector.start();
+    await projector.waitFor(log.head, 120_000);
+    const withProgress = ((await db.query('SELECT learner_id AS id FROM rm_progress ORDER BY learner_id')) as { id: string }[]).map((r) => r.id);
+    const others = ((await db.query('SELECT learner_id AS id FROM rm_learners WHERE learner_id NOT IN (SELECT learner_id FROM rm_progress) ORDER BY learner_id LIMIT 500')) as { id: string }[]).map((r) => r.id);
+    const appendMs: number[] = [];
+    const lagMs: number[] = [];
+    const visible: Promise<void>[] = [];
+    for (let n = 0; n < APPENDS; n += 1) {
+      const learners = n % 2 === 0 ? withProgress : others;
+      const { stream, event, revision } = await completionFor(store, learners[Math.floor(n / 2) % learners.length], n);
+      const start = nowMs();
+      const { positions } = await store.append(stream, [event], revision);
+      const appended = nowMs();
+      appendMs.push(appended - start);
+      visible.push(projector.waitFor(positions[0], 10_000).then(() => void lagMs.push(nowMs() - appended)));
+      await sleep(INTERVAL_MS);
+    }
+    await Promise.all(visible);
+    const sortedAppend = [...appendMs].sort((a, b) => a - b);
+    const sortedLag = [...lagMs].sort((a, b) => a - b);
+    return [
+      { measure: 'bare append (baseline), SQLite FULL', samples: sortedAppend.length, 'p50 ms': percentile(sortedAppend, 50), 'p99 ms': percentile(sortedAppend, 99), 'max ms': sortedAppend[sortedAppend.length - 1], target: '', met: '' },
+      {
+        measure: 'append resolved -> read models show it (EmbeddedProjector)',
+        samples: sortedLag.length,
+        'p50 ms': percentile(sortedLag, 50),
+        'p99 ms': percentile(sortedLag, 99),
+        'max ms': sortedLag[sortedLag.length - 1],
+        target: `p99 <= ${TARGET_P99_MS} ms`,
+        met: percentile(sortedLag, 99) <= TARGET_P99_MS ? 'yes' : 'NO',
+      },
+    ];
+  } finally {
+    await projector.stop();
+    await db.destroy();
+    await store.close();
+  }
+}
