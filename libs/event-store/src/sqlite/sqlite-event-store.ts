@@ -17,6 +17,7 @@ import { PollingSubscription } from '../polling-subscription';
 import { WakeSignal } from '../wake-signal';
 import { SQLITE_COLUMNS, SQLITE_SCHEMA, SqliteEventRow } from './sqlite-schema';
 import { SqliteGroupCommit } from './sqlite-group-commit';
+import { SqliteRestore } from './sqlite-restore';
 
 
 /**
@@ -126,6 +127,14 @@ export class SqliteEventStore implements EventStore {
   async headPosition(): Promise<number> {
     return this.statements.headPosition.get()?.position ?? -1;
   }
+
+  /** Restores recorded events verbatim (see EventStore.restore); sqlite-restore.ts does the work. */
+  async restore(events: RecordedEvent[]): Promise<void> {
+    (this.restorer ??= new SqliteRestore(this.db)).restore(events);
+    if (events.length > 0) this.appended.notify();
+  }
+
+  private restorer: SqliteRestore | undefined;
 
   async ping(): Promise<void> {
     this.pingStatement.get();
