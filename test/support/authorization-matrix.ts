@@ -40,4 +40,6 @@ export const MATRIX: Record<string, RoleName[]> = {
   'POST /eligibility/what-if': ['registrar', 'auditor'],
   'GET /queue': ['registrar', 'auditor'],
   'GET /ledger/{learnerId}': ['registrar', 'auditor'],
+  'GET /audit/verify': ['admin', 'auditor'],
+  'GET /audit/export': ['admin', 'auditor'],
 };

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
 import { PlatformModule, accessFromConfig, eventStoreFromConfig } from '@app/platform';
 import { ProjectionsModule } from '@app/projections';
 import { RecordsModule } from '@app/records';
@@ -18,6 +19,7 @@ import { TransferModule } from '@app/transfer';
     TransferModule,
     // Read models on SQLite next to the event store, fed in-process from the store's subscription.
     ProjectionsModule.forRoot({ embeddedProjector: true }),
+    AuditModule,
   ],
 })
 export class AppModule {}

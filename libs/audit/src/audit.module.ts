@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IntegrityController } from './api/integrity.controller';
 
 /**
  * The audit service: history, as-of queries, reproduction of decisions, policy impact, log
@@ -6,7 +7,9 @@ import { Module } from '@nestjs/common';
  * indexes only; answers come from the events). Auditors read, never write.
  */
 @Module({
-  controllers: [],
+  controllers: [
+    IntegrityController,
+  ],
   providers: [],
 })
 export class AuditModule {}
