@@ -43,4 +43,6 @@ export const MATRIX: Record<string, RoleName[]> = {
   'GET /audit/history/{kind}/{id}': ['admin', 'auditor'],
   'GET /audit/requests/{requestId}/reproduction': ['admin', 'auditor', 'registrar'],
   'POST /audit/policy-impact': ['admin', 'auditor', 'registrar'],
+  'GET /audit/verify': ['admin', 'auditor'],
+  'GET /audit/export': ['admin', 'auditor'],
 };

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
 import { PlatformModule, accessFromConfig, eventStoreFromConfig } from '@app/platform';
 import { ProjectionsModule } from '@app/projections';
-import { AuditModule } from '@app/audit';
 import { RecordsModule } from '@app/records';
 import { TransferModule } from '@app/transfer';
 
 /**
  * All modules in one process on the embedded defaults (SQLite file under ./data).
- * Bounded contexts (records, transfer, projections, audit) join here as they are written.
+ * Records, transfer, the read models with their in-process projector and query API, and audit.
  */
 @Module({
   imports: [

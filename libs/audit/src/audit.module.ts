@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EvaluationReproducer, LearnerEvidenceReader, PolicyCatalog, ProgramCatalog } from '@app/transfer';
 import { AuditController } from './api/audit.controller';
+import { IntegrityController } from './api/integrity.controller';
 import { HistoryQuery } from './history/history.query';
 import { PolicyImpact } from './impact/policy-impact';
 import { DecisionReproduction } from './reproduce/decision-reproduction';
@@ -11,7 +12,7 @@ import { DecisionReproduction } from './reproduce/decision-reproduction';
  * and the read models (READ_MODEL_READER, for indexes only). Auditors read, never write.
  */
 @Module({
-  controllers: [AuditController],
+  controllers: [AuditController, IntegrityController],
   providers: [HistoryQuery, DecisionReproduction, PolicyImpact, EvaluationReproducer, ProgramCatalog, PolicyCatalog, LearnerEvidenceReader],
 })
 export class AuditModule {}

@@ -33,3 +33,8 @@ export class DuplicateEventIdError extends Error {
 export class InvalidAppendError extends Error {
   override readonly name = 'InvalidAppendError';
 }
+
+/** A restore the store refuses (positions not after the head, or an event not continuing its stream). Nothing was written. */
+export class RestoreRejectedError extends Error {
+  override readonly name = 'RestoreRejectedError';
+}

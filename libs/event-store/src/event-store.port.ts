@@ -78,6 +78,15 @@ export interface EventStore {
   streamRevision(stream: string): Promise<number | null>;
   /** Position of the last stored event, or -1 for an empty store. */
   headPosition(): Promise<number>;
+  /**
+   * Optional capability (SQLite, PostgreSQL; not EventStoreDB, which assigns its own commit
+   * positions and cannot take them from a file): stores already-recorded events verbatim (ids,
+   * revisions, positions, recordedAt, hashes) for an import or a migration. Only strictly after
+   * the head: positions must increase and exceed headPosition(); each event must continue its
+   * stream (next revision, previousHash = the stored head's hash). All or nothing per call;
+   * throws RestoreRejectedError otherwise. It does not recompute hashes: callers verify first.
+   */
+  restore?(events: RecordedEvent[]): Promise<void>;
   /** Cheap liveness check for /health; throws when the store is unreachable. */
   ping(): Promise<void>;
   close(): Promise<void>;

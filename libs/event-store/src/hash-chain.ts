@@ -52,6 +52,14 @@ export class ChainVerifier {
   private readonly heads = new Map<string, { revision: number; hash: string }>();
   private checkedCount = 0;
 
+  /** `hash` must compute exactly hashEvent (a faster equivalent may be given, e.g. by a bulk verifier). */
+  constructor(private readonly hash: (content: HashedContent) => string = hashEvent) {}
+
+  /** Distinct streams seen so far. */
+  get streams(): number {
+    return this.heads.size;
+  }
+
   get checked(): number {
     return this.checkedCount;
   }
@@ -77,7 +85,7 @@ export class ChainVerifier {
     if (event.previousHash !== expectedPrevious) {
       return fault('broken-link', `previousHash does not match the hash of revision ${expectedRevision - 1}`);
     }
-    const recomputed = hashEvent(event);
+    const recomputed = this.hash(event);
     if (recomputed !== event.hash) {
       return fault('hash-mismatch', `stored hash ${event.hash} but content hashes to ${recomputed}`);
     }

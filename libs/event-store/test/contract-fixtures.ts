@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EventStore, NewEvent, RecordedEvent } from '../src';
+import { EventStore, hashEvent, NewEvent, RecordedEvent } from '../src';
 
 /** A unique stream-name prefix per test, so the suite also runs against a store that is not empty. */
 export function uniquePrefix(): string {
@@ -44,4 +44,28 @@ export async function waitFor(condition: () => boolean, timeoutMs = 5000): Promi
     if (Date.now() > deadline) throw new Error('timed out waiting for condition');
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+/**
+ * Recorded events as an export would carry them, for restore: each stream's events chained from
+ * `after` (its stored head, or nothing), placed at the given positions in the given stream order.
+ */
+export function recordedChain(
+  placements: { stream: string; position: number }[],
+  after: Map<string, { revision: number; hash: string }> = new Map(),
+): RecordedEvent[] {
+  const heads = new Map(after);
+  return placements.map(({ stream, position }) => {
+    const head = heads.get(stream);
+    const { id, type, occurredAt, schemaVersion, data, metadata } = newEvent('CompletionRecorded', { position, credits: '2.5' });
+    const content = {
+      id, type, occurredAt, schemaVersion, data, metadata, stream,
+      revision: head ? head.revision + 1 : 0,
+      recordedAt: new Date(Date.UTC(2025, 0, 1) + position * 1000).toISOString(),
+      previousHash: head ? head.hash : null,
+    };
+    const event: RecordedEvent = { ...content, position, hash: hashEvent(content) };
+    heads.set(stream, { revision: event.revision, hash: event.hash });
+    return event;
+  });
 }

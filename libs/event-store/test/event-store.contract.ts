@@ -3,10 +3,11 @@ import {
   EventStore,
   InvalidAppendError,
   RecordedEvent,
+  RestoreRejectedError,
   verifyChain,
   WrongExpectedRevisionError,
 } from '../src';
-import { collect, events, newEvent, readOwn, uniquePrefix, waitFor } from './contract-fixtures';
+import { collect, events, newEvent, readOwn, recordedChain, uniquePrefix, waitFor } from './contract-fixtures';
 
 export interface ContractTarget {
   /** Opens a store; the suite closes it after each test. */
@@ -15,6 +16,8 @@ export interface ContractTarget {
   tamper?: (store: EventStore, eventId: string, data: Record<string, unknown>) => Promise<void>;
   /** Whether an event id is unique across streams (SQLite, PostgreSQL) or only within one (EventStoreDB). */
   uniqueIdsAcrossStreams: boolean;
+  /** Whether the adapter offers restore (SQLite, PostgreSQL) or cannot place events at given positions (EventStoreDB). */
+  restores: boolean;
 }
 
 /** The one contract every EventStore adapter must pass. */
@@ -223,6 +226,62 @@ export function describeEventStoreContract(name: string, target: ContractTarget)
         }, { after: start });
         await expect(sub.done).rejects.toThrow('projector failed');
         expect(delivered).toEqual([0]);
+      });
+    });
+
+    describe('restore (import of recorded events)', () => {
+      if (!target.restores) {
+        it('does not offer restore: the adapter cannot take positions from a file', () => {
+          expect(store.restore).toBeUndefined();
+        });
+        return;
+      }
+      const restore = (batch: RecordedEvent[]): Promise<void> => (store.restore as (e: RecordedEvent[]) => Promise<void>)(batch);
+
+      it('stores recorded events verbatim after the head, positions included; appends then continue after them', async () => {
+        const head = await store.headPosition();
+        const batch = recordedChain([
+          { stream: stream('r1'), position: head + 3 },
+          { stream: stream('r2'), position: head + 4 },
+          { stream: stream('r1'), position: head + 7 },
+          { stream: stream('r1'), position: head + 8 },
+        ]);
+        await restore(batch);
+        expect(await readOwn(store, prefix, head)).toEqual(batch);
+        expect(await store.headPosition()).toBe(head + 8);
+        expect(await store.streamRevision(stream('r1'))).toBe(2);
+        const appended = await store.append(stream('r1'), events(1), 2);
+        expect(appended.positions[0]).toBeGreaterThan(head + 8);
+        expect(await verifyChain(store.readStream(stream('r1')))).toEqual({ checked: 4, firstFault: null });
+      });
+
+      it('continues a stream already in the store when the first restored event links to its head', async () => {
+        await store.append(stream('c'), events(2), 'no-stream');
+        const [, last] = await collect(store.readStream(stream('c')));
+        const head = await store.headPosition();
+        const batch = recordedChain([{ stream: stream('c'), position: head + 1 }], new Map([[stream('c'), last]]));
+        await restore(batch);
+        expect(await verifyChain(store.readStream(stream('c')))).toEqual({ checked: 3, firstFault: null });
+      });
+
+      it('refuses positions at or before the head, or not increasing, and writes nothing', async () => {
+        await store.append(stream('p'), events(1), 'no-stream');
+        const head = await store.headPosition();
+        await expect(restore(recordedChain([{ stream: stream('q'), position: head }]))).rejects.toBeInstanceOf(RestoreRejectedError);
+        const unordered = recordedChain([{ stream: stream('q'), position: head + 5 }, { stream: stream('q'), position: head + 4 }]);
+        await expect(restore(unordered)).rejects.toThrow(/positions must increase/);
+        expect(await countOwn()).toBe(1);
+      });
+
+      it('refuses a batch in which an event does not continue its stream, all or nothing', async () => {
+        const head = await store.headPosition();
+        const good = recordedChain([{ stream: stream('g'), position: head + 1 }, { stream: stream('g'), position: head + 2 }]);
+        const skipped = recordedChain([{ stream: stream('h'), position: head + 3 }, { stream: stream('h'), position: head + 4 }]).slice(1);
+        await expect(restore([...good, ...skipped])).rejects.toThrow(/expected revision 0/);
+        const relinked = { ...good[1], previousHash: 'f'.repeat(64) };
+        await expect(restore([good[0], relinked])).rejects.toThrow(/previousHash does not link/);
+        expect(await countOwn()).toBe(0);
+        expect(await store.headPosition()).toBe(head);
       });
     });
 

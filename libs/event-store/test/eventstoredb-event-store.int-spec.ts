@@ -7,6 +7,7 @@ if (connectionString) {
   describeEventStoreContract('eventstoredb', {
     // EventStoreDB deduplicates ids within a stream only; its log cannot be edited behind its back.
     uniqueIdsAcrossStreams: false,
+    restores: false,
     open: () => EventStoreDbEventStore.connect(connectionString),
   });
 } else {

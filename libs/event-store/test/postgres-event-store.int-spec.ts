@@ -7,6 +7,7 @@ afterAll(() => dropSchema(schema));
 
 describeEventStoreContract('postgres', {
   uniqueIdsAcrossStreams: true,
+  restores: true,
   open: () => openPostgresStore(schema),
   tamper: async (store, eventId, data) => {
     const pg = store as PostgresEventStore;

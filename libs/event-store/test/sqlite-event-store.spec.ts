@@ -10,6 +10,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describeEventStoreContract('sqlite', {
   uniqueIdsAcrossStreams: true,
+  restores: true,
   open: async () => new SqliteEventStore(join(dir, `store-${(counter += 1)}.sqlite`)),
   tamper: async (store, eventId, data) => {
     (store as SqliteEventStore).connection

@@ -16,6 +16,7 @@ import { PollingSubscription } from '../polling-subscription';
 import { WakeSignal } from '../wake-signal';
 import { appendLockKey, PgEventRow, postgresSchema, quoteIdent } from './postgres-schema';
 import { PostgresNotifier } from './postgres-notifier';
+import { restoreInTransaction } from './postgres-restore';
 
 const COLUMNS =
   'position, id, stream, revision, type, occurred_at, recorded_at, schema_version, data, metadata, previous_hash, hash';
@@ -138,6 +139,12 @@ export class PostgresEventStore implements EventStore {
   async headPosition(): Promise<number> {
     const { rows } = await this.pool.query<{ position: string | null }>(`SELECT MAX(position) AS position FROM ${this.table}`);
     return rows[0]?.position ? Number(rows[0].position) : -1;
+  }
+
+  /** Restores recorded events verbatim (see EventStore.restore); postgres-restore.ts does the work. */
+  async restore(events: RecordedEvent[]): Promise<void> {
+    await restoreInTransaction(this.pool, this, events);
+    this.appended.notify();
   }
 
   async ping(): Promise<void> {

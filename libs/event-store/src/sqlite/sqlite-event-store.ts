@@ -20,6 +20,7 @@ import { SQLITE_COLUMNS, SqliteEventRow, toRecorded } from './sqlite-rows';
 import { pagedIterable } from './sqlite-pages';
 import { SqliteGroupCommit } from './sqlite-group-commit';
 import { SqliteEventInserter } from './sqlite-insert';
+import { SqliteRestore } from './sqlite-restore';
 
 
 /**
@@ -122,6 +123,14 @@ export class SqliteEventStore implements EventStore {
   async headPosition(): Promise<number> {
     return this.statements.headPosition.get()?.position ?? -1;
   }
+
+  /** Restores recorded events verbatim (see EventStore.restore); sqlite-restore.ts does the work. */
+  async restore(events: RecordedEvent[]): Promise<void> {
+    (this.restorer ??= new SqliteRestore(this.db)).restore(events);
+    if (events.length > 0) this.appended.notify();
+  }
+
+  private restorer: SqliteRestore | undefined;
 
   async ping(): Promise<void> {
     this.pingStatement.get();
