@@ -4,6 +4,7 @@
  * verification runs at ≥ 0.5× the read rate (hashing must not dominate reading).
  * BENCH_AUDIT_EVENTS sets the log size (default 100,000 events of ~1 KB).
  * PostgreSQL runs when it answers at DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).
+ * Then: as-of eligibility latency for a learner with 200 events, next to the current answer.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { EventStore, PostgresEventStore, SqliteEventStore } from '@app/event-sto
 import { verifyLog } from '@app/audit';
 import { rate, Row, printTable, timed } from './lib/report';
 import { generateLog } from './audit/audit-log';
+import { asOfEligibilityRows } from './audit/as-of-eligibility';
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const total = Number(process.env.BENCH_AUDIT_EVENTS ?? '100000');
@@ -85,8 +87,7 @@ async function main(): Promise<void> {
     console.log(`PostgreSQL not reachable at ${url}: PostgreSQL figures NOT measured.`);
   }
   printTable(`Audit verification vs raw readAll (${total.toLocaleString('en-US')} events of ~1 KB, same run)`, rows);
-  // Slot: as-of eligibility latency for a learner with 200 events (added with the as-of work).
-  console.log('\nAs-of eligibility latency (learner with 200 events): not measured yet (slot reserved).');
+  printTable('As-of eligibility, learner with 200 events (HTTP, standalone server in its own process, one request at a time; target p99 <= 50 ms)', await asOfEligibilityRows());
 }
 
 main().catch((error: unknown) => {

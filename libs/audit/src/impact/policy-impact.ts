@@ -45,7 +45,8 @@ export class PolicyImpact {
     private readonly reproducer: EvaluationReproducer,
   ) {}
 
-  async analyse(principal: Principal, definition: unknown): Promise<PolicyImpactReport> {
+  /** `onProgress(done, total)` after each request (for the CLI's progress bar). */
+  async analyse(principal: Principal, definition: unknown, onProgress?: (done: number, total: number) => void): Promise<PolicyImpactReport> {
     const parsed = parseRecognitionPolicy(definition);
     if (!parsed.ok) {
       const first = parsed.errors[0];
@@ -84,6 +85,7 @@ export class PolicyImpact {
       report.requests.push(impact);
       if (impact.changed) report.changed += 1;
       else report.unchanged += 1;
+      onProgress?.(report.requests.length + report.skipped.length, requests.length);
     }
     return report;
   }
