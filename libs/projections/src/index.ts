@@ -15,3 +15,6 @@ export * from './rebuild/read-model-dump';
 export * from './rebuild/switch-read-models';
 export * from './rebuild/rebuild-read-models';
 export * from './rebuild/rebuild.cli';
+export * from './runtime/kafka-projector';
+export * from './runtime/projection-inbox';
+export * from './runtime/projection-lock';
