@@ -69,6 +69,7 @@ export class EventRelay {
   private readonly name: string;
   private readonly batchSize: number;
   private readonly log: RelayLog;
+  private readonly listeners = new Set<(events: readonly RecordedEvent[]) => void>();
 
   constructor(
     private readonly store: EventStore,
@@ -93,6 +94,12 @@ export class EventRelay {
 
   get status(): RelayStatus {
     return { running: this.running, checkpoint: this.position, failures: this.failures, published: this.published, fatal: this.fatal?.message ?? null };
+  }
+
+  /** Listens to batches after Kafka acknowledged them and the checkpoint was saved; returns the unsubscribe. */
+  onPublished(listener: (events: readonly RecordedEvent[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   async start(): Promise<void> {
@@ -169,6 +176,7 @@ export class EventRelay {
       this.published += events.length;
       this.failures = 0;
       this.options.onBatch?.({ events: events.length, checkpoint: to });
+      for (const listener of this.listeners) listener(events);
     });
     return this.flushing;
   }
