@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
-# One image for every service: the entry point picks the app (standalone now; records,
-# transfer, query, audit, relay later: `node dist/apps/<app>/src/main.js`).
+# One image for every service: the entry point picks the app (standalone, records, transfer,
+# query, relay; audit later): `node dist/apps/<app>/src/main.js`.
 
 # ---- build: install everything, compile, then drop dev dependencies ----
 FROM node:20-bookworm-slim AS build

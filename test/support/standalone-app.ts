@@ -15,7 +15,11 @@ export interface StandaloneUnderTest {
   close(): Promise<void>;
 }
 
-const VARIABLES = ['LOG_LEVEL', 'EVENT_STORE', 'SQLITE_PATH', 'DATABASE_URL', 'ADMIN_TOKEN'] as const;
+const VARIABLES = [
+  'LOG_LEVEL', 'EVENT_STORE', 'SQLITE_PATH', 'DATABASE_URL', 'ADMIN_TOKEN',
+  'READ_MODEL', 'READ_MODEL_SQLITE_PATH', 'READ_MODEL_DATABASE_URL', 'READ_MODEL_SCHEMA',
+  'KAFKA_BROKERS', 'KAFKA_CLIENT_ID', 'KAFKA_GROUP_ID', 'KAFKA_TOPIC_PREFIX', 'KAFKA_CREATE_TOPICS', 'KAFKA_FETCH_MAX_WAIT_MS',
+] as const;
 
 /**
  * Boots the standalone AppModule as `npm start` composes it (or another app's, e.g. the audit service), on a fresh SQLite file (or on the

@@ -27,6 +27,8 @@ export interface KafkaEventConsumerOptions extends KafkaConnectionOptions {
   sessionTimeoutMs?: number;
   heartbeatIntervalMs?: number;
   rebalanceTimeoutMs?: number;
+  /** Longest a fetch waits for data (kafkajs maxWaitTimeInMs). Kafka answers as soon as data arrives; librdkafka's mock cluster waits the whole time, so tests measuring latency lower it. Default 5000 ms. */
+  maxWaitTimeMs?: number;
   /** Called for each malformed message before it is skipped. Default: console.error. */
   onMalformed?: (report: MalformedMessageReport) => void;
   /** A handler error is retried this many times (with backoff) before the consumer crashes. Default 5. */
@@ -60,6 +62,7 @@ export class KafkaEventConsumer {
       heartbeatInterval: options.heartbeatIntervalMs ?? 3_000,
       rebalanceTimeout: options.rebalanceTimeoutMs ?? 60_000,
       allowAutoTopicCreation: true,
+      maxWaitTimeInMs: options.maxWaitTimeMs ?? 5_000,
       retry: { retries: options.retries ?? 5, restartOnFailure: async () => restart },
     });
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {

@@ -9,6 +9,12 @@ import { QueuePage, QueueQuery } from '../query/queue.query';
 import { EligibilityQueryDto, InstitutionQueryDto, LedgerParams, QueueQueryDto } from './query.dto';
 import { WhatIfDto } from './what-if.dto';
 
+/** What every answer's `upToPosition` means, in both ways to run. */
+const UP_TO_POSITION =
+  '`upToPosition` is the global event-store position the read models reflect. Embedded (standalone): every event up to it is applied. ' +
+  'Query service fed over Kafka: the highest position applied, NOT gap-free (partitions are consumed independently, so an event ' +
+  'at a lower position, of another learner or stream, may still be on its way).';
+
 /** The query API for admissions offices and auditors, answered from the read models. */
 @ApiTags('query')
 @ApiBearerAuth()
@@ -24,7 +30,7 @@ export class ReadModelsController {
   @Get('eligibility')
   @Roles('registrar', 'auditor')
   @ApiOperation({ summary: 'Does the learner’s stack satisfy the program, or its reduced-residency pathway, and why (registrar of the program’s institution; auditors in scope)' })
-  @ApiOkResponse({ description: 'The eligibility answer: requirements, residency outcome (standard or reduced, with reasons), recognized items, what is missing, explanation' })
+  @ApiOkResponse({ description: `The eligibility answer: requirements, residency outcome (standard or reduced, with reasons), recognized items, what is missing, explanation. ${UP_TO_POSITION}` })
   @ApiNotFoundResponse({ description: 'Unknown learner or program (or not projected yet)' })
   @ApiForbiddenResponse({ description: 'The program belongs to another institution' })
   eligibility(@Query() query: EligibilityQueryDto, @CurrentPrincipal() principal: Principal): Promise<EligibilityAnswer> {
@@ -36,7 +42,7 @@ export class ReadModelsController {
   @HttpCode(200)
   @Roles('registrar', 'auditor')
   @ApiOperation({ summary: 'Eligibility with hypothetical changes (extra credentials or completions, another program or policy version, another date); writes nothing' })
-  @ApiOkResponse({ description: 'The eligibility answer, source "what-if"' })
+  @ApiOkResponse({ description: `The eligibility answer, source "what-if". ${UP_TO_POSITION}` })
   whatIf(@Body() body: WhatIfDto, @CurrentPrincipal() principal: Principal): Promise<EligibilityAnswer> {
     return this.eligibilityQuery.whatIf(principal, body);
   }
@@ -44,6 +50,7 @@ export class ReadModelsController {
   @Get('queue')
   @Roles('registrar', 'auditor')
   @ApiOperation({ summary: 'The receiving institution’s credit-transfer requests by status and age, oldest first' })
+  @ApiOkResponse({ description: `A page of requests with counts by status. ${UP_TO_POSITION}` })
   queue(@Query() query: QueueQueryDto, @CurrentPrincipal() principal: Principal): Promise<QueuePage> {
     if (query.asOf !== undefined) return this.asOf.queue(principal, query, query.asOf, query.axis);
     return this.queueQuery.queue(principal, query);
@@ -52,6 +59,7 @@ export class ReadModelsController {
   @Get('ledger/:learnerId')
   @Roles('registrar', 'auditor')
   @ApiOperation({ summary: 'The learner’s credit ledger at the receiving institution: each decided item with its provenance (evidence events, policy version, conversion)' })
+  @ApiOkResponse({ description: `The ledger entries. ${UP_TO_POSITION}` })
   ledger(@Param() params: LedgerParams, @Query() query: InstitutionQueryDto, @CurrentPrincipal() principal: Principal): Promise<Ledger> {
     if (query.asOf !== undefined) return this.asOf.ledger(principal, params.learnerId, query.institutionId, query.asOf, query.axis);
     return this.ledgerQuery.ledger(principal, params.learnerId, query.institutionId);

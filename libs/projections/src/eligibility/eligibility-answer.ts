@@ -10,7 +10,7 @@ export interface EligibilityAnswer {
   referenceDate: string;
   /** projection: the stored progress row; live: evaluated now from the read models; what-if: with hypothetical changes; as-of: from the events up to a cut (asOf). */
   source: 'projection' | 'live' | 'what-if' | 'as-of';
-  /** The read models reflect the store up to this global position. */
+  /** The read models reflect the store up to this global position (over Kafka: the highest applied, not gap-free). */
   upToPosition: number;
   policy: { policyId: string; version: string } | null;
   result: 'satisfied' | 'partial' | 'unsatisfied';

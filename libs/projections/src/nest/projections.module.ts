@@ -12,6 +12,10 @@ import { describeReadModel } from '../read-model/read-model.options';
 import { PROJECTION_POSITION, ProjectionPosition, READ_MODEL_READER, READ_MODEL_WRITER } from '../read-model/read-model.tokens';
 import { readCheckpoint } from '../runtime/checkpoint';
 import { EmbeddedProjector } from '../runtime/embedded-projector';
+import { KafkaProjector } from '../runtime/kafka-projector';
+import { maxInboxPosition } from '../runtime/projection-inbox';
+import { kafkaProjectorProvider } from './kafka-projector.provider';
+import { kafkaConfigFromEnv } from '@app/messaging';
 
 const PROJECTIONS_CONFIG = Symbol.for('credit-transfer.ProjectionsConfig');
 
@@ -28,23 +32,34 @@ class ProjectionsLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(READ_MODEL_READER) private readonly reader: DataSource,
     @Inject(PROJECTIONS_CONFIG) private readonly config: ProjectionsConfig,
     @Optional() private readonly projector?: EmbeddedProjector,
+    @Optional() private readonly kafkaProjector?: KafkaProjector,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.projector?.start();
-    this.logger.log(`read models on ${describeReadModel(this.config.readModel)}; projector ${this.projector ? `from the event store after position ${this.projector.checkpoint}` : 'not in this process'}`);
+    await this.kafkaProjector?.start();
+    this.logger.log(`read models on ${describeReadModel(this.config.readModel)}; projector ${this.describeProjector()}`);
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.projector?.stop();
+    await this.kafkaProjector?.stop();
     if (this.reader !== this.writer && this.reader.isInitialized) await this.reader.destroy();
     if (this.writer.isInitialized) await this.writer.destroy();
+  }
+
+  private describeProjector(): string {
+    if (this.projector) return `from the event store after position ${this.projector.checkpoint}`;
+    if (this.kafkaProjector) return `from Kafka (consumer group; highest position applied so far ${this.kafkaProjector.position})`;
+    return 'not in this process';
   }
 }
 
 export interface ProjectionsModuleOptions {
   /** Feed the read models here from the event store's subscription (embedded). False: another process feeds them (query service over Kafka). */
   embeddedProjector: boolean;
+  /** Feed the read models here from Kafka (query service): a KafkaProjector configured by KAFKA_*. Not with embeddedProjector. */
+  kafkaProjector?: boolean;
   /** Defaults to the environment (`projectionsConfigFromEnv`). */
   config?: ProjectionsConfig;
 }
@@ -53,6 +68,9 @@ export interface ProjectionsModuleOptions {
 @Module({})
 export class ProjectionsModule {
   static forRoot(options: ProjectionsModuleOptions): DynamicModule {
+    if (options.embeddedProjector && options.kafkaProjector) throw new Error('ProjectionsModule: choose the embedded projector or the Kafka projector, not both');
+    // Kafka settings are read when the root module is declared: a bad KAFKA_* stops the process before any connection.
+    const kafka = options.kafkaProjector ? kafkaConfigFromEnv('query') : null;
     return {
       module: ProjectionsModule,
       // Global: the audit module reads the same read models (history index, request index).
@@ -86,11 +104,19 @@ export class ProjectionsModule {
               },
             ]
           : []),
+        ...(kafka ? [kafkaProjectorProvider(kafka)] : []),
         {
+          // Embedded: the checkpoint (gap-free: everything up to it is applied). Over Kafka: the
+          // highest position applied (from the inbox), NOT gap-free. Neither in this process: the
+          // larger of the stored checkpoint and the inbox's highest position.
           provide: PROJECTION_POSITION,
-          inject: [READ_MODEL_READER, { token: EmbeddedProjector, optional: true }],
-          useFactory: (reader: DataSource, projector?: EmbeddedProjector): ProjectionPosition => ({
-            current: async () => (projector ? projector.checkpoint : readCheckpoint(reader.manager)),
+          inject: [READ_MODEL_READER, { token: EmbeddedProjector, optional: true }, { token: KafkaProjector, optional: true }],
+          useFactory: (reader: DataSource, projector?: EmbeddedProjector, kafka?: KafkaProjector): ProjectionPosition => ({
+            current: async () => {
+              if (projector) return projector.checkpoint;
+              if (kafka) return kafka.position;
+              return Math.max(await readCheckpoint(reader.manager), await maxInboxPosition(reader.manager));
+            },
           }),
         },
         ProjectionsLifecycle,
@@ -99,7 +125,7 @@ export class ProjectionsModule {
         LedgerQuery,
         AsOfQueries,
       ],
-      exports: [READ_MODEL_READER, READ_MODEL_WRITER, PROJECTION_POSITION, EligibilityQuery, AsOfQueries],
+      exports: [READ_MODEL_READER, READ_MODEL_WRITER, PROJECTION_POSITION, EligibilityQuery, AsOfQueries, ...(options.kafkaProjector ? [KafkaProjector] : [])],
     };
   }
 }
