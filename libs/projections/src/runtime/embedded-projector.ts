@@ -8,6 +8,12 @@ import { PositionWaiters } from './position-waiters';
 export interface EmbeddedProjectorOptions {
   /** Events per read-model transaction during catch-up. Default 500. */
   batchSize?: number;
+  /**
+   * Live batches start at least this long after the previous one started (default 5 ms): under
+   * load, events coalesce into one transaction (one checkpoint write, one re-evaluation per
+   * progress row) instead of one each; an isolated event is applied at once.
+   */
+  coalesceMs?: number;
   /** Poll interval for appends made by other processes (PostgreSQL store). Default 100 ms. */
   pollIntervalMs?: number;
 }
@@ -26,6 +32,7 @@ export class EmbeddedProjector {
   private buffer: RecordedEvent[] = [];
   private flushing: Promise<void> = Promise.resolve();
   private flushScheduled = false;
+  private lastFlushStart = 0;
   private position = -1;
   private running = false;
   private failures = 0;
@@ -101,10 +108,13 @@ export class EmbeddedProjector {
       await this.flush();
     } else if (!this.flushScheduled) {
       this.flushScheduled = true;
-      setImmediate(() => {
+      const wait = this.lastFlushStart + (this.options.coalesceMs ?? 5) - Date.now();
+      const run = () => {
         this.flushScheduled = false;
         void this.flush();
-      });
+      };
+      if (wait > 0) setTimeout(run, wait);
+      else setImmediate(run);
     }
   }
 
@@ -113,6 +123,7 @@ export class EmbeddedProjector {
     this.flushing = this.flushing.then(async () => {
       const events = this.buffer;
       if (events.length === 0 || !this.running) return;
+      this.lastFlushStart = Date.now();
       this.buffer = [];
       const from = this.position;
       const to = events[events.length - 1].position;
