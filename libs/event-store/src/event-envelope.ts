@@ -47,3 +47,12 @@ export interface RecordedEvent<D extends JsonObject = JsonObject> extends NewEve
   /** sha256 over the canonical form of this event's content and previousHash. */
   hash: string;
 }
+
+/**
+ * A recorded event with its data and metadata as the exact canonical JSON text its hash covers
+ * (what an adapter that stores that text can hand out without parsing and re-serialising).
+ */
+export interface SerializedRecordedEvent extends Omit<RecordedEvent, 'data' | 'metadata'> {
+  dataJson: string;
+  metadataJson: string;
+}

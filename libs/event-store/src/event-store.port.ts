@@ -1,4 +1,4 @@
-import { NewEvent, RecordedEvent } from './event-envelope';
+import { NewEvent, RecordedEvent, SerializedRecordedEvent } from './event-envelope';
 
 /**
  * What the caller expects the stream to be before the append:
@@ -72,6 +72,11 @@ export interface EventStore {
   append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  /**
+   * Optional: `readAll` with data and metadata left as the stored canonical JSON text, for
+   * verifying hashes without parsing (SQLite keeps that text; PostgreSQL's jsonb does not).
+   */
+  readAllSerialized?(options?: ReadAllOptions): AsyncIterable<SerializedRecordedEvent>;
   /** Catches up from the checkpoint, then follows live appends, in global order, without gaps. */
   subscribe(handler: EventHandler, options: SubscribeOptions): Subscription;
   /** Revision of the stream's last event, or null when the stream does not exist. */

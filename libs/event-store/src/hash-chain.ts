@@ -1,6 +1,6 @@
 import * as crypto from 'node:crypto';
 import { canonicalJson, jsonString } from './canonical-json';
-import { RecordedEvent } from './event-envelope';
+import { RecordedEvent, SerializedRecordedEvent } from './event-envelope';
 
 /** The part of a recorded event that its hash covers: everything but its global position. */
 export type HashedContent = Omit<RecordedEvent, 'position' | 'hash'>;
@@ -15,7 +15,7 @@ export function hashEvent(content: HashedContent): string {
  * them once, for the hash and for storage). The text hashed is exactly canonicalJson of
  * { data, id, metadata, occurredAt, previousHash, recordedAt, revision, schemaVersion, stream, type }.
  */
-export function hashSerialized(content: HashedContent, dataJson: string, metadataJson: string): string {
+export function hashSerialized(content: Omit<HashedContent, 'data' | 'metadata'>, dataJson: string, metadataJson: string): string {
   const previousHash = content.previousHash === null ? 'null' : jsonString(content.previousHash);
   const text =
     `{"data":${dataJson},"id":${jsonString(content.id)},"metadata":${metadataJson}` +
@@ -31,6 +31,9 @@ const sha256Hex: (text: string) => string =
   typeof crypto.hash === 'function'
     ? (text) => crypto.hash('sha256', text, 'hex')
     : (text) => crypto.createHash('sha256').update(text).digest('hex');
+
+/** The hash of an event read with its stored canonical text (no parse, no re-serialisation). */
+export const hashStoredEvent = (e: SerializedRecordedEvent): string => hashSerialized(e, e.dataJson, e.metadataJson);
 
 export type ChainFaultKind = 'hash-mismatch' | 'broken-link' | 'revision-gap';
 
@@ -48,12 +51,15 @@ export interface ChainFault {
  * stream's events come in revision order (readAll order or readStream order). Memory: one entry
  * per stream seen (its last revision and hash).
  */
-export class ChainVerifier {
+/** What the chain check reads of an event besides its hash input. */
+export type ChainLink = Pick<RecordedEvent, 'id' | 'stream' | 'revision' | 'position' | 'previousHash' | 'hash'>;
+
+export class ChainVerifier<E extends ChainLink = RecordedEvent> {
   private readonly heads = new Map<string, { revision: number; hash: string }>();
   private checkedCount = 0;
 
   /** `hash` must compute exactly hashEvent (a faster equivalent may be given, e.g. by a bulk verifier). */
-  constructor(private readonly hash: (content: HashedContent) => string = hashEvent) {}
+  constructor(private readonly hash: (content: E) => string = hashEvent as unknown as (content: E) => string) {}
 
   /** Distinct streams seen so far. */
   get streams(): number {
@@ -65,7 +71,7 @@ export class ChainVerifier {
   }
 
   /** Returns the fault this event shows, or null when it links correctly. */
-  check(event: RecordedEvent): ChainFault | null {
+  check(event: E): ChainFault | null {
     this.checkedCount += 1;
     const head = this.heads.get(event.stream);
     const fault = (kind: ChainFaultKind, detail: string): ChainFault => ({

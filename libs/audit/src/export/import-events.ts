@@ -57,7 +57,7 @@ export async function importEvents(store: EventStore, lines: LineSource, options
 
 /** Reads, parses and verifies every line, handing each event on; returns the counts and digest. */
 async function checkedEvents(lines: LineSource, each: (event: RecordedEvent, count: number, bytes: number) => void | Promise<void>): Promise<ImportSummary> {
-  const verifier = new ChainVerifier(fastHashEvent);
+  const verifier = new ChainVerifier<RecordedEvent>(fastHashEvent);
   const digest = new LogDigest();
   let lineNumber = 0;
   let lastPosition = -1;

@@ -1,4 +1,4 @@
-import { ChainFault, ChainVerifier, EventStore } from '@app/event-store';
+import { ChainFault, ChainLink, ChainVerifier, EventStore, hashStoredEvent, RecordedEvent, SerializedRecordedEvent } from '@app/event-store';
 import { fastHashEvent } from './fast-event-hash';
 import { LogDigest } from './log-digest';
 import { VerifyReport } from './verify-report';
@@ -23,15 +23,14 @@ export async function verifyLog(store: EventStore, options: VerifyOptions = {}):
   const started = Date.now();
   const head = await store.headPosition();
   const every = options.progressEvery ?? 5000;
-  const verifier = new ChainVerifier(fastHashEvent);
+  const { verifier, results } = chainReader(store, head, options.batchSize ?? 1000);
   const digest = new LogDigest();
   const expectedAt = options.expectDigest ? (options.expectDigest.position ?? head) : null;
   let atExpected = expectedAt !== null && expectedAt < 0 ? digest.current() : null;
   let firstFault: ChainFault | null = null;
   let faults = 0;
-  for await (const event of store.readAll({ upTo: head, batchSize: options.batchSize ?? 1000 })) {
+  for await (const { event, fault } of results) {
     if (expectedAt !== null && atExpected === null && event.position > expectedAt) atExpected = digest.current();
-    const fault = verifier.check(event);
     if (fault) {
       faults += 1;
       firstFault ??= fault;
@@ -60,4 +59,24 @@ export async function verifyLog(store: EventStore, options: VerifyOptions = {}):
     report.ok &&= matches;
   }
   return report;
+}
+
+/**
+ * Every event in global order up to `head`, each with what the chain check found: hashed from the
+ * stored canonical text when the adapter hands it out (SQLite: no parse, no re-serialisation),
+ * else from parsed events re-serialised canonically (PostgreSQL's jsonb does not keep the text).
+ */
+function chainReader(store: EventStore, head: number, batchSize: number): { verifier: { checked: number; streams: number }; results: AsyncIterable<Checked> } {
+  if (store.readAllSerialized) {
+    const verifier = new ChainVerifier<SerializedRecordedEvent>(hashStoredEvent);
+    return { verifier, results: checkEach(verifier, store.readAllSerialized({ upTo: head, batchSize })) };
+  }
+  const verifier = new ChainVerifier<RecordedEvent>(fastHashEvent);
+  return { verifier, results: checkEach(verifier, store.readAll({ upTo: head, batchSize })) };
+}
+
+type Checked = { event: ChainLink; fault: ChainFault | null };
+
+async function* checkEach<E extends ChainLink>(verifier: ChainVerifier<E>, events: AsyncIterable<E>): AsyncIterable<Checked> {
+  for await (const event of events) yield { event, fault: verifier.check(event) };
 }

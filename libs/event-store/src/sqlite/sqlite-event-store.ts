@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { NewEvent, RecordedEvent } from '../event-envelope';
+import { NewEvent, RecordedEvent, SerializedRecordedEvent } from '../event-envelope';
 import {
   AppendResult,
   EventHandler,
@@ -16,7 +16,7 @@ import { chainEvents, checkExpectedRevision, resolveAfterFailure, StoredIdRef, v
 import { PollingSubscription } from '../polling-subscription';
 import { WakeSignal } from '../wake-signal';
 import { SQLITE_SCHEMA } from './sqlite-schema';
-import { SQLITE_COLUMNS, SqliteEventRow, toRecorded } from './sqlite-rows';
+import { SQLITE_COLUMNS, SqliteEventRow, toRecorded, toSerialized } from './sqlite-rows';
 import { pagedIterable } from './sqlite-pages';
 import { SqliteGroupCommit } from './sqlite-group-commit';
 import { SqliteEventInserter } from './sqlite-insert';
@@ -98,6 +98,14 @@ export class SqliteEventStore implements EventStore {
   }
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    return this.readAllRows(options, toRecorded);
+  }
+
+  readAllSerialized(options: ReadAllOptions = {}): AsyncIterable<SerializedRecordedEvent> {
+    return this.readAllRows(options, toSerialized);
+  }
+
+  private readAllRows<T>(options: ReadAllOptions, map: (row: SqliteEventRow) => T): AsyncIterable<T> {
     let after = options.after ?? -1;
     const upTo = options.upTo ?? Number.MAX_SAFE_INTEGER;
     const batchSize = options.batchSize ?? 500;
@@ -109,7 +117,7 @@ export class SqliteEventStore implements EventStore {
       remaining = rows.length < want ? 0 : remaining - rows.length;
       if (rows.length > 0) after = rows[rows.length - 1][0];
       return rows;
-    }, toRecorded);
+    }, map);
   }
 
   subscribe(handler: EventHandler, options: SubscribeOptions): Subscription {

@@ -1,4 +1,4 @@
-import { RecordedEvent } from '../event-envelope';
+import { RecordedEvent, SerializedRecordedEvent } from '../event-envelope';
 
 /** The columns read back, in the order of SqliteEventRow. */
 export const SQLITE_COLUMNS =
@@ -36,4 +36,10 @@ export function toRecorded(row: SqliteEventRow): RecordedEvent {
     previousHash,
     hash,
   };
+}
+
+/** The row with data and metadata as stored: the canonical JSON text the hash was computed over. */
+export function toSerialized(row: SqliteEventRow): SerializedRecordedEvent {
+  const [position, id, stream, revision, type, occurredAt, recordedAt, schemaVersion, dataJson, metadataJson, previousHash, hash] = row;
+  return { id, stream, revision, position, type, occurredAt, recordedAt, schemaVersion, dataJson, metadataJson, previousHash, hash };
 }
