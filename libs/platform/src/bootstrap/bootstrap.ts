@@ -10,7 +10,7 @@ import { createHttpAdapter, PlatformApplication } from './http-adapter';
  * An app's whole main.ts: `void bootstrap(AppModule, { openApi: { title } })`. Creates the app,
  * configures it, closes it gracefully on SIGTERM/SIGINT (store connections included) and listens
  * on HOST:PORT. A startup failure (bad configuration, unreachable store, port in use) is reported
- * and the process exits with code 1.
+ * and the process exits with code 1 (at once: half-created providers must not keep it alive).
  */
 export async function bootstrap(
   rootModule: Type<unknown> | DynamicModule,
@@ -36,6 +36,9 @@ export async function bootstrap(
       await app.close().catch(() => undefined);
     }
     // Otherwise NestFactory.create has already logged the error (ExceptionHandler).
+    // Providers created before the failure (a store's connection pool, a subscription) are not
+    // closed by Nest when creation fails: end the process rather than hang half-started.
+    setImmediate(() => process.exit(1));
     return undefined;
   }
 }
