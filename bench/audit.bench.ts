@@ -9,9 +9,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Pool } from 'pg';
 import { EventStore, PostgresEventStore, SqliteEventStore } from '@app/event-store';
 import { verifyLog } from '@app/audit';
+import { postgresReachable } from './lib/postgres-reachable';
 import { rate, Row, printTable, timed } from './lib/report';
 import { generateLog } from './audit/audit-log';
 import { asOfEligibilityRows } from './audit/as-of-eligibility';
@@ -50,18 +50,6 @@ async function measure(label: string, store: EventStore, generateMs: number): Pr
   };
 }
 
-async function postgresReachable(): Promise<boolean> {
-  const pool = new Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 2000 });
-  try {
-    await pool.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await pool.end();
-  }
-}
-
 async function main(): Promise<void> {
   const rows: Row[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'bench-audit-'));
@@ -73,7 +61,7 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  if (await postgresReachable()) {
+  if (await postgresReachable(url)) {
     const schema = `bench_audit_${Date.now().toString(36)}`;
     const pg = await PostgresEventStore.connect({ connectionString: url, schema });
     try {

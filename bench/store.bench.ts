@@ -10,25 +10,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Pool } from 'pg';
+import { postgresReachable } from './lib/postgres-reachable';
 import { printTable, Row } from './lib/report';
 import { benchPostgres } from './store/postgres.cases';
 import { benchSqlite } from './store/sqlite.cases';
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const scale = Number(process.env.BENCH_SCALE ?? '1');
-
-async function postgresReachable(): Promise<boolean> {
-  const pool = new Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 2000 });
-  try {
-    await pool.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await pool.end();
-  }
-}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-store-'));
@@ -39,7 +27,7 @@ async function main(): Promise<void> {
     for (const synchronous of ['FULL', 'NORMAL'] as const) {
       rows.push(...(await benchSqlite(dir, { single: Math.round(2000 * scale), batches: Math.round(1000 * scale) }, synchronous)));
     }
-    if (await postgresReachable()) {
+    if (await postgresReachable(url)) {
       await benchPostgres(url, { single: 200, batches: 10 });
       rows.push(...(await benchPostgres(url, { single: Math.round(2000 * scale), batches: Math.round(300 * scale) })));
     } else {

@@ -3,33 +3,11 @@
  * read from the projections (eventually consistent), so it is polled until it has caught up
  * with the demo's last write.
  */
+import type { EligibilityAnswer } from '@app/projections';
 import { ApiClient, ApiError, SentRequest, serverMessageOf } from './http-client';
 
-export interface EligibilityAnswer {
-  learnerId: string;
-  programId: string;
-  programVersion: string;
-  institutionId: string;
-  referenceDate: string;
-  source: 'projection' | 'live' | 'what-if';
-  upToPosition: number;
-  policy: { policyId: string; version: string } | null;
-  result: 'satisfied' | 'partial' | 'unsatisfied';
-  requirementsSatisfied: boolean;
-  totalCredits: { have: string; need: string; satisfied: boolean };
-  admission: { required: boolean; admitted: boolean; satisfied: boolean };
-  residency: {
-    outcome: 'standard' | 'reduced';
-    pathway: { id: string; label: string | null } | null;
-    months: number | null;
-    terms: number | null;
-    standard: { months: number | null; terms: number | null };
-    reasons: string[];
-  };
-  recognized: { itemId: string; title: string; decision: string; creditsGranted: string; unit: string; reasons: string[] }[];
-  missing: { rulePath: string; message: string }[];
-  explanation: string[];
-}
+/** The answer's shape is the query API's own (a type only: the demo talks HTTP, it loads no server code). */
+export type { EligibilityAnswer };
 
 export interface EligibilityQuery {
   learnerId: string;

@@ -1,5 +1,5 @@
 import { fold } from '@app/kernel';
-import { evolveTransferRequest, initialTransferRequestState, TransferRequestEvent, transferRequestStream, TransferRequestState } from '@app/transfer';
+import { TransferRequestEvent, transferRequestDecider, transferRequestStream, TransferRequestState } from '@app/transfer';
 import { RecordedEvent } from '@app/event-store';
 import { ledgerRowsOf } from '../projectors/ledger.writer';
 import { requestRowOf } from '../projectors/request.projector';
@@ -21,7 +21,7 @@ export async function requestAsOf(reader: AsOfReader, requestId: string, cut: As
   const events = await reader.stream(transferRequestStream(requestId), cut);
   const submitted = events.find((e) => e.type === 'RequestSubmitted');
   if (!submitted) return null;
-  const state = fold({ initialState: initialTransferRequestState, evolve: evolveTransferRequest, decide: () => [] }, events.map((e) => ({ type: e.type, data: e.data }) as unknown as TransferRequestEvent));
+  const state = fold(transferRequestDecider, events.map((e) => ({ type: e.type, data: e.data }) as unknown as TransferRequestEvent));
   const last = events[events.length - 1];
   const decision = [...events].reverse().find((e) => DECISIONS.has(e.type));
   const d = (decision?.data ?? {}) as { decidedOn?: string; revisedOn?: string; withdrawnOn?: string };

@@ -47,21 +47,7 @@ async function rowsWhere(manager: EntityManager, column: keyof ProgressRow & str
 }
 
 async function progressRowOf(loader: EligibilityInputsLoader, pair: ProgressPair): Promise<ProgressRow> {
-  const base: ProgressRow = {
-    learnerId: pair.learnerId,
-    programId: pair.programId,
-    institutionId: pair.institutionId,
-    status: 'evaluated',
-    programVersion: null,
-    policyId: null,
-    policyVersion: null,
-    referenceDate: null,
-    result: null,
-    requirementsSatisfied: null,
-    residencyOutcome: null,
-    inputsPosition: -1,
-    answer: null,
-  };
+  const base = unevaluatedRow(pair, 'evaluated');
   const result = await loader.load(pair.learnerId, pair.programId);
   if (!result.ok) return { ...base, status: `${result.missing}-unknown` };
   const { loaded } = result;
@@ -87,11 +73,16 @@ async function progressRowOf(loader: EligibilityInputsLoader, pair: ProgressPair
  * recorded as such, with the reason, instead of failing the whole batch and stopping every read model.
  */
 function failedRow(pair: ProgressPair, error: unknown): ProgressRow {
+  return { ...unevaluatedRow(pair, 'evaluation-failed'), answer: JSON.stringify({ error: error instanceof Error ? error.message : String(error) }) };
+}
+
+/** A progress row with no evaluation in it yet. */
+function unevaluatedRow(pair: ProgressPair, status: string): ProgressRow {
   return {
     learnerId: pair.learnerId,
     programId: pair.programId,
     institutionId: pair.institutionId,
-    status: 'evaluation-failed',
+    status,
     programVersion: null,
     policyId: null,
     policyVersion: null,
@@ -100,6 +91,6 @@ function failedRow(pair: ProgressPair, error: unknown): ProgressRow {
     requirementsSatisfied: null,
     residencyOutcome: null,
     inputsPosition: -1,
-    answer: JSON.stringify({ error: error instanceof Error ? error.message : String(error) }),
+    answer: null,
   };
 }
