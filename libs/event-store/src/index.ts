@@ -7,6 +7,7 @@ export * from './hash-chain';
 export * from './create-event-store';
 export * from './sqlite/sqlite-event-store';
 export * from './postgres/postgres-event-store';
+export * from './postgres/postgres-pool';
 export * from './eventstoredb/eventstoredb-event-store';
 export * from './nest/event-store.module';
 export * from './command/command-context';

@@ -16,6 +16,7 @@ import { PollingSubscription } from '../polling-subscription';
 import { WakeSignal } from '../wake-signal';
 import { appendLockKey, PgEventRow, postgresSchema, quoteIdent } from './postgres-schema';
 import { PostgresNotifier } from './postgres-notifier';
+import { createResilientPool } from './postgres-pool';
 import { restoreInTransaction } from './postgres-restore';
 
 const COLUMNS =
@@ -42,7 +43,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   static async connect(options: { connectionString: string; schema?: string; poolSize?: number }): Promise<PostgresEventStore> {
-    const pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+    const pool = createResilientPool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
     const schema = options.schema ?? 'event_store';
     const store = new PostgresEventStore(pool, schema);
     const client = await pool.connect();
