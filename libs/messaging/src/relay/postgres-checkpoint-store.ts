@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { createResilientPool } from '@app/event-store';
 import { RelayCheckpointStore } from './checkpoint-store';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -17,7 +18,7 @@ export class PostgresCheckpointStore implements RelayCheckpointStore {
   static async connect(options: { connectionString: string; schema?: string }): Promise<PostgresCheckpointStore> {
     const schema = options.schema ?? 'event_store';
     if (!IDENTIFIER.test(schema)) throw new Error(`relay checkpoint schema "${schema}" must be a lowercase SQL identifier`);
-    const pool = new Pool({ connectionString: options.connectionString, max: 2 });
+    const pool = createResilientPool({ connectionString: options.connectionString, max: 2 });
     try {
       await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
       await pool.query(
