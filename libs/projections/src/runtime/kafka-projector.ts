@@ -1,14 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RecordedEvent } from '@app/event-store';
-import { KafkaEventConsumer, KafkaEventConsumerOptions, MessageMeta } from '@app/messaging';
+import { KafkaDelivery, KafkaEventConsumer, KafkaEventConsumerOptions, MessageMeta } from '@app/messaging';
 import { projectBatch } from './project-batch';
 import { lockReadModels } from './projection-lock';
 import { maxInboxPosition, ReadModelInbox } from './projection-inbox';
 
 export type KafkaProjectionOutcome = 'applied' | 'duplicate';
 
-/** Called after an event's read-model transaction committed, before its offset may be committed. */
+/** Called for each event of a batch after the batch's read-model transaction committed, before its offsets may be committed. */
 export type AppliedListener = (event: RecordedEvent, outcome: KafkaProjectionOutcome, meta: MessageMeta) => void | Promise<void>;
 
 export interface KafkaProjectorStatus {
@@ -21,10 +21,12 @@ export interface KafkaProjectorStatus {
 
 /**
  * Feeds the read models from Kafka (query service, distributed mode): a consumer group on every
- * bounded context's topic; each event is applied in ONE read-model transaction that checks the
- * inbox (event id seen: skipped), projects the event and records its id. The consumer commits an
- * offset only after the handler resolved, so a crash between the commit of the transaction and
- * the commit of the offset redelivers the event, and the inbox drops it.
+ * bounded context's topic; each fetched batch of a partition (in slices of at most
+ * `maxBatchEvents`, default 500) is applied in ONE read-model transaction that checks the inbox
+ * for all its event ids (seen before, or earlier in the same batch: dropped), projects the rest
+ * with projectBatch and records their ids. The consumer commits the slice's offsets only after
+ * that transaction committed (and the listeners ran), so a crash between the two commits
+ * redelivers the whole slice, and the inbox drops every event of it.
  *
  * Events arrive in order per partition (per learner or stream) only; the projectors converge
  * whatever the interleaving of streams because every derived row (progress, ledger) is
@@ -74,7 +76,7 @@ export class KafkaProjector {
     this.highest = await maxInboxPosition(this.db.manager);
     this.running = true;
     try {
-      await this.consumer.start(async (event, meta) => void (await this.handle(event, meta)));
+      await this.consumer.startBatches(async (deliveries) => void (await this.handleBatch(deliveries)));
     } catch (error) {
       this.running = false;
       throw error;
@@ -86,23 +88,46 @@ export class KafkaProjector {
     await this.consumer.stop();
   }
 
-  /** One event, one transaction: inbox check, projection, inbox row. */
+  /** One event in its own transaction (a batch of one): inbox check, projection, inbox row. */
   async handle(event: RecordedEvent, meta: MessageMeta): Promise<KafkaProjectionOutcome> {
-    const outcome = await this.db.transaction(async (manager): Promise<KafkaProjectionOutcome> => {
+    const [outcome] = await this.handleBatch([{ event, meta }]);
+    return outcome;
+  }
+
+  /**
+   * One batch, one transaction: the inbox check for all its event ids, the projection of the
+   * events not seen before (each id once, in delivery order), their inbox rows. Then the
+   * listeners, per delivery in order. Returns each delivery's outcome.
+   */
+  async handleBatch(deliveries: readonly KafkaDelivery[]): Promise<KafkaProjectionOutcome[]> {
+    const outcomes = await this.db.transaction(async (manager): Promise<KafkaProjectionOutcome[]> => {
       await lockReadModels(manager);
       const inbox = new ReadModelInbox(manager);
-      if (await inbox.seen(event.id)) return 'duplicate';
-      await projectBatch(manager, [event]);
-      await inbox.record(event.id, event.position);
-      return 'applied';
+      const seen = await inbox.seenAmong(deliveries.map((d) => d.event.id));
+      const fresh: RecordedEvent[] = [];
+      const result = deliveries.map(({ event }): KafkaProjectionOutcome => {
+        if (seen.has(event.id)) return 'duplicate';
+        seen.add(event.id);
+        fresh.push(event);
+        return 'applied';
+      });
+      if (fresh.length > 0) {
+        await projectBatch(manager, fresh);
+        await inbox.recordAll(fresh);
+      }
+      return result;
     });
-    if (outcome === 'applied') {
-      this.applied += 1;
-      this.highest = Math.max(this.highest, event.position);
-    } else {
-      this.duplicates += 1;
+    deliveries.forEach(({ event }, i) => {
+      if (outcomes[i] === 'applied') {
+        this.applied += 1;
+        this.highest = Math.max(this.highest, event.position);
+      } else {
+        this.duplicates += 1;
+      }
+    });
+    for (const [i, { event, meta }] of deliveries.entries()) {
+      for (const listener of this.listeners) await listener(event, outcomes[i], meta);
     }
-    for (const listener of this.listeners) await listener(event, outcome, meta);
-    return outcome;
+    return outcomes;
   }
 }
