@@ -24,7 +24,9 @@ async function unusedPort(): Promise<number> {
  */
 export async function startServiceProcess(app: 'relay' | 'query', env: Record<string, string>, healthTimeoutMs = 60_000): Promise<ServiceProcess> {
   const port = await unusedPort();
-  const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=64', '-r', '@swc-node/register', `apps/${app}/src/main.ts`], {
+  // BENCH_<APP>_NODE_ARGS: extra node flags for that service, e.g. BENCH_QUERY_NODE_ARGS="--cpu-prof".
+  const extra = (process.env[`BENCH_${app.toUpperCase()}_NODE_ARGS`] ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=64', ...extra, '-r', '@swc-node/register', `apps/${app}/src/main.ts`], {
     cwd: join(__dirname, '..', '..'),
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],

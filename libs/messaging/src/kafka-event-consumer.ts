@@ -42,6 +42,8 @@ export interface KafkaEventConsumerOptions extends KafkaConnectionOptions {
   rebalanceTimeoutMs?: number;
   /** Longest a fetch waits for data (kafkajs maxWaitTimeInMs). Kafka answers as soon as data arrives; librdkafka's mock cluster waits the whole time, so tests measuring latency lower it. Default 5000 ms. */
   maxWaitTimeMs?: number;
+  /** Partitions handled at once (kafkajs partitionsConsumedConcurrently; each partition stays in order). Default 1. */
+  partitionsConsumedConcurrently?: number;
   /** Most events per call of a batch handler (`startBatches`): a larger fetched batch is handed over in slices, each committed on its own. Default 500. */
   maxBatchEvents?: number;
   /** Called for each malformed message before it is skipped. Default: console.error. */
@@ -107,7 +109,7 @@ export class KafkaEventConsumer {
     try {
       await this.consumer.connect();
       await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning ?? true });
-      await this.consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: 1, eachBatch });
+      await this.consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1, eachBatch });
     } catch (error) {
       this.running = false;
       await this.consumer.disconnect().catch(() => undefined);

@@ -1,10 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RecordedEvent } from '@app/event-store';
-import { KafkaDelivery, KafkaEventConsumer, KafkaEventConsumerOptions, MessageMeta } from '@app/messaging';
+import { BatchCoalescer, KafkaDelivery, KafkaEventConsumer, KafkaEventConsumerOptions, MessageMeta } from '@app/messaging';
 import { projectBatch } from './project-batch';
 import { lockReadModels } from './projection-lock';
 import { maxInboxPosition, ReadModelInbox } from './projection-inbox';
+
+/** Partitions whose fetched batches are handled at once (their transactions coalesce; each partition stays in order). */
+const PARTITIONS_AT_ONCE = 8;
 
 export type KafkaProjectionOutcome = 'applied' | 'duplicate';
 
@@ -42,6 +45,7 @@ export class KafkaProjector {
   private applied = 0;
   private duplicates = 0;
   private running = false;
+  private readonly transactions = new BatchCoalescer<KafkaDelivery, KafkaProjectionOutcome>((deliveries) => this.applyInTransaction(deliveries));
 
   constructor(
     private readonly db: DataSource,
@@ -53,6 +57,7 @@ export class KafkaProjector {
       new KafkaEventConsumer({
         onCrash: (error) => this.logger.error(`Kafka consumer crashed (kafkajs restarts it from the last committed offsets unless told otherwise): ${error.message}`),
         onMalformed: (r) => this.logger.error(`skipped malformed message ${r.topic}[${r.partition}]@${r.offset} (key ${r.key}): ${r.error}`),
+        partitionsConsumedConcurrently: PARTITIONS_AT_ONCE,
         ...consumerOptions,
       });
   }
@@ -96,27 +101,14 @@ export class KafkaProjector {
 
   /**
    * One batch, one transaction: the inbox check for all its event ids, the projection of the
-   * events not seen before (each id once, in delivery order), their inbox rows. Then the
+   * events not seen before (each id once, in delivery order), their inbox rows. Batches of other
+   * partitions submitted while a transaction runs share the next one (group commit). Then the
    * listeners, per delivery in order. Returns each delivery's outcome.
    */
   async handleBatch(deliveries: readonly KafkaDelivery[]): Promise<KafkaProjectionOutcome[]> {
-    const outcomes = await this.db.transaction(async (manager): Promise<KafkaProjectionOutcome[]> => {
-      await lockReadModels(manager);
-      const inbox = new ReadModelInbox(manager);
-      const seen = await inbox.seenAmong(deliveries.map((d) => d.event.id));
-      const fresh: RecordedEvent[] = [];
-      const result = deliveries.map(({ event }): KafkaProjectionOutcome => {
-        if (seen.has(event.id)) return 'duplicate';
-        seen.add(event.id);
-        fresh.push(event);
-        return 'applied';
-      });
-      if (fresh.length > 0) {
-        await projectBatch(manager, fresh);
-        await inbox.recordAll(fresh);
-      }
-      return result;
-    });
+    const t0 = performance.now();
+    const outcomes = await this.transactions.submit(deliveries);
+    if (process.env.TRACE_KP) process.stderr.write(`[kp] ${deliveries[0]?.meta.topic.slice(-10)}/${deliveries[0]?.meta.partition} n=${deliveries.length} ${Math.round(performance.now() - t0)}ms at ${Math.round(performance.now())}\n`);
     deliveries.forEach(({ event }, i) => {
       if (outcomes[i] === 'applied') {
         this.applied += 1;
@@ -129,5 +121,25 @@ export class KafkaProjector {
       for (const listener of this.listeners) await listener(event, outcomes[i], meta);
     }
     return outcomes;
+  }
+
+  private applyInTransaction(deliveries: readonly KafkaDelivery[]): Promise<KafkaProjectionOutcome[]> {
+    return this.db.transaction(async (manager): Promise<KafkaProjectionOutcome[]> => {
+      await lockReadModels(manager);
+      const inbox = new ReadModelInbox(manager);
+      const seen = await inbox.seenAmong(deliveries.map((d) => d.event.id));
+      const fresh: RecordedEvent[] = [];
+      const outcomes = deliveries.map(({ event }): KafkaProjectionOutcome => {
+        if (seen.has(event.id)) return 'duplicate';
+        seen.add(event.id);
+        fresh.push(event);
+        return 'applied';
+      });
+      if (fresh.length > 0) {
+        await projectBatch(manager, fresh);
+        await inbox.recordAll(fresh);
+      }
+      return outcomes;
+    });
   }
 }
