@@ -27,9 +27,11 @@ export interface KafkaProjectorStatus {
  * bounded context's topic; each fetched batch of a partition (in slices of at most
  * `maxBatchEvents`, default 500) is applied in ONE read-model transaction that checks the inbox
  * for all its event ids (seen before, or earlier in the same batch: dropped), projects the rest
- * with projectBatch and records their ids. The consumer commits the slice's offsets only after
- * that transaction committed (and the listeners ran), so a crash between the two commits
- * redelivers the whole slice, and the inbox drops every event of it.
+ * with projectBatch and records their ids. Up to PARTITIONS_AT_ONCE partitions are handled at
+ * once: batches submitted while a transaction runs share the next one (group commit). The
+ * consumer commits a batch's offsets only after the transaction holding it committed (and the
+ * listeners ran), so a crash between the two commits redelivers the whole batch, and the inbox
+ * drops every event of it.
  *
  * Events arrive in order per partition (per learner or stream) only; the projectors converge
  * whatever the interleaving of streams because every derived row (progress, ledger) is
@@ -106,9 +108,7 @@ export class KafkaProjector {
    * listeners, per delivery in order. Returns each delivery's outcome.
    */
   async handleBatch(deliveries: readonly KafkaDelivery[]): Promise<KafkaProjectionOutcome[]> {
-    const t0 = performance.now();
     const outcomes = await this.transactions.submit(deliveries);
-    if (process.env.TRACE_KP) process.stderr.write(`[kp] ${deliveries[0]?.meta.topic.slice(-10)}/${deliveries[0]?.meta.partition} n=${deliveries.length} ${Math.round(performance.now() - t0)}ms at ${Math.round(performance.now())}\n`);
     deliveries.forEach(({ event }, i) => {
       if (outcomes[i] === 'applied') {
         this.applied += 1;
