@@ -1,6 +1,7 @@
 import { loadavg } from 'node:os';
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@app/event-store';
+import { LINGER_MS } from '@app/messaging';
 import { newCredentialToken } from '@app/platform';
 import { generateSyntheticLog } from '../../libs/projections/test/support/synthetic-log';
 import { KafkaMock, startKafkaMock } from '../../test/support/kafka-mock';
@@ -99,8 +100,8 @@ export async function benchKafkaLag(): Promise<KafkaLagReport> {
     return {
       notes: [
         `settings: ${appends.length} single-event completions at ${PER_SECOND}/s (achieved ${((appends.length * 1000) / written.elapsedMs).toFixed(0)}/s, ${written.late} started > 10 ms late), ${learnerIds.length} learners, over a seeded log of ${log.events} events`,
-        `  relay: RELAY_BATCH_SIZE 500 (default), woken by LISTEN/NOTIFY; query: KAFKA_FETCH_MAX_WAIT_MS ${FETCH_MAX_WAIT_MS}, fetch min bytes 1 (kafkajs default), one read-model transaction per fetched batch slice (<= 500 events)`,
-        `  broker: librdkafka mock cluster (kcat), 3 brokers, 4 partitions per topic. The mock holds EVERY fetch for the full max wait even when data is there; a real broker answers at once (min bytes 1), so up to ${FETCH_MAX_WAIT_MS} ms of the Kafka -> visible stage is the mock's`,
+        `  relay (defaults): RELAY_BATCH_SIZE 500, RELAY_LINGER_MS ${process.env.RELAY_LINGER_MS ?? LINGER_MS}, woken by the store's LISTEN/NOTIFY; query: KAFKA_FETCH_MAX_WAIT_MS ${FETCH_MAX_WAIT_MS}, fetch min bytes 1 (kafkajs default), one read-model transaction per fetched batch (<= 500 events), batches of partitions fetched meanwhile sharing it (up to 8 partitions at once)`,
+        `  broker: librdkafka's mock cluster (kcat), 3 brokers, 4 partitions per topic. Unlike Kafka, the mock holds a fetch that found no data for the whole max wait (data produced meanwhile does not end it), hence ${FETCH_MAX_WAIT_MS} ms here (on Kafka the value only paces idle fetches); and it returns at most ONE record batch per partition per fetch, so the query service's batches are the relay's (a real broker returns all it has, up to 1 MB per partition)`,
         `  visibility: polled every ${PROBE_INTERVAL_MS} ms from this process (inbox row of the event, committed with its read-model rows; relay checkpoint, saved after Kafka's ack): times are up to ${PROBE_INTERVAL_MS} ms late; ${probe.polls} polls`,
         `  load average (1, 5, 15 min) before: ${loadBefore}; after: ${loadAfter}`,
       ],
