@@ -1,14 +1,20 @@
 import { BatchCoalescer } from '@app/messaging';
 
+/** A coalescer whose first call of `work` waits for `release()`, recording every call's items. */
+function holdingFirstCall<T, R>(work: (items: readonly T[]) => R[], maxItems?: number) {
+  const calls: T[][] = [];
+  let release: () => void = () => undefined;
+  const coalescer = new BatchCoalescer<T, R>(async (items) => {
+    calls.push([...items]);
+    if (calls.length === 1) await new Promise<void>((resolve) => (release = resolve));
+    return work(items);
+  }, maxItems);
+  return { coalescer, calls, release: () => release() };
+}
+
 describe('BatchCoalescer: one call of the work for the submissions made while it runs', () => {
   it('runs the first submission alone, the ones made meanwhile together; each gets its own results in order', async () => {
-    const calls: number[][] = [];
-    let release: () => void = () => undefined;
-    const coalescer = new BatchCoalescer<number, string>(async (items) => {
-      calls.push([...items]);
-      if (calls.length === 1) await new Promise<void>((resolve) => (release = resolve));
-      return items.map((n) => `r${n}`);
-    });
+    const { coalescer, calls, release } = holdingFirstCall<number, string>((items) => items.map((n) => `r${n}`));
     const first = coalescer.submit([1, 2]);
     const second = coalescer.submit([3]);
     const third = coalescer.submit([4, 5]);
@@ -18,13 +24,7 @@ describe('BatchCoalescer: one call of the work for the submissions made while it
   });
 
   it('never lets a call exceed maxItems, but never splits a submission', async () => {
-    const calls: number[][] = [];
-    let release: () => void = () => undefined;
-    const coalescer = new BatchCoalescer<number, number>(async (items) => {
-      calls.push([...items]);
-      if (calls.length === 1) await new Promise<void>((resolve) => (release = resolve));
-      return [...items];
-    }, 3);
+    const { coalescer, calls, release } = holdingFirstCall<number, number>((items) => [...items], 3);
     const all = [coalescer.submit([0]), coalescer.submit([1, 2]), coalescer.submit([3]), coalescer.submit([4, 5, 6, 7])];
     release();
     await Promise.all(all);
@@ -32,11 +32,7 @@ describe('BatchCoalescer: one call of the work for the submissions made while it
   });
 
   it('rejects every submission of a failed call, and goes on with the next ones', async () => {
-    let release: () => void = () => undefined;
-    let n = 0;
-    const coalescer = new BatchCoalescer<string, string>(async (items) => {
-      n += 1;
-      if (n === 1) await new Promise<void>((resolve) => (release = resolve));
+    const { coalescer, release } = holdingFirstCall<string, string>((items) => {
       if (items.includes('bad')) throw new Error('transaction rolled back');
       return [...items];
     });
