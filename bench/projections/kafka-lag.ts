@@ -90,7 +90,7 @@ export async function benchKafkaLag(): Promise<KafkaLagReport> {
 
     const loadBefore = load();
     probe.start();
-    const written = await runSteadyWriter(store, { learnerIds, appends: APPENDS, perSecond: PER_SECOND, onAppended: (a) => probe.watch(a.position) });
+    const written = await runSteadyWriter(store, { learnerIds, appends: APPENDS, perSecond: PER_SECOND, onAppended: (a) => probe.watch(a.position, a.eventId) });
     await probe.allVisible(60_000);
     const loadAfter = load();
 

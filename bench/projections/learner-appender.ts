@@ -6,6 +6,7 @@ import { nowMs } from '../lib/report';
 
 /** One append of the steady writer: its global position, when it was issued and when the store confirmed it. */
 export interface TimedAppend {
+  eventId: string;
   position: number;
   startedAt: number;
   appendedAt: number;
@@ -84,5 +85,5 @@ async function appendCompletion(store: EventStore, cursor: LearnerCursor, n: num
   const result = await store.append(learnerStream(cursor.id), [event], cursor.revision);
   const appendedAt = nowMs();
   cursor.revision = result.nextExpectedRevision;
-  return { position: result.positions[0], startedAt, appendedAt };
+  return { eventId: event.id, position: result.positions[0], startedAt, appendedAt };
 }

@@ -14,7 +14,7 @@ export interface VisibilityProbeOptions {
 /**
  * Watches, from its own connection, when appended positions become visible: the relay's
  * checkpoint reaching a position (saved right after Kafka acknowledged the batch holding it) and
- * the position's row in the query service's inbox (committed in the same transaction as the
+ * the event's row in the query service's inbox (looked up by event id, its primary key; committed in the same transaction as the
  * event's read-model rows, so the read models reflect it). One round trip per `intervalMs`; a
  * time is when the poll that first saw it returned (so up to `intervalMs` late).
  */
@@ -23,7 +23,8 @@ export class VisibilityProbe {
   readonly visibleAt = new Map<number, number>();
   private readonly pool: Pool;
   private readonly pendingAck = new Set<number>();
-  private readonly pendingVisible = new Set<number>();
+  /** Event id -> position, until the event's inbox row is seen. */
+  private readonly pendingVisible = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> = Promise.resolve();
   private failure: Error | null = null;
@@ -33,12 +34,12 @@ export class VisibilityProbe {
   constructor(private readonly options: VisibilityProbeOptions) {
     this.pool = new Pool({ connectionString: options.databaseUrl, max: 1 });
     this.sql = `SELECT (SELECT position FROM ${options.relayCheckpointSchema}.relay_checkpoints WHERE relay = $1) AS checkpoint,
-                       ARRAY(SELECT position FROM ${options.readModelSchema}.projection_inbox WHERE position = ANY($2::bigint[])) AS seen`;
+                       ARRAY(SELECT event_id FROM ${options.readModelSchema}.projection_inbox WHERE event_id = ANY($2::text[])) AS seen`;
   }
 
-  watch(position: number): void {
+  watch(position: number, eventId: string): void {
     this.pendingAck.add(position);
-    this.pendingVisible.add(position);
+    this.pendingVisible.set(eventId, position);
   }
 
   get pending(): number {
@@ -75,7 +76,7 @@ export class VisibilityProbe {
 
   private async poll(): Promise<void> {
     if (this.pendingVisible.size === 0 && this.pendingAck.size === 0) return;
-    const { rows } = await this.pool.query<{ checkpoint: string | null; seen: string[] }>(this.sql, [this.options.relayName, [...this.pendingVisible]]);
+    const { rows } = await this.pool.query<{ checkpoint: string | null; seen: string[] }>(this.sql, [this.options.relayName, [...this.pendingVisible.keys()]]);
     const now = nowMs();
     this.polls += 1;
     const checkpoint = rows[0].checkpoint === null ? -1 : Number(rows[0].checkpoint);
@@ -85,10 +86,11 @@ export class VisibilityProbe {
         this.pendingAck.delete(position);
       }
     }
-    for (const raw of rows[0].seen) {
-      const position = Number(raw);
+    for (const eventId of rows[0].seen) {
+      const position = this.pendingVisible.get(eventId);
+      if (position === undefined) continue;
       this.visibleAt.set(position, now);
-      this.pendingVisible.delete(position);
+      this.pendingVisible.delete(eventId);
     }
   }
 }
