@@ -14,7 +14,7 @@ import { VisibilityProbe } from './visibility-probe';
 
 const SEED_LEARNERS = Number(process.env.BENCH_KAFKA_LEARNERS ?? '300');
 const APPENDS = Number(process.env.BENCH_KAFKA_APPENDS ?? '3000');
-const PER_SECOND = Number(process.env.BENCH_KAFKA_RATE ?? '250');
+const PER_SECOND = Number(process.env.BENCH_KAFKA_RATE ?? '200');
 /** What a deployment sets KAFKA_FETCH_MAX_WAIT_MS to (see README): a real broker answers a fetch as soon as data arrives, the mock only after the whole wait. */
 const FETCH_MAX_WAIT_MS = Number(process.env.BENCH_KAFKA_FETCH_MAX_WAIT_MS ?? '100');
 const PROBE_INTERVAL_MS = 5;
