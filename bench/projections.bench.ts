@@ -5,7 +5,8 @@
  *   store.readAll of the same log;
  * - append-to-visible lag with the embedded projector, next to the bare append latency;
  * - eligibility query throughput over HTTP (server in its own process), next to GET /health.
- * Over-Kafka lag (distributed mode) is measured separately (its slot is printed, not filled).
+ * - append-to-visible lag over Kafka (distributed mode: relay and query service in their own
+ *   processes, PostgreSQL store, kcat's mock broker), next to append alone and append -> Kafka ack.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,18 +14,26 @@ import { join } from 'node:path';
 import { printTable } from './lib/report';
 import { benchEligibilityHttp } from './projections/eligibility-http';
 import { benchEmbeddedLag } from './projections/embedded-lag';
+import { benchKafkaLag } from './projections/kafka-lag';
 import { benchRebuildRate } from './projections/rebuild-rate';
+
+/** BENCH_PROJECTIONS_SECTIONS: a comma-separated subset of rebuild,embedded,kafka,http (default: all). */
+const SECTIONS = new Set((process.env.BENCH_PROJECTIONS_SECTIONS ?? 'rebuild,embedded,kafka,http').split(',').map((s) => s.trim()));
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-projections-'));
   try {
-    printTable('Rebuild rate on SQLite (projectAll into a fresh read-model file vs reading the same log)', await benchRebuildRate(dir));
-    printTable('Append-to-visible lag, embedded (SQLite store + EmbeddedProjector in one process)', await benchEmbeddedLag(dir));
-    printTable('Append-to-visible lag over Kafka (distributed mode)', [{ measure: 'append -> Kafka -> query service read models', status: 'NOT MEASURED HERE: test/distributed.int-spec.ts (npm run test:integration) prints it; all services share one process there' }]);
+    if (SECTIONS.has('rebuild')) printTable('Rebuild rate on SQLite (projectAll into a fresh read-model file vs reading the same log)', await benchRebuildRate(dir));
+    if (SECTIONS.has('embedded')) printTable('Append-to-visible lag, embedded (SQLite store + EmbeddedProjector in one process)', await benchEmbeddedLag(dir));
+    if (SECTIONS.has('kafka')) {
+      const kafka = await benchKafkaLag();
+      printTable('Append-to-visible lag over Kafka (distributed mode: PostgreSQL store, relay and query service in their own processes)', kafka.rows);
+      kafka.notes.forEach((line) => console.log(line));
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  printTable('Eligibility query over HTTP on the embedded default (autocannon; server in its own process)', await benchEligibilityHttp());
+  if (SECTIONS.has('http')) printTable('Eligibility query over HTTP on the embedded default (autocannon; server in its own process)', await benchEligibilityHttp());
 }
 
 main().catch((error: unknown) => {

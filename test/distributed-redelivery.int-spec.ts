@@ -1,7 +1,7 @@
 import { RecordedEvent } from '@app/event-store';
 import { Admin, Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { allTopics, EventRelay, KafkaEventConsumer, KafkaEventPublisher, MessageMeta, PostgresCheckpointStore, RelayPublisher } from '@app/messaging';
+import { allTopics, EventRelay, KafkaDelivery, KafkaEventConsumer, KafkaEventPublisher, MessageMeta, PostgresCheckpointStore, RelayPublisher } from '@app/messaging';
 import { dumpReadModels, InboxEntry, KafkaProjectionOutcome, KafkaProjector } from '@app/projections';
 import { courseId, ONLINE } from '../libs/transfer/test/scm-pathway.http-fixtures';
 import request from 'supertest';
@@ -120,20 +120,22 @@ describe('distributed mode: crashes between the two commits, duplicates, interle
     }
   });
 
-  it('(c) a projector killed after the read-model commit, before the offset commit: the redelivered event is dropped by the inbox; read models equal the rebuild', async () => {
+  it('(c) a projector killed after a batch\'s read-model commit, before the offset commit: the redelivered batch is dropped by the inbox; read models equal the rebuild', async () => {
     const readModels = await freshReadModels(db.url, 'crash_rm');
     closers.push(() => readModels.destroy());
     const groupId = `${topicPrefix}projector`;
     const consumer = { ...kafkaOptions(), groupId, topics: allTopics(topicPrefix), maxWaitTimeMs: 100, sessionTimeoutMs: 10_000 };
 
-    // Projector A: after its 15th event is committed to the read models, the process "dies"
-    // (the handler throws: no retry, no restart, so kafkajs never commits that offset).
+    // Projector A: once its 15th event is committed to the read models (with the rest of its batch),
+    // the process "dies" (a listener throws: no retry, no restart, so kafkajs never commits that batch's offsets).
     let crashError: Error | null = null;
     let crashed: { event: RecordedEvent; meta: MessageMeta } | null = null;
     const a = new KafkaProjector(readModels, { ...consumer, retries: 0, restartOnFailure: false, onCrash: (e) => (crashError = e) });
     closers.push(() => a.stop());
+    let appliedSeen = 0;
     a.onApplied((event, outcome, meta) => {
-      if (crashed === null && outcome === 'applied' && a.status.applied === 15) {
+      if (outcome === 'applied') appliedSeen += 1;
+      if (crashed === null && appliedSeen === 15) {
         crashed = { event, meta };
         throw new Error('simulated crash after the read-model commit, before the offset commit');
       }
@@ -145,39 +147,41 @@ describe('distributed mode: crashes between the two commits, duplicates, interle
     if (!lost) throw new Error('no crash recorded');
     expect(await readModels.manager.existsBy(InboxEntry, { eventId: lost.event.id })).toBe(true);
     const [offsets] = await admin.fetchOffsets({ groupId, topics: [lost.meta.topic] });
-    // The group's next offset on that partition is the crashed message's own ("-1": nothing committed yet, i.e. from 0).
-    const committed = offsets.partitions.find((p) => p.partition === lost.meta.partition)?.offset;
-    expect(committed === '-1' ? '0' : committed).toBe(lost.meta.offset);
+    // The group's next offset on that partition is at or before the crashed message's ("-1": nothing committed yet, i.e. from 0):
+    // the first offset of the crashed batch.
+    const reported = offsets.partitions.find((p) => p.partition === lost.meta.partition)?.offset ?? '-1';
+    const committed = reported === '-1' ? '0' : reported;
+    expect(BigInt(committed)).toBeLessThanOrEqual(BigInt(lost.meta.offset));
 
-    // Projector B, same group: gets the crashed event again first on that partition, drops it.
+    // Projector B, same group: gets the crashed batch again first on that partition, drops all of it.
     const outcomes: Array<{ event: RecordedEvent; outcome: KafkaProjectionOutcome; meta: MessageMeta }> = [];
     const b = new KafkaProjector(readModels, consumer);
     closers.push(() => b.stop());
     b.onApplied((event, outcome, meta) => void outcomes.push({ event, outcome, meta }));
     await b.start();
     const inboxCount = (): Promise<number> => readModels.manager.count(InboxEntry);
-    // Everything B will receive: what A had not committed, including the relay's duplicates.
-    // Kafka holds every event once plus the relay's republished batch (test d); A's crashed event comes twice.
-    const deliveries = storeEvents.length + relayDuplicates + 1;
     const handled = (): number => a.status.applied + a.status.duplicates + b.status.applied + b.status.duplicates;
     await waitUntil(
-      async () => handled() >= deliveries && outcomes.some((o) => o.event.id === lost.event.id),
+      async () => outcomes.some((o) => o.event.id === lost.event.id) && (await groupCaughtUp(admin, groupId, topicPrefix)),
       90_000,
-      async () => `${deliveries} deliveries (handled ${handled()}; inbox ${await inboxCount()})`,
+      async () => `projector B to commit every partition's end offset (handled ${handled()}; inbox ${await inboxCount()})`,
     );
     await b.stop();
 
     const onLostPartition = outcomes.filter((o) => o.meta.topic === lost.meta.topic && o.meta.partition === lost.meta.partition);
-    expect(onLostPartition[0]).toMatchObject({ event: { id: lost.event.id }, outcome: 'duplicate', meta: { offset: lost.meta.offset } });
+    expect(onLostPartition[0].meta.offset).toBe(committed);
+    // Everything from the committed offset through the crashed message was in A's committed transaction: dropped.
+    const redelivered = onLostPartition.filter((o) => BigInt(o.meta.offset) <= BigInt(lost.meta.offset));
+    expect(redelivered.length).toBe(Number(BigInt(lost.meta.offset) - BigInt(committed)) + 1);
+    expect(redelivered.every((o) => o.outcome === 'duplicate')).toBe(true);
     // (Twice when the event is also in the relay's republished batch: dropped each time.)
     const lostAgain = outcomes.filter((o) => o.event.id === lost.event.id).map((o) => o.outcome);
     expect(lostAgain.length).toBeGreaterThanOrEqual(1);
     expect(lostAgain.every((o) => o === 'duplicate')).toBe(true);
     // Each event applied exactly once across A and B; every other delivery was dropped.
     expect(a.status.applied + b.status.applied).toBe(storeEvents.length);
-    // Every duplicate (the relay's republished batch, the redelivered crash event) was dropped.
-    // (At least these: a batch A was finishing when it died may be redelivered too.)
-    expect(a.status.duplicates + b.status.duplicates).toBeGreaterThanOrEqual(relayDuplicates + 1);
+    // Every duplicate (the relay's republished batch, the redelivered crashed batch) was dropped.
+    expect(a.status.duplicates + b.status.duplicates).toBeGreaterThanOrEqual(relayDuplicates + redelivered.length);
     expect(a.status.duplicates + b.status.duplicates).toBe(handled() - storeEvents.length);
     expect(await inboxCount()).toBe(storeEvents.length);
     expect(await dumpReadModels(readModels)).toEqual(rebuilt);
@@ -221,14 +225,22 @@ describe('distributed mode: crashes between the two commits, duplicates, interle
       const random = mulberry32(1000 + n);
       const readModels: DataSource = await freshReadModels(db.url, `shuffle_${n}`);
       try {
-        // Not connected: `handle` is the projector's whole per-message path (lock, inbox, projection).
+        // Not connected: `handleBatch` is the projector's whole path for a fetched batch (lock, inbox, projection).
         const projector = new KafkaProjector(readModels, { brokers: ['unused:9092'], groupId: 'unused', topics: [] });
         expect(order.map((e) => e.position)).not.toEqual(storeEvents.map((e) => e.position));
         const outcomes: KafkaProjectionOutcome[] = [];
+        // Batches of 1 to 40 deliveries (what a fetch may bring), with redeliveries of events already
+        // applied or earlier in the same batch (as after a crash before the offset commit, or a relay's republished batch).
+        let batch: KafkaDelivery[] = [];
+        let batchSize = 1 + Math.floor(random() * 40);
         for (const [i, event] of order.entries()) {
-          outcomes.push(await projector.handle(event, { topic: 't', partition: 0, offset: String(i) }));
-          // A redelivery of an event already applied (as after a crash before the offset commit).
-          if (random() < 0.2) outcomes.push(await projector.handle(order[Math.floor(random() * (i + 1))], { topic: 't', partition: 0, offset: String(i) }));
+          batch.push({ event, meta: { topic: 't', partition: 0, offset: String(i) } });
+          if (random() < 0.2) batch.push({ event: order[Math.floor(random() * (i + 1))], meta: { topic: 't', partition: 0, offset: String(i) } });
+          if (batch.length >= batchSize || i === order.length - 1) {
+            outcomes.push(...(await projector.handleBatch(batch)));
+            batch = [];
+            batchSize = 1 + Math.floor(random() * 40);
+          }
         }
         expect(outcomes.filter((o) => o === 'applied')).toHaveLength(storeEvents.length);
         expect(await dumpReadModels(readModels)).toEqual(rebuilt);
@@ -238,6 +250,20 @@ describe('distributed mode: crashes between the two commits, duplicates, interle
     }
   });
 });
+
+/** Has the group committed the end offset of every partition of the prefix's existing topics? */
+async function groupCaughtUp(admin: Admin, groupId: string, topicPrefix: string): Promise<boolean> {
+  const topics = (await admin.listTopics()).filter((t) => t.startsWith(topicPrefix));
+  for (const topic of topics) {
+    const ends = await admin.fetchTopicOffsets(topic);
+    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    for (const end of ends) {
+      const at = committed.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
+      if (end.high !== '0' && at !== end.high) return false;
+    }
+  }
+  return true;
+}
 
 /** A random merge of the streams that keeps each stream's order (what Kafka guarantees per key). */
 function interleave(streams: RecordedEvent[][], random: () => number): RecordedEvent[] {

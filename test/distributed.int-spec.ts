@@ -98,6 +98,9 @@ describe('distributed mode: PostgreSQL store -> relay -> Kafka -> query service'
     await request(query.server).get('/health').expect(200);
   });
 
+  // Printed, not asserted against the 500 ms target: writer, relay, query service and this driver
+  // share one process and event loop here. The figure of record is `npm run bench:projections`
+  // (relay and query service in their own processes, a steady writer).
   it('append-to-visible lag over Kafka for 500 appends (p50, p99), then still equal to the rebuild', async () => {
     const projector = query.app.get(KafkaProjector);
     const visibleAt = new Map<string, number>();

@@ -13,3 +13,4 @@ export * from './relay/event-relay';
 export * from './nest/kafka-log';
 export * from './nest/relay.lifecycle';
 export * from './nest/relay.module';
+export * from './batch-coalescer';

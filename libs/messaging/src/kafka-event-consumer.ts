@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@app/event-store';
-import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { Consumer, EachBatchPayload, Kafka, KafkaMessage, Offsets } from 'kafkajs';
 import { createKafka, KafkaConnectionOptions } from './kafka-client';
 import { decodeEventMessage } from './event-message';
 
@@ -12,6 +12,19 @@ export interface MessageMeta {
 
 /** Handles one event; the offset is committed only after the returned promise resolves. */
 export type KafkaEventHandler = (event: RecordedEvent, meta: MessageMeta) => Promise<void>;
+
+/** One decoded message of a fetched batch. */
+export interface KafkaDelivery {
+  event: RecordedEvent;
+  meta: MessageMeta;
+}
+
+/**
+ * Handles the events of one slice of a fetched batch (one partition, offset order, at most
+ * `maxBatchEvents`); the slice's offsets are committed only after the returned promise resolves,
+ * and none of them when it rejects (the whole slice is redelivered).
+ */
+export type KafkaBatchHandler = (deliveries: readonly KafkaDelivery[]) => Promise<void>;
 
 /** A message that is not a valid event envelope: reported, then skipped (its offset committed). */
 export interface MalformedMessageReport extends MessageMeta {
@@ -29,6 +42,10 @@ export interface KafkaEventConsumerOptions extends KafkaConnectionOptions {
   rebalanceTimeoutMs?: number;
   /** Longest a fetch waits for data (kafkajs maxWaitTimeInMs). Kafka answers as soon as data arrives; librdkafka's mock cluster waits the whole time, so tests measuring latency lower it. Default 5000 ms. */
   maxWaitTimeMs?: number;
+  /** Partitions handled at once (kafkajs partitionsConsumedConcurrently; each partition stays in order). Default 1. */
+  partitionsConsumedConcurrently?: number;
+  /** Most events per call of a batch handler (`startBatches`): a larger fetched batch is handed over in slices, each committed on its own. Default 500. */
+  maxBatchEvents?: number;
   /** Called for each malformed message before it is skipped. Default: console.error. */
   onMalformed?: (report: MalformedMessageReport) => void;
   /** A handler error is retried this many times (with backoff) before the consumer crashes. Default 5. */
@@ -40,10 +57,11 @@ export interface KafkaEventConsumerOptions extends KafkaConnectionOptions {
 }
 
 /**
- * A consumer-group consumer with at-least-once delivery: autoCommit is off; within a batch each
- * message is handled, then resolved, and the batch's progress is committed after the last handler
- * resolved (also when a later handler fails: what succeeded is committed, the failed message is
- * not). A crash between a handler and the commit means redelivery, never loss; the handler (the
+ * A consumer-group consumer with at-least-once delivery: autoCommit is off. Per event (`start`):
+ * within a fetched batch each message is handled, then resolved, and the batch's progress is
+ * committed after the last handler resolved (also when a later handler fails: what succeeded is
+ * committed, the failed message is not). Per batch (`startBatches`): each slice of a fetched batch
+ * is handled at once and committed after its handler resolved (a failed slice is not committed). A crash between a handler and the commit means redelivery, never loss; the handler (the
  * projector's inbox) drops duplicates by event id. Order: messages of one partition, and so of
  * one key, are handled one at a time, in offset order.
  */
@@ -71,19 +89,27 @@ export class KafkaEventConsumer {
     });
   }
 
-  /** Connects, joins the group and starts handing events to `handler`; resolves once running. */
+  /** Connects, joins the group and starts handing events to `handler` one at a time; resolves once running. */
   async start(handler: KafkaEventHandler): Promise<void> {
+    await this.run((payload) => this.handleEach(payload, handler));
+  }
+
+  /**
+   * Connects, joins the group and starts handing each fetched batch to `handler` in slices of at
+   * most `maxBatchEvents` events of one partition; after each slice's handler resolved, its last
+   * offset is resolved and committed, then the consumer heartbeats. Resolves once running.
+   */
+  async startBatches(handler: KafkaBatchHandler): Promise<void> {
+    await this.run((payload) => this.handleSlices(payload, handler));
+  }
+
+  private async run(eachBatch: (payload: EachBatchPayload) => Promise<void>): Promise<void> {
     if (this.running) throw new Error('KafkaEventConsumer already started');
     this.running = true;
     try {
       await this.consumer.connect();
       await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning ?? true });
-      await this.consumer.run({
-        autoCommit: false,
-        eachBatchAutoResolve: false,
-        partitionsConsumedConcurrently: 1,
-        eachBatch: (payload) => this.handleBatch(payload, handler),
-      });
+      await this.consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1, eachBatch });
     } catch (error) {
       this.running = false;
       await this.consumer.disconnect().catch(() => undefined);
@@ -97,20 +123,15 @@ export class KafkaEventConsumer {
     await this.consumer.disconnect();
   }
 
-  private async handleBatch(payload: EachBatchPayload, handler: KafkaEventHandler): Promise<void> {
+  private async handleEach(payload: EachBatchPayload, handler: KafkaEventHandler): Promise<void> {
     const { batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary } = payload;
     const { topic, partition } = batch;
     let lastDone: string | null = null;
     try {
       for (const message of batch.messages) {
         if (!isRunning() || isStale()) break;
-        const meta: MessageMeta = { topic, partition, offset: message.offset };
-        const decoded = decodeEventMessage(message.value);
-        if (decoded.ok) {
-          await handler(decoded.event, meta);
-        } else {
-          this.reportMalformed({ ...meta, key: message.key?.toString('utf8') ?? null, error: decoded.error });
-        }
+        const delivery = this.decode(topic, partition, message);
+        if (delivery) await handler(delivery.event, delivery.meta);
         resolveOffset(message.offset);
         lastDone = message.offset;
         await heartbeat();
@@ -118,10 +139,34 @@ export class KafkaEventConsumer {
     } finally {
       // The committed offset is the next one to read. Committed only for handled messages.
       if (lastDone !== null) {
-        const next = (BigInt(lastDone) + 1n).toString();
-        await commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset: next }] }] });
+        await commitOffsetsIfNecessary(nextOffset(topic, partition, lastDone));
       }
     }
+  }
+
+  private async handleSlices(payload: EachBatchPayload, handler: KafkaBatchHandler): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary } = payload;
+    const { topic, partition } = batch;
+    const size = Math.max(1, this.options.maxBatchEvents ?? 500);
+    for (let start = 0; start < batch.messages.length; start += size) {
+      if (!isRunning() || isStale()) return;
+      const slice = batch.messages.slice(start, start + size);
+      const deliveries = slice.map((message) => this.decode(topic, partition, message)).filter((d): d is KafkaDelivery => d !== null);
+      if (deliveries.length > 0) await handler(deliveries);
+      const last = slice[slice.length - 1].offset;
+      resolveOffset(last);
+      await commitOffsetsIfNecessary(nextOffset(topic, partition, last));
+      await heartbeat();
+    }
+  }
+
+  /** The message's event, or null when it is malformed (reported; the caller skips it). */
+  private decode(topic: string, partition: number, message: KafkaMessage): KafkaDelivery | null {
+    const meta: MessageMeta = { topic, partition, offset: message.offset };
+    const decoded = decodeEventMessage(message.value);
+    if (decoded.ok) return { event: decoded.event, meta };
+    this.reportMalformed({ ...meta, key: message.key?.toString('utf8') ?? null, error: decoded.error });
+    return null;
   }
 
   private reportMalformed(report: MalformedMessageReport): void {
@@ -134,4 +179,9 @@ export class KafkaEventConsumer {
       fallback(); // a failing reporter must not stall the partition on a message nobody can handle
     }
   }
+}
+
+/** The offsets to commit after `done` (Kafka's committed offset is the next one to read). */
+function nextOffset(topic: string, partition: number, done: string): Offsets {
+  return { topics: [{ topic, partitions: [{ partition, offset: (BigInt(done) + 1n).toString() }] }] };
 }

@@ -67,6 +67,20 @@ describe('EventRelay: event store -> publisher, checkpoint after the ack', () =>
     expect(relay.status).toMatchObject({ running: true, published: 46, failures: 0, fatal: null });
   });
 
+  it('while live, a linger gathers the events appended meanwhile into one batch (a full batch goes at once)', async () => {
+    const publisher = new RecordingPublisher();
+    const relay = new EventRelay(store, publisher, new InMemoryCheckpointStore(), { batchSize: 4, lingerMs: 150, pollIntervalMs: 10 });
+    relays.push(relay);
+    await relay.start();
+    for (let i = 0; i < 3; i++) await store.append(`learner-L${i}`, [event(i)], 'any');
+    await waitFor(() => publisher.published.length === 3, 5_000, () => 'the lingering batch');
+    expect(publisher.calls.map((batch) => batch.length)).toEqual([3]);
+    // Five at once: a full batch of 4 without waiting, then the last one after the linger.
+    await store.append('learner-L9', Array.from({ length: 5 }, (_, i) => event(i)), 'any');
+    await waitFor(() => publisher.published.length === 8, 5_000, () => 'the next batches');
+    expect(publisher.calls.map((batch) => batch.length)).toEqual([3, 4, 1]);
+  });
+
   it('after a failed publish it resumes from the stored checkpoint: the failed batch again, nothing skipped', async () => {
     await appendLearners(3, 10);
     const publisher = new RecordingPublisher(new Set([2]));

@@ -14,6 +14,7 @@ describe('Kafka and relay configuration from the environment', () => {
     expect(relayConfigFromEnv({ DATABASE_URL: 'postgres://u@h:5432/db' })).toEqual({
       name: 'kafka',
       batchSize: 500,
+      lingerMs: 20,
       checkpoint: { connectionString: 'postgres://u@h:5432/db', schema: 'event_store' },
     });
   });
@@ -29,9 +30,10 @@ describe('Kafka and relay configuration from the environment', () => {
       KAFKA_FETCH_MAX_WAIT_MS: '100',
     });
     expect(config).toEqual({ brokers: ['a:1', 'b:2'], clientId: 'relay-1', groupId: 'g', topicPrefix: 'p.', createTopics: false, topicPartitions: 12, fetchMaxWaitMs: 100 });
-    expect(relayConfigFromEnv({ RELAY_CHECKPOINT_DATABASE_URL: 'postgresql://x/y', RELAY_BATCH_SIZE: '50', RELAY_NAME: 'r2', RELAY_CHECKPOINT_SCHEMA: 'relay' })).toEqual({
+    expect(relayConfigFromEnv({ RELAY_CHECKPOINT_DATABASE_URL: 'postgresql://x/y', RELAY_BATCH_SIZE: '50', RELAY_LINGER_MS: '0', RELAY_NAME: 'r2', RELAY_CHECKPOINT_SCHEMA: 'relay' })).toEqual({
       name: 'r2',
       batchSize: 50,
+      lingerMs: 0,
       checkpoint: { connectionString: 'postgresql://x/y', schema: 'relay' },
     });
   });

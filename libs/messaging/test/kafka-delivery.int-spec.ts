@@ -1,23 +1,14 @@
 import { RecordedEvent } from '@app/event-store';
 import { logLevel } from 'kafkajs';
-import { startKafkaMock, KafkaMock } from '../../../test/support/kafka-mock';
 import { KafkaEventConsumer, KafkaEventPublisher, MessageMeta, allTopics } from '@app/messaging';
 import { learnerEvents, waitFor } from './event-fixtures';
+import { useKafkaMock } from './kafka-mock-suite';
 
 jest.setTimeout(120_000);
 
 describe('Kafka transport against the librdkafka mock cluster: ordered, complete delivery', () => {
-  let mock: KafkaMock;
-  const closers: Array<() => Promise<void>> = [];
-
-  beforeAll(async () => {
-    mock = await startKafkaMock();
-  });
-
-  afterAll(async () => {
-    for (const close of closers.reverse()) await close().catch(() => undefined);
-    await mock?.stop();
-  });
+  const mock = useKafkaMock();
+  const { closers } = mock;
 
   it('delivers 200 events of 20 learners, each once, in order per learner, to a consumer group', async () => {
     const topicPrefix = `t-${Date.now()}-order.`;

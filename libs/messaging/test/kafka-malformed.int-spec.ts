@@ -1,34 +1,22 @@
-import { Admin, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
-import { startKafkaMock, KafkaMock } from '../../../test/support/kafka-mock';
+import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { encodeEventMessage, KafkaEventConsumer, MalformedMessageReport, topicOf } from '@app/messaging';
 import { RecordedEvent } from '@app/event-store';
 import { recordedEvent, waitFor } from './event-fixtures';
+import { useKafkaMock } from './kafka-mock-suite';
 
 jest.setTimeout(120_000);
 
 describe('Kafka transport: a malformed message is reported and skipped, not a crash', () => {
-  let mock: KafkaMock;
-  let producer: Producer | undefined;
-  let admin: Admin | undefined;
-  const closers: Array<() => Promise<void>> = [];
-
-  beforeAll(async () => {
-    mock = await startKafkaMock();
-  });
-
-  afterAll(async () => {
-    for (const close of closers.reverse()) await close().catch(() => undefined);
-    await producer?.disconnect().catch(() => undefined);
-    await admin?.disconnect().catch(() => undefined);
-    await mock?.stop();
-  });
+  const mock = useKafkaMock();
+  const { closers } = mock;
 
   it('skips garbage, an unknown envelope version and a bad event; keeps consuming; commits past them', async () => {
     const topicPrefix = `t-${Date.now()}-malformed.`;
     const topic = topicOf('records', topicPrefix);
     const groupId = `${topicPrefix}group`;
     const kafka = new Kafka({ clientId: 'raw', brokers: mock.brokers, logLevel: logLevel.NOTHING });
-    producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    closers.push(() => producer.disconnect());
     await producer.connect();
     const good = [0, 1, 2, 3].map((revision) => recordedEvent('learner-L1', revision, revision));
     const value = (event: RecordedEvent): string => encodeEventMessage(event, topicPrefix).value;
@@ -82,7 +70,8 @@ describe('Kafka transport: a malformed message is reported and skipped, not a cr
     expect(reports.every((r) => r.topic === topic)).toBe(true);
 
     // The skipped messages are committed like handled ones: the group's offset is past all 7.
-    admin = kafka.admin();
+    const admin = kafka.admin();
+    closers.push(() => admin.disconnect());
     await admin.connect();
     const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
     const partition = reports[0].partition;

@@ -1,8 +1,8 @@
 import { RecordedEvent } from '@app/event-store';
-import { Admin, Kafka, logLevel } from 'kafkajs';
-import { startKafkaMock, KafkaMock } from '../../../test/support/kafka-mock';
+import { Kafka, logLevel } from 'kafkajs';
 import { allTopics, InMemoryInbox, KafkaEventConsumer, KafkaEventPublisher, MessageMeta } from '@app/messaging';
 import { learnerEvents, waitFor } from './event-fixtures';
+import { useKafkaMock } from './kafka-mock-suite';
 
 jest.setTimeout(150_000);
 
@@ -12,19 +12,8 @@ jest.setTimeout(150_000);
  * the projections' inbox does) yields every event exactly once.
  */
 describe('Kafka transport: redelivery after a crash before commit', () => {
-  let mock: KafkaMock;
-  let admin: Admin | undefined;
-  const closers: Array<() => Promise<void>> = [];
-
-  beforeAll(async () => {
-    mock = await startKafkaMock();
-  });
-
-  afterAll(async () => {
-    for (const close of closers.reverse()) await close().catch(() => undefined);
-    await admin?.disconnect().catch(() => undefined);
-    await mock?.stop();
-  });
+  const mock = useKafkaMock();
+  const { closers } = mock;
 
   it('redelivers the message whose handler ran but whose offset was not committed', async () => {
     const topicPrefix = `t-${Date.now()}-redelivery.`;
@@ -64,7 +53,8 @@ describe('Kafka transport: redelivery after a crash before commit', () => {
 
     // The committed offset of the crashed message's partition is that message's own offset:
     // everything before it in the partition is committed, it is not.
-    admin = new Kafka({ clientId: 'offsets', brokers: mock.brokers, logLevel: logLevel.NOTHING }).admin();
+    const admin = new Kafka({ clientId: 'offsets', brokers: mock.brokers, logLevel: logLevel.NOTHING }).admin();
+    closers.push(() => admin.disconnect());
     await admin.connect();
     const committed = await admin.fetchOffsets({ groupId, topics: [lost.meta.topic] });
     const partitionOffset = committed[0].partitions.find((p) => p.partition === lost.meta.partition);

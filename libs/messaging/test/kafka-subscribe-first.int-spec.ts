@@ -1,24 +1,15 @@
 import { RecordedEvent } from '@app/event-store';
 import { logLevel } from 'kafkajs';
-import { startKafkaMock, KafkaMock } from '../../../test/support/kafka-mock';
 import { allTopics, KafkaEventConsumer, KafkaEventPublisher } from '@app/messaging';
 import { learnerEvents, recordedEvent, waitFor } from './event-fixtures';
+import { useKafkaMock } from './kafka-mock-suite';
 
 jest.setTimeout(120_000);
 
 /** Start-up order must not matter: a projection may start before the relay published anything. */
 describe('Kafka transport: a consumer started before its topics exist', () => {
-  let mock: KafkaMock;
-  const closers: Array<() => Promise<void>> = [];
-
-  beforeAll(async () => {
-    mock = await startKafkaMock();
-  });
-
-  afterAll(async () => {
-    for (const close of closers.reverse()) await close().catch(() => undefined);
-    await mock?.stop();
-  });
+  const mock = useKafkaMock();
+  const { closers } = mock;
 
   it('receives events of every context published after it subscribed', async () => {
     const topicPrefix = `t-${Date.now()}-first.`;

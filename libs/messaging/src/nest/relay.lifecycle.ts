@@ -51,6 +51,7 @@ export class RelayLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
     const relay = new EventRelay(this.store, this.publisher, this.checkpoints, {
       name: this.config.name,
       batchSize: this.config.batchSize,
+      lingerMs: this.config.lingerMs,
       log: this.relayLog(),
       onBatch: ({ events, checkpoint }) => {
         metrics?.published.inc(events);

@@ -18,6 +18,12 @@ export interface EventRelayOptions {
   name?: string;
   /** Most events per `publish` (one Kafka sendBatch). Default 500. */
   batchSize?: number;
+  /**
+   * While live, how long the first buffered event waits for others before the batch is published
+   * (a producer's linger.ms): larger Kafka record batches, fewer requests, at the cost of this
+   * much latency. A full batch (`batchSize`) goes at once. Default 0 (the next turn of the event loop).
+   */
+  lingerMs?: number;
   /** Poll interval for appends by other processes. Default 100 ms. */
   pollIntervalMs?: number;
   /** Backoff after a failed publish or checkpoint save: first and longest delay. Default 200 ms, 30 s. */
@@ -150,10 +156,13 @@ export class EventRelay {
       await this.flush(); // backpressure: the subscription waits while a full batch is published
     } else if (!this.flushScheduled) {
       this.flushScheduled = true;
-      setImmediate(() => {
+      const flush = (): void => {
         this.flushScheduled = false;
         void this.flush();
-      });
+      };
+      const linger = this.options.lingerMs ?? 0;
+      if (linger > 0) setTimeout(flush, linger);
+      else setImmediate(flush);
     }
   }
 

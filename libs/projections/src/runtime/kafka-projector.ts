@@ -1,14 +1,17 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RecordedEvent } from '@app/event-store';
-import { KafkaEventConsumer, KafkaEventConsumerOptions, MessageMeta } from '@app/messaging';
+import { BatchCoalescer, KafkaDelivery, KafkaEventConsumer, KafkaEventConsumerOptions, MessageMeta } from '@app/messaging';
 import { projectBatch } from './project-batch';
 import { lockReadModels } from './projection-lock';
 import { maxInboxPosition, ReadModelInbox } from './projection-inbox';
 
+/** Partitions whose fetched batches are handled at once (their transactions coalesce; each partition stays in order). */
+const PARTITIONS_AT_ONCE = 8;
+
 export type KafkaProjectionOutcome = 'applied' | 'duplicate';
 
-/** Called after an event's read-model transaction committed, before its offset may be committed. */
+/** Called for each event of a batch after the batch's read-model transaction committed, before its offsets may be committed. */
 export type AppliedListener = (event: RecordedEvent, outcome: KafkaProjectionOutcome, meta: MessageMeta) => void | Promise<void>;
 
 export interface KafkaProjectorStatus {
@@ -21,10 +24,14 @@ export interface KafkaProjectorStatus {
 
 /**
  * Feeds the read models from Kafka (query service, distributed mode): a consumer group on every
- * bounded context's topic; each event is applied in ONE read-model transaction that checks the
- * inbox (event id seen: skipped), projects the event and records its id. The consumer commits an
- * offset only after the handler resolved, so a crash between the commit of the transaction and
- * the commit of the offset redelivers the event, and the inbox drops it.
+ * bounded context's topic; each fetched batch of a partition (in slices of at most
+ * `maxBatchEvents`, default 500) is applied in ONE read-model transaction that checks the inbox
+ * for all its event ids (seen before, or earlier in the same batch: dropped), projects the rest
+ * with projectBatch and records their ids. Up to PARTITIONS_AT_ONCE partitions are handled at
+ * once: batches submitted while a transaction runs share the next one (group commit). The
+ * consumer commits a batch's offsets only after the transaction holding it committed (and the
+ * listeners ran), so a crash between the two commits redelivers the whole batch, and the inbox
+ * drops every event of it.
  *
  * Events arrive in order per partition (per learner or stream) only; the projectors converge
  * whatever the interleaving of streams because every derived row (progress, ledger) is
@@ -40,6 +47,7 @@ export class KafkaProjector {
   private applied = 0;
   private duplicates = 0;
   private running = false;
+  private readonly transactions = new BatchCoalescer<KafkaDelivery, KafkaProjectionOutcome>((deliveries) => this.applyInTransaction(deliveries));
 
   constructor(
     private readonly db: DataSource,
@@ -51,6 +59,7 @@ export class KafkaProjector {
       new KafkaEventConsumer({
         onCrash: (error) => this.logger.error(`Kafka consumer crashed (kafkajs restarts it from the last committed offsets unless told otherwise): ${error.message}`),
         onMalformed: (r) => this.logger.error(`skipped malformed message ${r.topic}[${r.partition}]@${r.offset} (key ${r.key}): ${r.error}`),
+        partitionsConsumedConcurrently: PARTITIONS_AT_ONCE,
         ...consumerOptions,
       });
   }
@@ -74,7 +83,7 @@ export class KafkaProjector {
     this.highest = await maxInboxPosition(this.db.manager);
     this.running = true;
     try {
-      await this.consumer.start(async (event, meta) => void (await this.handle(event, meta)));
+      await this.consumer.startBatches(async (deliveries) => void (await this.handleBatch(deliveries)));
     } catch (error) {
       this.running = false;
       throw error;
@@ -86,23 +95,51 @@ export class KafkaProjector {
     await this.consumer.stop();
   }
 
-  /** One event, one transaction: inbox check, projection, inbox row. */
+  /** One event in its own transaction (a batch of one): inbox check, projection, inbox row. */
   async handle(event: RecordedEvent, meta: MessageMeta): Promise<KafkaProjectionOutcome> {
-    const outcome = await this.db.transaction(async (manager): Promise<KafkaProjectionOutcome> => {
+    const [outcome] = await this.handleBatch([{ event, meta }]);
+    return outcome;
+  }
+
+  /**
+   * One batch, one transaction: the inbox check for all its event ids, the projection of the
+   * events not seen before (each id once, in delivery order), their inbox rows. Batches of other
+   * partitions submitted while a transaction runs share the next one (group commit). Then the
+   * listeners, per delivery in order. Returns each delivery's outcome.
+   */
+  async handleBatch(deliveries: readonly KafkaDelivery[]): Promise<KafkaProjectionOutcome[]> {
+    const outcomes = await this.transactions.submit(deliveries);
+    deliveries.forEach(({ event }, i) => {
+      if (outcomes[i] === 'applied') {
+        this.applied += 1;
+        this.highest = Math.max(this.highest, event.position);
+      } else {
+        this.duplicates += 1;
+      }
+    });
+    for (const [i, { event, meta }] of deliveries.entries()) {
+      for (const listener of this.listeners) await listener(event, outcomes[i], meta);
+    }
+    return outcomes;
+  }
+
+  private applyInTransaction(deliveries: readonly KafkaDelivery[]): Promise<KafkaProjectionOutcome[]> {
+    return this.db.transaction(async (manager): Promise<KafkaProjectionOutcome[]> => {
       await lockReadModels(manager);
       const inbox = new ReadModelInbox(manager);
-      if (await inbox.seen(event.id)) return 'duplicate';
-      await projectBatch(manager, [event]);
-      await inbox.record(event.id, event.position);
-      return 'applied';
+      const seen = await inbox.seenAmong(deliveries.map((d) => d.event.id));
+      const fresh: RecordedEvent[] = [];
+      const outcomes = deliveries.map(({ event }): KafkaProjectionOutcome => {
+        if (seen.has(event.id)) return 'duplicate';
+        seen.add(event.id);
+        fresh.push(event);
+        return 'applied';
+      });
+      if (fresh.length > 0) {
+        await projectBatch(manager, fresh);
+        await inbox.recordAll(fresh);
+      }
+      return outcomes;
     });
-    if (outcome === 'applied') {
-      this.applied += 1;
-      this.highest = Math.max(this.highest, event.position);
-    } else {
-      this.duplicates += 1;
-    }
-    for (const listener of this.listeners) await listener(event, outcome, meta);
-    return outcome;
   }
 }
