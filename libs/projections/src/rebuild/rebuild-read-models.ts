@@ -80,7 +80,8 @@ export async function rebuildReadModels(store: EventStore, live: ReadModelOption
 
 async function dropTarget(target: ReadModelOptions): Promise<void> {
   if (target.kind === 'sqlite') {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${target.file}${suffix}`, { force: true });
+    // The copy runs with a rollback journal: one left hot by a killed rebuild must not meet the next, fresh copy.
+    for (const suffix of ['-journal', '-wal', '-shm', '']) rmSync(`${target.file}${suffix}`, { force: true });
     return;
   }
   const client = new Client({ connectionString: target.url });
