@@ -16,13 +16,17 @@ const keyOf = (p: { learnerId: string; programId: string }) => `${p.learnerId}\u
  * events in another interleaving of streams (Kafka partitions) gives the same rows.
  */
 export async function reevaluateProgress(batch: ProjectionBatch): Promise<void> {
-  const affected = await affectedPairs(batch);
-  if (affected.length === 0) return;
-  const loader = new EligibilityInputsLoader(batch.manager);
-  await loader.preload(affected.map((p) => p.learnerId));
+  await writeProgressRows(batch.manager, await affectedPairs(batch));
+}
+
+/** Evaluates the progress rows of `pairs` from the stored inputs and writes them (upsert), in the given order. */
+export async function writeProgressRows(manager: EntityManager, pairs: readonly ProgressPair[]): Promise<void> {
+  if (pairs.length === 0) return;
+  const loader = new EligibilityInputsLoader(manager);
+  await loader.preload(pairs.map((p) => p.learnerId));
   const rows: ProgressRow[] = [];
-  for (const pair of affected) rows.push(await progressRowOf(loader, pair).catch((error: unknown) => failedRow(pair, error)));
-  await bulkWrite(batch.manager, ProgressRow, rows, 'upsert');
+  for (const pair of pairs) rows.push(await progressRowOf(loader, pair).catch((error: unknown) => failedRow(pair, error)));
+  await bulkWrite(manager, ProgressRow, rows, 'upsert');
 }
 
 async function affectedPairs(batch: ProjectionBatch): Promise<ProgressPair[]> {
@@ -77,7 +81,7 @@ function failedRow(pair: ProgressPair, error: unknown): ProgressRow {
 }
 
 /** A progress row with no evaluation in it yet. */
-function unevaluatedRow(pair: ProgressPair, status: string): ProgressRow {
+export function unevaluatedRow(pair: ProgressPair, status: string): ProgressRow {
   return {
     learnerId: pair.learnerId,
     programId: pair.programId,

@@ -3,7 +3,8 @@ import { Client } from 'pg';
 import { EventStore } from '@app/event-store';
 import { createReadModelDataSource, migrateReadModels } from '../read-model/create-data-source';
 import { ReadModelOptions } from '../read-model/read-model.options';
-import { projectAll } from './project-all';
+import { projectAll, ProjectAllOptions } from './project-all';
+import { tuneRebuildTarget } from './rebuild-target';
 import { switchReadModels } from './switch-read-models';
 
 export interface RebuildProgress {
@@ -27,8 +28,24 @@ export function rebuildTarget(live: ReadModelOptions): ReadModelOptions {
 }
 
 /**
+ * Events per transaction of a rebuild at least: nobody reads the fresh copy until the switch, and
+ * bigger transactions cost less per event.
+ */
+export const REBUILD_BATCH_SIZE = 5000;
+
+/** The batch size a rebuild uses given the configured one (PROJECTION_BATCH_SIZE). */
+export const rebuildBatchSize = (configured: number): number => Math.max(configured, REBUILD_BATCH_SIZE);
+
+/**
+ * How a rebuild projects: progress rows are evaluated once at the end (deferred) instead of after
+ * every batch; the copy is not switched in before that evaluation has finished.
+ */
+const REBUILD_PROJECTION: Pick<ProjectAllOptions, 'progress'> = { progress: 'deferred' };
+
+/**
  * Replays the whole log into fresh tables (a new file or schema), then switches them in in one
- * transaction and removes the fresh copy. The live read models keep answering meanwhile.
+ * transaction and removes the fresh copy. The live read models keep answering meanwhile. Never
+ * resumes an earlier copy: it starts from an empty one.
  */
 export async function rebuildReadModels(store: EventStore, live: ReadModelOptions, progress?: RebuildProgress, batchSize = 1000): Promise<RebuildReport> {
   const target = rebuildTarget(live);
@@ -39,9 +56,10 @@ export async function rebuildReadModels(store: EventStore, live: ReadModelOption
   let applied = 0;
   try {
     await migrateReadModels(fresh, target);
+    tuneRebuildTarget(fresh);
     const upTo = await store.headPosition();
     progress?.start(upTo + 1);
-    applied += (await projectAll(store, fresh, { batchSize, upTo, onBatch: (checkpoint, n) => progress?.update(checkpoint, n) })).applied;
+    applied += (await projectAll(store, fresh, { ...REBUILD_PROJECTION, batchSize, upTo, onBatch: (checkpoint, n) => progress?.update(checkpoint, n) })).applied;
     progress?.stop();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     await migrateReadModels(liveDb, live);
@@ -50,7 +68,7 @@ export async function rebuildReadModels(store: EventStore, live: ReadModelOption
       const result = await switchReadModels(liveDb, live, target);
       if (result.switched) return { events: applied, checkpoint: result.checkpoint, seconds, eventsPerSecond: applied / Math.max(seconds, 1e-9) };
       if (attempt >= 20) throw new Error(`the live read models kept moving ahead of the rebuild (live ${result.liveCheckpoint}, rebuilt ${result.rebuiltCheckpoint}); nothing was switched`);
-      applied += (await projectAll(store, fresh, { batchSize, upTo: result.liveCheckpoint })).applied;
+      applied += (await projectAll(store, fresh, { ...REBUILD_PROJECTION, batchSize, upTo: result.liveCheckpoint })).applied;
     }
   } finally {
     progress?.stop();
@@ -62,7 +80,8 @@ export async function rebuildReadModels(store: EventStore, live: ReadModelOption
 
 async function dropTarget(target: ReadModelOptions): Promise<void> {
   if (target.kind === 'sqlite') {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${target.file}${suffix}`, { force: true });
+    // The copy runs with a rollback journal: one left hot by a killed rebuild must not meet the next, fresh copy.
+    for (const suffix of ['-journal', '-wal', '-shm', '']) rmSync(`${target.file}${suffix}`, { force: true });
     return;
   }
   const client = new Client({ connectionString: target.url });

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { READ_MODEL_ENTITIES } from '../read-model/entities';
 import { ReadModelOptions } from '../read-model/read-model.options';
+import { PENDING_PROGRESS } from '../projectors/progress.pending';
 import { READ_MODELS_PROJECTION } from '../runtime/checkpoint';
 
 export type SwitchResult = { switched: true; checkpoint: number } | { switched: false; liveCheckpoint: number; rebuiltCheckpoint: number };
@@ -42,6 +43,7 @@ async function copyTables(runner: Runner, tables: string[], into: string, from: 
       await tx.rollback();
       return { switched: false, liveCheckpoint, rebuiltCheckpoint };
     }
+    if (await hasPendingProgress(runner, from)) throw new PendingProgressError();
     for (const table of tables) {
       await runner.query(`DELETE FROM ${into}.${quote(table)}`);
       await runner.query(`INSERT INTO ${into}.${quote(table)} SELECT * FROM ${from}.${quote(table)}`);
@@ -52,6 +54,19 @@ async function copyTables(runner: Runner, tables: string[], into: string, from: 
     await tx.rollback();
     throw error;
   }
+}
+
+/** The rebuilt read models still have progress rows waiting for their deferred evaluation: they are not complete. */
+export class PendingProgressError extends Error {
+  constructor() {
+    super('the rebuilt read models have progress rows still pending evaluation (an interrupted deferred evaluation): nothing was switched');
+    this.name = 'PendingProgressError';
+  }
+}
+
+async function hasPendingProgress(runner: Runner, schema: string): Promise<boolean> {
+  const rows = (await runner.query(`SELECT 1 FROM ${schema}.${quote('rm_progress')} WHERE status = '${PENDING_PROGRESS}' LIMIT 1`)) as unknown[];
+  return rows.length > 0;
 }
 
 const quote = (identifier: string): string => `"${identifier.replace(/"/g, '""')}"`;

@@ -1,8 +1,9 @@
-import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@app/event-store';
 import { EMPTY_LEARNER_RECORD, LearnerRecord, learnerIdOfStream } from '@app/records';
 import { initialTransferRequestState, policyDecider, PolicyState, programDecider, ProgramState, TransferRequestState } from '@app/transfer';
 import { AdmissionRow, HistoryRow, HistorySubjectRow, LearnerRow, PolicyRow, PolicyVersionRow, ProgramRow, ProgramVersionRow, RequestRow } from '../read-model/entities';
+import { bulkWrite } from './bulk-write';
 import { RowCache } from './row-cache';
 import { StateRowCache } from './state-cache';
 
@@ -68,14 +69,8 @@ export class ProjectionBatch {
     for (const cache of [this.learners, this.programs, this.policies, this.requests, this.programVersions, this.policyVersions, this.admissions]) {
       await cache.flush(this.manager);
     }
-    await insertIgnoringDuplicates(this.manager, HistoryRow, this.history);
-    await insertIgnoringDuplicates(this.manager, HistorySubjectRow, this.historySubjects);
-  }
-}
-
-/** Append-only rows, in chunks; a row already there (same key) is left as it is. */
-async function insertIgnoringDuplicates<Row extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<Row>, rows: Row[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 100) {
-    await manager.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + 100)).orIgnore().execute();
+    // Append-only: a row already there (same key) is left as it is.
+    await bulkWrite(this.manager, HistoryRow, this.history, 'ignore');
+    await bulkWrite(this.manager, HistorySubjectRow, this.historySubjects, 'ignore');
   }
 }

@@ -1,5 +1,5 @@
-import { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
-import { findByKeys } from './bulk-read';
+import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { ColumnsEqual, findByKeys, findOneWhere } from './bulk-read';
 import { bulkWrite } from './bulk-write';
 
 /**
@@ -16,9 +16,9 @@ export class RowCache<Row extends ObjectLiteral> {
     private readonly keyOf: (row: Row) => string,
   ) {}
 
-  async get(manager: EntityManager, key: string, where: FindOptionsWhere<Row>): Promise<Row | null> {
+  async get(manager: EntityManager, key: string, where: ColumnsEqual<Row>): Promise<Row | null> {
     if (this.rows.has(key)) return this.rows.get(key) ?? null;
-    const row = await manager.findOneBy(this.entity, where);
+    const row = await findOneWhere(manager, this.entity, where);
     this.rows.set(key, row);
     return row;
   }

@@ -1,4 +1,5 @@
-import { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
+import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { ColumnsEqual } from './bulk-read';
 import { RowCache } from './row-cache';
 
 /**
@@ -20,7 +21,7 @@ export class StateRowCache<Row extends ObjectLiteral, State> {
   }
 
   /** The row (null if none yet) and its state (the initial state if none). */
-  async get(manager: EntityManager, key: string, where: FindOptionsWhere<Row>): Promise<{ row: Row | null; state: State }> {
+  async get(manager: EntityManager, key: string, where: ColumnsEqual<Row>): Promise<{ row: Row | null; state: State }> {
     const row = this.changed.get(key) ?? (await this.rows.get(manager, key, where));
     let state = this.states.get(key);
     if (state === undefined) {
