@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { EmbeddedProjector } from '@app/projections';
+import { ReadModelProjector } from '@app/projections';
 import { courseId, ONLINE, scmPolicy } from '../libs/transfer/test/scm-pathway.http-fixtures';
 import { platformAuditor, provision } from './support/provision';
 import { runScmFlow, ScmFlowResult } from './support/scm-flow';
@@ -11,7 +11,7 @@ describe('query API over HTTP: eligibility, what-if, queue, ledger (standalone, 
   let shortLearner: string;
   const get = (token: string, path: string) => request(t.server).get(path).auth(token, { type: 'bearer' });
   const post = (token: string, path: string) => request(t.server).post(path).auth(token, { type: 'bearer' });
-  const caughtUp = async () => t.app.get(EmbeddedProjector).waitFor(await t.store.headPosition());
+  const caughtUp = async () => t.app.get(ReadModelProjector).waitFor(await t.store.headPosition());
   const eligibility = (learnerId: string, token = flow.tokens.mit.registrar) => get(token, `/eligibility?learnerId=${learnerId}&programId=mit-scm`);
 
   beforeAll(async () => {
