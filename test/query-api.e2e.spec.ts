@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { ReadModelProjector } from '@app/projections';
+import { ReadModelProjector, WorkerThreadProjector } from '@app/projections';
 import { courseId, ONLINE, scmPolicy } from '../libs/transfer/test/scm-pathway.http-fixtures';
 import { platformAuditor, provision } from './support/provision';
 import { runScmFlow, ScmFlowResult } from './support/scm-flow';
@@ -27,6 +27,12 @@ describe('query API over HTTP: eligibility, what-if, queue, ledger (standalone, 
     await caughtUp();
   }, 60000);
   afterAll(() => t?.close());
+
+  it('feeds the read models from a worker thread (the default), whose committed checkpoint is the head once caught up', async () => {
+    const projector = t.app.get(ReadModelProjector);
+    expect(projector).toBeInstanceOf(WorkerThreadProjector);
+    expect(projector.status).toEqual({ running: true, checkpoint: await t.store.headPosition(), failures: 0 });
+  });
 
   it('answers reduced residency (5 months instead of 10) for the complete MicroMasters, from the progress row, with its reasons', async () => {
     const res = await eligibility(flow.learnerId).expect(200);
