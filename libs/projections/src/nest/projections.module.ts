@@ -13,6 +13,7 @@ import { PROJECTION_POSITION, ProjectionPosition, READ_MODEL_READER, READ_MODEL_
 import { readCheckpoint } from '../runtime/checkpoint';
 import { createEmbeddedProjector } from '../runtime/create-embedded-projector';
 import { ReadModelProjector } from '../runtime/read-model-projector';
+import { WorkerThreadProjector } from '../runtime/worker-thread-projector';
 import { KafkaProjector } from '../runtime/kafka-projector';
 import { maxInboxPosition } from '../runtime/projection-inbox';
 import { kafkaProjectorProvider } from './kafka-projector.provider';
@@ -51,7 +52,7 @@ class ProjectionsLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private describeProjector(): string {
-    if (this.projector) return `from the event store after position ${this.projector.checkpoint}`;
+    if (this.projector) return `from the event store after position ${this.projector.checkpoint}${this.projector instanceof WorkerThreadProjector ? ', on a worker thread' : ''}`;
     if (this.kafkaProjector) return `from Kafka (consumer group; highest position applied so far ${this.kafkaProjector.position})`;
     return 'not in this process';
   }

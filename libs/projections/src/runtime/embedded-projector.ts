@@ -5,6 +5,7 @@ import { advanceCheckpoint, CheckpointMovedError, readCheckpoint } from './check
 import { projectBatch } from './project-batch';
 import { PositionWaiters } from './position-waiters';
 import { ProjectorStatus, ReadModelProjector } from './read-model-projector';
+import { retryDelayMs } from './retry-delay';
 
 export interface EmbeddedProjectorOptions {
   /** Events per read-model transaction during catch-up. Default 500. */
@@ -157,7 +158,7 @@ export class EmbeddedProjector extends ReadModelProjector {
     const moved = error instanceof CheckpointMovedError;
     this.failures += moved ? 0 : 1;
     this.options.onStatus?.(this.status);
-    const delay = moved ? 0 : Math.min(30_000, 100 * 2 ** Math.min(this.failures, 9));
+    const delay = moved ? 0 : retryDelayMs(this.failures);
     if (moved) this.logger.warn((error as Error).message);
     else this.logger.error(`projection batch failed (attempt ${this.failures}; retrying in ${delay} ms): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     if (this.restartTimer) clearTimeout(this.restartTimer);

@@ -5,6 +5,7 @@ import { EventStore } from '@app/event-store';
 import { PositionWaiters } from './position-waiters';
 import { FromProjectorWorker, ProjectorWorkerData, ToProjectorWorker } from './projector-worker.protocol';
 import { ProjectorStatus, ReadModelProjector } from './read-model-projector';
+import { retryDelayMs } from './retry-delay';
 
 /** How long stop() waits for the worker to finish its batch and close before terminating it. */
 const STOP_TIMEOUT_MS = 30_000;
@@ -132,7 +133,7 @@ export class WorkerThreadProjector extends ReadModelProjector {
 
   private restartLater(reason: string): void {
     this.crashes += 1;
-    const delay = Math.min(30_000, 100 * 2 ** Math.min(this.crashes, 9));
+    const delay = retryDelayMs(this.crashes);
     this.logger.error(`${reason}; restarting it in ${delay} ms (attempt ${this.crashes})`);
     this.restartTimer = setTimeout(() => {
       this.restartTimer = null;
