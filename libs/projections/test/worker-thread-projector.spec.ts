@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
 import { SqliteEventStore } from '@app/event-store';
-import { createReadModelDataSource, dumpReadModels, migrateReadModels, projectAll, readCheckpoint, ReadModelOptions, WorkerThreadProjector } from '../src';
+import { createReadModelDataSource, dumpReadModels, LearnerRow, migrateReadModels, projectAll, readCheckpoint, ReadModelOptions, WorkerThreadProjector } from '../src';
 import { newEvent } from '../../event-store/test/contract-fixtures';
 import { generateSyntheticLog } from './support/synthetic-log';
 
@@ -61,6 +62,31 @@ describe('WorkerThreadProjector (the embedded projector on a worker thread)', ()
       await store.close();
     }
   }, 120_000);
+
+  it('given the worker thread dies, then a new one is started after a backoff, resumes from the checkpoint and applies what was appended meanwhile', async () => {
+    const storeFile = join(dir, 'events.sqlite');
+    const store = new SqliteEventStore(storeFile, 'NORMAL');
+    const { options, db } = await openReadModels(join(dir, 'rm.sqlite'));
+    const projector = new WorkerThreadProjector(store, { store: { kind: 'sqlite', path: storeFile }, readModel: options, batchSize: 25 });
+    const register = (id: string) => store.append(`learner-${id}`, [newEvent('LearnerRegistered', { learnerId: id, registeredBy: 'mitx', externalRefHash: null })], 'no-stream');
+    try {
+      await projector.start();
+      await register('a');
+      await projector.waitFor(await store.headPosition(), 10_000);
+      // An unexpected end of the thread (as if it crashed): terminate() ends it without a 'stop'.
+      await (projector as unknown as { worker: Worker }).worker.terminate();
+      expect(projector.status).toMatchObject({ running: true, failures: 1 });
+      await register('b');
+      await register('c');
+      await projector.waitFor(await store.headPosition(), 15_000);
+      expect(projector.status).toEqual({ running: true, checkpoint: await store.headPosition(), failures: 0 });
+      expect((await db.manager.find(LearnerRow)).map((r) => r.learnerId).sort()).toEqual(['a', 'b', 'c']);
+    } finally {
+      await projector.stop();
+      await db.destroy();
+      await store.close();
+    }
+  }, 30_000);
 
   it('given read models that were never migrated, when it starts, then start() rejects with the worker’s error and no worker is left running', async () => {
     const storeFile = join(dir, 'events.sqlite');
