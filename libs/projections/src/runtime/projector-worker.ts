@@ -11,7 +11,7 @@ import { createEventStore, EventStore } from '@app/event-store';
 import { createReadModelDataSource } from '../read-model/create-data-source';
 import { EmbeddedProjector } from './embedded-projector';
 import { lowerThisThreadPriority } from './thread-priority';
-import { FromProjectorWorker, ProjectorWorkerData, ToProjectorWorker, WorkerLogLevel } from './projector-worker.protocol';
+import { AppendedFlag, FromProjectorWorker, ProjectorWorkerInput, ToProjectorWorker, WorkerLogLevel } from './projector-worker.protocol';
 
 /** Hands log lines to the main thread, whose logger (level, format) applies. */
 class PortLogger implements LoggerService {
@@ -53,7 +53,8 @@ class PortLogger implements LoggerService {
  */
 const PROJECTOR_NICE = 10;
 
-async function run(port: MessagePort, data: ProjectorWorkerData): Promise<void> {
+async function run(port: MessagePort, data: ProjectorWorkerInput): Promise<void> {
+  const appended = new AppendedFlag(data.appended);
   lowerThisThreadPriority(PROJECTOR_NICE);
   const post = (message: FromProjectorWorker) => port.postMessage(message);
   Logger.overrideLogger(new PortLogger(port));
@@ -72,7 +73,10 @@ async function run(port: MessagePort, data: ProjectorWorkerData): Promise<void> 
       port.close();
     })());
   port.on('message', (message: ToProjectorWorker) => {
-    if (message.type === 'appended') store?.wakeSubscriptions?.();
+    if (message.type === 'appended') {
+      appended.clear();
+      store?.wakeSubscriptions?.();
+    }
     else if (opening) stopRequested = true;
     else void stop();
   });
@@ -90,4 +94,4 @@ async function run(port: MessagePort, data: ProjectorWorkerData): Promise<void> 
   if (stopRequested) await stop();
 }
 
-if (parentPort) void run(parentPort, workerData as ProjectorWorkerData);
+if (parentPort) void run(parentPort, workerData as ProjectorWorkerInput);

@@ -3,7 +3,7 @@ import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { EventStore } from '@app/event-store';
 import { PositionWaiters } from './position-waiters';
-import { FromProjectorWorker, ProjectorWorkerData, ToProjectorWorker } from './projector-worker.protocol';
+import { AppendedFlag, FromProjectorWorker, ProjectorWorkerData, ProjectorWorkerInput, ToProjectorWorker } from './projector-worker.protocol';
 import { ProjectorStatus, ReadModelProjector } from './read-model-projector';
 import { retryDelayMs } from './retry-delay';
 
@@ -15,7 +15,7 @@ const STOP_TIMEOUT_MS = 30_000;
  * runs from TypeScript source (jest, `node -r @swc-node/register`), the .ts through the same
  * on-the-fly compiler.
  */
-function startProjectorWorker(data: ProjectorWorkerData): Worker {
+function startProjectorWorker(data: ProjectorWorkerInput): Worker {
   const ext = extname(__filename);
   const entry = join(__dirname, `projector-worker${ext}`);
   if (ext === '.js') return new Worker(entry, { workerData: data });
@@ -42,6 +42,7 @@ export class WorkerThreadProjector extends ReadModelProjector {
   private crashes = 0;
   private restartTimer: NodeJS.Timeout | null = null;
   private unwatchAppends: (() => void) | null = null;
+  private appended = new AppendedFlag();
 
   constructor(
     private readonly store: EventStore,
@@ -61,7 +62,10 @@ export class WorkerThreadProjector extends ReadModelProjector {
   override async start(): Promise<void> {
     this.running = true;
     // Appends of this process wake the worker at once; other writers' appends are polled for.
-    this.unwatchAppends = this.store.onAppended?.(() => this.post({ type: 'appended' })) ?? null;
+    this.unwatchAppends =
+      this.store.onAppended?.(() => {
+        if (this.appended.raise()) this.post({ type: 'appended' });
+      }) ?? null;
     await this.spawn();
   }
 
@@ -89,7 +93,8 @@ export class WorkerThreadProjector extends ReadModelProjector {
 
   /** Starts a worker; resolves once it has read its checkpoint and subscribed, rejects if it cannot. */
   private spawn(): Promise<void> {
-    const worker = startProjectorWorker(this.data);
+    this.appended = new AppendedFlag();
+    const worker = startProjectorWorker({ ...this.data, appended: this.appended.buffer });
     this.worker = worker;
     this.exited = new Promise((resolve) => worker.once('exit', () => resolve()));
     return new Promise<void>((resolve, reject) => {
