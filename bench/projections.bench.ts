@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-projections-'));
   try {
     printTable('Rebuild rate on SQLite (projectAll into a fresh read-model file vs reading the same log)', await benchRebuildRate(dir));
-    printTable('Append-to-visible lag, embedded (SQLite store + EmbeddedProjector in one process)', await benchEmbeddedLag(dir));
+    printTable('Append-to-visible lag, embedded (SQLite store + the embedded projector in one process: on this thread, then on a worker thread)', await benchEmbeddedLag(dir));
     printTable('Append-to-visible lag over Kafka (distributed mode)', [{ measure: 'append -> Kafka -> query service read models', status: 'NOT MEASURED HERE: test/distributed.int-spec.ts (npm run test:integration) prints it; all services share one process there' }]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
