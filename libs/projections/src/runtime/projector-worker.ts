@@ -65,19 +65,25 @@ async function run(port: MessagePort, data: ProjectorWorkerInput): Promise<void>
   let opening = true;
   let stopRequested = false;
   let stopping: Promise<void> | null = null;
+  const logger = new Logger('Projector');
+  const closing = async (what: string, close: () => Promise<void>): Promise<void> => {
+    await close().catch((error: unknown) => logger.error(`projector worker: closing ${what} failed: ${error instanceof Error ? error.message : String(error)}`));
+  };
+  // Whatever fails while closing, the port closes, so the thread ends and the main thread's stop() returns.
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
-      await projector?.stop();
-      if (db?.isInitialized) await db.destroy();
-      await store?.close();
+      await closing('the projector', async () => projector?.stop());
+      await closing('the read models', async () => {
+        if (db?.isInitialized) await db.destroy();
+      });
+      await closing('the event store', async () => store?.close());
       port.close();
     })());
   port.on('message', (message: ToProjectorWorker) => {
     if (message.type === 'appended') {
       appended.clear();
       store?.wakeSubscriptions?.();
-    }
-    else if (opening) stopRequested = true;
+    } else if (opening) stopRequested = true;
     else void stop();
   });
   try {

@@ -26,7 +26,7 @@ function startProjectorWorker(data: ProjectorWorkerInput): Worker {
 /**
  * The embedded projector on a worker thread (projector-worker.ts runs an EmbeddedProjector there
  * with its own store connection and read-model DataSource): the request thread only appends and
- * posts a wake-up per commit. Same guarantees as EmbeddedProjector, which does the work: each
+ * posts a wake-up per burst of commits (AppendedFlag). Same guarantees as EmbeddedProjector, which does the work: each
  * batch and its checkpoint in one transaction, resume from the checkpoint, retry with backoff,
  * stop() after the batch in flight. This side keeps the committed checkpoint the worker reports
  * (for waitFor and the query API) and restarts a worker that dies, with backoff.
