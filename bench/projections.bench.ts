@@ -1,8 +1,8 @@
 /**
  * `npm run bench:projections`: the read side, each figure next to a baseline measured in the
  * same run:
- * - rebuild rate: projectAll from a >= 100k-event synthetic log into a fresh SQLite file, next to
- *   store.readAll of the same log;
+ * - rebuild rate: rebuildReadModels (as `npm run projections:rebuild` runs it) from a >= 100k-event
+ *   synthetic log, next to store.readAll of the same log;
  * - append-to-visible lag with the embedded projector, next to the bare append latency;
  * - eligibility query throughput over HTTP (server in its own process), next to GET /health.
  * - append-to-visible lag over Kafka (distributed mode: relay and query service in their own
@@ -23,8 +23,8 @@ const SECTIONS = new Set((process.env.BENCH_PROJECTIONS_SECTIONS ?? 'rebuild,emb
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-projections-'));
   try {
-    if (SECTIONS.has('rebuild')) printTable('Rebuild rate on SQLite (projectAll into a fresh read-model file vs reading the same log)', await benchRebuildRate(dir));
-    if (SECTIONS.has('embedded')) printTable('Append-to-visible lag, embedded (SQLite store + EmbeddedProjector in one process)', await benchEmbeddedLag(dir));
+    if (SECTIONS.has('rebuild')) printTable('Rebuild rate on SQLite (npm run projections:rebuild: fresh copy, deferred progress evaluation, switch; vs reading the same log)', await benchRebuildRate(dir));
+    if (SECTIONS.has('embedded')) printTable('Append-to-visible lag, embedded (SQLite store + the embedded projector in one process: on this thread, then on a worker thread)', await benchEmbeddedLag(dir));
     if (SECTIONS.has('kafka')) {
       const kafka = await benchKafkaLag();
       printTable('Append-to-visible lag over Kafka (distributed mode: PostgreSQL store, relay and query service in their own processes)', kafka.rows);

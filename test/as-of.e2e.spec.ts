@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { RecordedEvent } from '@app/event-store';
-import { EmbeddedProjector } from '@app/projections';
+import { ReadModelProjector } from '@app/projections';
 import { platformAuditor } from './support/provision';
 import { runScmFlow, ScmFlowResult } from './support/scm-flow';
 import { startStandalone, StandaloneUnderTest } from './support/standalone-app';
@@ -28,7 +28,7 @@ describe('as-of answers from history alone (eligibility, ledger, queue)', () => 
       .auth(flow.tokens.mitx.issuer, { type: 'bearer' })
       .send({ reason: 'identity verification failed' })
       .expect(201);
-    await t.app.get(EmbeddedProjector).waitFor(await t.store.headPosition());
+    await t.app.get(ReadModelProjector).waitFor(await t.store.headPosition());
     learnerEvents = await read(`learner-${flow.learnerId}`);
     requestEvents = await read(`transfer-${flow.requestId}`);
   }, 60000);

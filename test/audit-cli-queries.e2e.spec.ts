@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { AUDIT_COMMANDS, CliContext, runAuditCli } from '@app/audit';
 import { SqliteEventStore } from '@app/event-store';
-import { EmbeddedProjector } from '@app/projections';
+import { ReadModelProjector } from '@app/projections';
 import { scmPolicy } from '../libs/transfer/test/scm-pathway.http-fixtures';
 import { runScmFlow, ScmFlowResult } from './support/scm-flow';
 import { startStandalone, StandaloneUnderTest } from './support/standalone-app';
@@ -39,7 +39,7 @@ describe('audit CLI: history, reproduce, impact', () => {
   beforeAll(async () => {
     t = await startStandalone();
     flow = await runScmFlow(t);
-    await t.app.get(EmbeddedProjector).waitFor(await t.store.headPosition());
+    await t.app.get(ReadModelProjector).waitFor(await t.store.headPosition());
   }, 60000);
   afterAll(async () => {
     await t?.close();

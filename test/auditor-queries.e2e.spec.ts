@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { EmbeddedProjector } from '@app/projections';
+import { ReadModelProjector } from '@app/projections';
 import { scmPolicy } from '../libs/transfer/test/scm-pathway.http-fixtures';
 import { platformAuditor } from './support/provision';
 import { runScmFlow, ScmFlowResult } from './support/scm-flow';
@@ -13,7 +13,7 @@ describe('auditor queries: history, reproduction of decisions, policy impact', (
   let auditor: string;
   const get = (token: string, path: string) => request(t.server).get(path).auth(token, { type: 'bearer' });
   const post = (token: string, path: string) => request(t.server).post(path).auth(token, { type: 'bearer' });
-  const caughtUp = async () => t.app.get(EmbeddedProjector).waitFor(await t.store.headPosition());
+  const caughtUp = async () => t.app.get(ReadModelProjector).waitFor(await t.store.headPosition());
 
   beforeAll(async () => {
     t = await startStandalone();

@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { EmbeddedProjector } from '@app/projections';
+import { ReadModelProjector, WorkerThreadProjector } from '@app/projections';
 import { runScmFlow } from './support/scm-flow';
 import { startStandalone, StandaloneUnderTest } from './support/standalone-app';
 
@@ -30,7 +30,9 @@ describe('the whole flow over HTTP, standalone app on the PostgreSQL store and P
     const flow = await runScmFlow(t);
     // The read models on PostgreSQL (schema read_models), fed by the embedded projector.
     const head = await t.store.headPosition();
-    await t.app.get(EmbeddedProjector).waitFor(head);
+    // On a worker thread of its own, with its own store pool and read-model connection.
+    expect(t.app.get(ReadModelProjector)).toBeInstanceOf(WorkerThreadProjector);
+    await t.app.get(ReadModelProjector).waitFor(head);
     const eligibility = await request(t.server)
       .get(`/eligibility?learnerId=${flow.learnerId}&programId=mit-scm`)
       .auth(flow.tokens.mit.registrar, { type: 'bearer' })

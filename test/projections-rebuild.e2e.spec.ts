@@ -6,7 +6,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { SqliteEventStore } from '@app/event-store';
 import {
-  createReadModelDataSource, dumpReadModels, EmbeddedProjector, migrateReadModels, projectAll, projectionsConfigFromEnv, READ_MODEL_WRITER, rebuildReadModels, ReadModelOptions,
+  createReadModelDataSource, dumpReadModels, EmbeddedProjector, ReadModelProjector, migrateReadModels, projectAll, projectionsConfigFromEnv, READ_MODEL_WRITER, rebuildReadModels, ReadModelOptions,
 } from '@app/projections';
 import { generateSyntheticLog } from '../libs/projections/test/support/synthetic-log';
 import { scmPolicy } from '../libs/transfer/test/scm-pathway.http-fixtures';
@@ -49,7 +49,7 @@ describe('projections: a rebuild from the log gives the read models the incremen
       await post(uni.submitter, `/transfer-requests/${second.body.id}/withdrawal`).send({ reason: 'sent in error' }).expect(201);
       await post(mitx.issuer, `/learners/${flow.learnerId}/credentials/${flow.credentialId}/revocation`).send({ reason: 'academic misconduct' }).expect(201);
 
-      await t.app.get(EmbeddedProjector).waitFor(await t.store.headPosition());
+      await t.app.get(ReadModelProjector).waitFor(await t.store.headPosition());
       const live = t.app.get<DataSource>(READ_MODEL_WRITER);
       const before = await dumpReadModels(live);
       expect(rowCounts(before)).toMatchObject({ rm_learners: 1, rm_policy_versions: 2, rm_requests: 2, rm_admissions: 1, rm_progress: 1 });

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { EmbeddedProjector } from '@app/projections';
+import { ReadModelProjector, WorkerThreadProjector } from '@app/projections';
 import { courseId, ONLINE, scmPolicy } from '../libs/transfer/test/scm-pathway.http-fixtures';
 import { platformAuditor, provision } from './support/provision';
 import { runScmFlow, ScmFlowResult } from './support/scm-flow';
@@ -11,7 +11,7 @@ describe('query API over HTTP: eligibility, what-if, queue, ledger (standalone, 
   let shortLearner: string;
   const get = (token: string, path: string) => request(t.server).get(path).auth(token, { type: 'bearer' });
   const post = (token: string, path: string) => request(t.server).post(path).auth(token, { type: 'bearer' });
-  const caughtUp = async () => t.app.get(EmbeddedProjector).waitFor(await t.store.headPosition());
+  const caughtUp = async () => t.app.get(ReadModelProjector).waitFor(await t.store.headPosition());
   const eligibility = (learnerId: string, token = flow.tokens.mit.registrar) => get(token, `/eligibility?learnerId=${learnerId}&programId=mit-scm`);
 
   beforeAll(async () => {
@@ -27,6 +27,12 @@ describe('query API over HTTP: eligibility, what-if, queue, ledger (standalone, 
     await caughtUp();
   }, 60000);
   afterAll(() => t?.close());
+
+  it('feeds the read models from a worker thread (the default), whose committed checkpoint is the head once caught up', async () => {
+    const projector = t.app.get(ReadModelProjector);
+    expect(projector).toBeInstanceOf(WorkerThreadProjector);
+    expect(projector.status).toEqual({ running: true, checkpoint: await t.store.headPosition(), failures: 0 });
+  });
 
   it('answers reduced residency (5 months instead of 10) for the complete MicroMasters, from the progress row, with its reasons', async () => {
     const res = await eligibility(flow.learnerId).expect(200);

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { EmbeddedProjector } from '@app/projections';
+import { ReadModelProjector } from '@app/projections';
 import { startStandalone, StandaloneUnderTest } from './support/standalone-app';
 
 /** apps/audit on its own (a private SQLite read model it feeds itself): it reads, it never writes. */
@@ -16,7 +16,7 @@ describe('the audit service alone', () => {
     // No provisioning API here: credentials are issued by the transfer service.
     await request(t.server).post('/institutions').auth(t.adminToken, { type: 'bearer' }).send({}).expect(404);
     // It feeds its own SQLite read models: the history of an unknown learner is an empty page.
-    await t.app.get(EmbeddedProjector).waitFor(await t.store.headPosition());
+    await t.app.get(ReadModelProjector).waitFor(await t.store.headPosition());
     const page = await request(t.server).get('/audit/history/learner/nobody').auth(t.adminToken, { type: 'bearer' }).expect(200);
     expect(page.body).toEqual({ subject: { kind: 'learner', id: 'nobody' }, entries: [], nextAfter: null });
   });

@@ -92,6 +92,16 @@ export interface EventStore {
    * throws RestoreRejectedError otherwise. It does not recompute hashes: callers verify first.
    */
   restore?(events: RecordedEvent[]): Promise<void>;
+  /**
+   * Optional (SQLite): calls `listener` after each commit of appends made through this instance
+   * (e.g. to wake a projector reading the same file on another thread). Returns the unsubscribe.
+   */
+  onAppended?(listener: () => void): () => void;
+  /**
+   * Optional (SQLite): another connection to the same store appended; wakes this instance's
+   * subscriptions now instead of at their next poll.
+   */
+  wakeSubscriptions?(): void;
   /** Cheap liveness check for /health; throws when the store is unreachable. */
   ping(): Promise<void>;
   close(): Promise<void>;

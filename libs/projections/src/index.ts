@@ -8,6 +8,8 @@ export * from './eligibility/evaluate-eligibility';
 export * from './runtime/checkpoint';
 export * from './runtime/project-batch';
 export * from './runtime/embedded-projector';
+export * from './runtime/read-model-projector';
+export * from './runtime/worker-thread-projector';
 export * from './query/eligibility.query';
 export * from './nest/projections.module';
 export * from './rebuild/project-all';

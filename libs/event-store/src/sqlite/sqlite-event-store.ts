@@ -33,6 +33,7 @@ export class SqliteEventStore implements EventStore {
   readonly name = 'sqlite';
   private readonly db: Database.Database;
   private readonly appended = new WakeSignal();
+  private readonly appendListeners = new Set<() => void>();
   private readonly statements;
   private readonly appendTransaction: Database.Transaction<SqliteEventStore['appendTx']>;
   private readonly groupCommit: SqliteGroupCommit;
@@ -61,7 +62,7 @@ export class SqliteEventStore implements EventStore {
     };
     this.inserter = new SqliteEventInserter(this.db);
     this.appendTransaction = this.db.transaction(this.appendTx);
-    this.groupCommit = new SqliteGroupCommit(this.db, this.appendTransaction, () => this.appended.notify());
+    this.groupCommit = new SqliteGroupCommit(this.db, this.appendTransaction, () => this.notifyAppended());
     this.pingStatement = this.db.prepare('SELECT 1');
   }
 
@@ -124,6 +125,20 @@ export class SqliteEventStore implements EventStore {
     return new PollingSubscription((o) => this.readAll(o), this.appended, handler, options);
   }
 
+  onAppended(listener: () => void): () => void {
+    this.appendListeners.add(listener);
+    return () => this.appendListeners.delete(listener);
+  }
+
+  wakeSubscriptions(): void {
+    this.appended.notify();
+  }
+
+  private notifyAppended(): void {
+    this.appended.notify();
+    for (const listener of this.appendListeners) listener();
+  }
+
   async streamRevision(stream: string): Promise<number | null> {
     return this.statements.head.get(stream)?.revision ?? null;
   }
@@ -135,7 +150,7 @@ export class SqliteEventStore implements EventStore {
   /** Restores recorded events verbatim (see EventStore.restore); sqlite-restore.ts does the work. */
   async restore(events: RecordedEvent[]): Promise<void> {
     (this.restorer ??= new SqliteRestore(this.db)).restore(events);
-    if (events.length > 0) this.appended.notify();
+    if (events.length > 0) this.notifyAppended();
   }
 
   private restorer: SqliteRestore | undefined;

@@ -11,6 +11,7 @@ const SCHEMA = {
     READ_MODEL_DATABASE_URL: { type: 'string', pattern: '^postgres(ql)?://' },
     READ_MODEL_SCHEMA: { type: 'string', pattern: '^[a-z_][a-z0-9_]{0,62}$' },
     PROJECTION_BATCH_SIZE: { type: 'integer', minimum: 1, maximum: 10_000 },
+    PROJECTOR_THREAD: { type: 'string', enum: ['worker', 'main'] },
   },
 } as const;
 
@@ -19,6 +20,8 @@ const validate = new Ajv({ allErrors: true, coerceTypes: true, strict: true }).c
 export interface ProjectionsConfig {
   readModel: ReadModelOptions;
   batchSize: number;
+  /** Where the embedded projector runs: a worker thread (default) or the main (request) thread. */
+  projectorThread: 'worker' | 'main';
 }
 
 /**
@@ -26,7 +29,9 @@ export interface ProjectionsConfig {
  * - READ_MODEL: sqlite (default when the event store is SQLite) or postgres (default otherwise);
  * - READ_MODEL_SQLITE_PATH: default `read-models.sqlite` next to SQLITE_PATH (./data);
  * - READ_MODEL_DATABASE_URL (default DATABASE_URL) and READ_MODEL_SCHEMA (default read_models) for postgres;
- * - PROJECTION_BATCH_SIZE: events per read-model transaction during catch-up (default 500).
+ * - PROJECTION_BATCH_SIZE: events per read-model transaction during catch-up (default 500);
+ * - PROJECTOR_THREAD: worker (default: the embedded projector runs on a worker thread, off the
+ *   request thread) or main.
  */
 export function projectionsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ProjectionsConfig {
   const known: Record<string, unknown> = {};
@@ -36,11 +41,12 @@ export function projectionsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): 
   }
   const kind = (known.READ_MODEL as string | undefined) ?? ((env.EVENT_STORE ?? 'sqlite') === 'sqlite' ? 'sqlite' : 'postgres');
   const batchSize = (known.PROJECTION_BATCH_SIZE as number | undefined) ?? 500;
+  const projectorThread = (known.PROJECTOR_THREAD as 'worker' | 'main' | undefined) ?? 'worker';
   if (kind === 'sqlite') {
     const file = (known.READ_MODEL_SQLITE_PATH as string | undefined) ?? join(dirname(env.SQLITE_PATH || './data/events.sqlite'), 'read-models.sqlite');
-    return { readModel: { kind: 'sqlite', file }, batchSize };
+    return { readModel: { kind: 'sqlite', file }, batchSize, projectorThread };
   }
   const url = (known.READ_MODEL_DATABASE_URL as string | undefined) ?? env.DATABASE_URL;
   if (!url) throw new ConfigValidationError(['READ_MODEL_DATABASE_URL: is required when READ_MODEL=postgres and DATABASE_URL is not set (e.g. postgres://user:password@host:5432/db)']);
-  return { readModel: { kind: 'postgres', url, schema: (known.READ_MODEL_SCHEMA as string | undefined) ?? 'read_models' }, batchSize };
+  return { readModel: { kind: 'postgres', url, schema: (known.READ_MODEL_SCHEMA as string | undefined) ?? 'read_models' }, batchSize, projectorThread };
 }

@@ -11,11 +11,14 @@ import { createReadModelDataSource, migrateReadModels } from '../read-model/crea
 import { describeReadModel } from '../read-model/read-model.options';
 import { PROJECTION_POSITION, ProjectionPosition, READ_MODEL_READER, READ_MODEL_WRITER } from '../read-model/read-model.tokens';
 import { readCheckpoint } from '../runtime/checkpoint';
-import { EmbeddedProjector } from '../runtime/embedded-projector';
+import { createEmbeddedProjector } from '../runtime/create-embedded-projector';
+import { ReadModelProjector } from '../runtime/read-model-projector';
+import { WorkerThreadProjector } from '../runtime/worker-thread-projector';
 import { KafkaProjector } from '../runtime/kafka-projector';
 import { maxInboxPosition } from '../runtime/projection-inbox';
 import { kafkaProjectorProvider } from './kafka-projector.provider';
 import { kafkaConfigFromEnv } from '@app/messaging';
+import { APP_CONFIG, AppConfig, eventStoreOptionsFrom } from '@app/platform';
 
 const PROJECTIONS_CONFIG = Symbol.for('credit-transfer.ProjectionsConfig');
 
@@ -31,7 +34,7 @@ class ProjectionsLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(READ_MODEL_WRITER) private readonly writer: DataSource,
     @Inject(READ_MODEL_READER) private readonly reader: DataSource,
     @Inject(PROJECTIONS_CONFIG) private readonly config: ProjectionsConfig,
-    @Optional() private readonly projector?: EmbeddedProjector,
+    @Optional() private readonly projector?: ReadModelProjector,
     @Optional() private readonly kafkaProjector?: KafkaProjector,
   ) {}
 
@@ -49,7 +52,7 @@ class ProjectionsLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private describeProjector(): string {
-    if (this.projector) return `from the event store after position ${this.projector.checkpoint}`;
+    if (this.projector) return `from the event store after position ${this.projector.checkpoint}${this.projector instanceof WorkerThreadProjector ? ', on a worker thread' : ''}`;
     if (this.kafkaProjector) return `from Kafka (consumer group; highest position applied so far ${this.kafkaProjector.position})`;
     return 'not in this process';
   }
@@ -98,9 +101,10 @@ export class ProjectionsModule {
         ...(options.embeddedProjector
           ? [
               {
-                provide: EmbeddedProjector,
-                inject: [EVENT_STORE, READ_MODEL_WRITER, PROJECTIONS_CONFIG],
-                useFactory: (store: EventStore, writer: DataSource, config: ProjectionsConfig) => new EmbeddedProjector(store, writer, { batchSize: config.batchSize }),
+                provide: ReadModelProjector,
+                inject: [EVENT_STORE, READ_MODEL_WRITER, PROJECTIONS_CONFIG, { token: APP_CONFIG, optional: true }],
+                useFactory: (store: EventStore, writer: DataSource, config: ProjectionsConfig, app?: AppConfig) =>
+                  createEmbeddedProjector(store, writer, config, app ? eventStoreOptionsFrom(app) : null),
               },
             ]
           : []),
@@ -110,8 +114,8 @@ export class ProjectionsModule {
           // highest position applied (from the inbox), NOT gap-free. Neither in this process: the
           // larger of the stored checkpoint and the inbox's highest position.
           provide: PROJECTION_POSITION,
-          inject: [READ_MODEL_READER, { token: EmbeddedProjector, optional: true }, { token: KafkaProjector, optional: true }],
-          useFactory: (reader: DataSource, projector?: EmbeddedProjector, kafka?: KafkaProjector): ProjectionPosition => ({
+          inject: [READ_MODEL_READER, { token: ReadModelProjector, optional: true }, { token: KafkaProjector, optional: true }],
+          useFactory: (reader: DataSource, projector?: ReadModelProjector, kafka?: KafkaProjector): ProjectionPosition => ({
             current: async () => {
               if (projector) return projector.checkpoint;
               if (kafka) return kafka.position;

@@ -4,6 +4,8 @@ import { EventStore, RecordedEvent, Subscription } from '@app/event-store';
 import { advanceCheckpoint, CheckpointMovedError, readCheckpoint } from './checkpoint';
 import { projectBatch } from './project-batch';
 import { PositionWaiters } from './position-waiters';
+import { ProjectorStatus, ReadModelProjector } from './read-model-projector';
+import { retryDelayMs } from './retry-delay';
 
 export interface EmbeddedProjectorOptions {
   /** Events per read-model transaction during catch-up. Default 500. */
@@ -16,6 +18,8 @@ export interface EmbeddedProjectorOptions {
   coalesceMs?: number;
   /** Poll interval for appends made by other processes (PostgreSQL store). Default 100 ms. */
   pollIntervalMs?: number;
+  /** Called after each committed batch and each failure (a worker thread reports it to the main thread). */
+  onStatus?: (status: ProjectorStatus) => void;
 }
 
 /**
@@ -25,7 +29,7 @@ export interface EmbeddedProjectorOptions {
  * live, a batch is whatever arrived since the previous one (usually one command's events).
  * A failed batch is rolled back and the subscription restarts from the stored checkpoint.
  */
-export class EmbeddedProjector {
+export class EmbeddedProjector extends ReadModelProjector {
   private readonly logger = new Logger('Projector');
   private readonly waiters = new PositionWaiters();
   private subscription: Subscription | null = null;
@@ -44,14 +48,16 @@ export class EmbeddedProjector {
     private readonly store: EventStore,
     private readonly db: DataSource,
     private readonly options: EmbeddedProjectorOptions = {},
-  ) {}
+  ) {
+    super();
+  }
 
   /** Global position the read models reflect (committed). */
   get checkpoint(): number {
     return this.position;
   }
 
-  get status(): { running: boolean; checkpoint: number; failures: number } {
+  get status(): ProjectorStatus {
     return { running: this.running, checkpoint: this.position, failures: this.failures };
   }
 
@@ -85,6 +91,8 @@ export class EmbeddedProjector {
     if (!this.running || generation !== this.generation) return; // stopped, or superseded by a later restart
     this.position = position;
     this.buffer = [];
+    this.waiters.reached(position);
+    this.options.onStatus?.(this.status);
     const subscription = this.store.subscribe((event) => (generation === this.generation ? this.onEvent(event) : undefined), {
       after: this.position,
       batchSize: this.options.batchSize ?? 500,
@@ -132,6 +140,7 @@ export class EmbeddedProjector {
         this.position = to;
         this.failures = 0;
         this.waiters.reached(to);
+        this.options.onStatus?.(this.status);
       } catch (error) {
         this.onFailure(error);
       }
@@ -148,7 +157,8 @@ export class EmbeddedProjector {
     if (!this.running) return;
     const moved = error instanceof CheckpointMovedError;
     this.failures += moved ? 0 : 1;
-    const delay = moved ? 0 : Math.min(30_000, 100 * 2 ** Math.min(this.failures, 9));
+    this.options.onStatus?.(this.status);
+    const delay = moved ? 0 : retryDelayMs(this.failures);
     if (moved) this.logger.warn((error as Error).message);
     else this.logger.error(`projection batch failed (attempt ${this.failures}; retrying in ${delay} ms): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     if (this.restartTimer) clearTimeout(this.restartTimer);
