@@ -1,8 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startAppProcess } from './app-process';
 
 export interface RunningServer {
   baseUrl: string;
@@ -27,46 +26,29 @@ function processCpuSeconds(pid: number | undefined): number {
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 /**
  * Starts the standalone app in its own process (so the load generator does not share its event
- * loop) on a fresh SQLite file, and waits for /health.
+ * loop) on a fresh SQLite file, and waits for /health. BENCH_STANDALONE_NODE_ARGS adds node
+ * flags, e.g. "--cpu-prof" to profile it.
  */
 export async function startStandaloneServer(adminToken: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-api-'));
-  const port = await freePort();
-  // BENCH_SERVER_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof" to profile it.
-  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=64', ...extra, '-r', '@swc-node/register', 'apps/standalone/src/main.ts'], {
-    cwd: join(__dirname, '..', '..'),
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: join(dir, 'events.sqlite'), ADMIN_TOKEN: adminToken, LOG_LEVEL: 'warn', EVENT_STORE: 'sqlite', SQLITE_SYNCHRONOUS: process.env.SQLITE_SYNCHRONOUS ?? 'FULL', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const app = await startAppProcess('standalone', {
+    SQLITE_PATH: join(dir, 'events.sqlite'),
+    ADMIN_TOKEN: adminToken,
+    EVENT_STORE: 'sqlite',
+    SQLITE_SYNCHRONOUS: process.env.SQLITE_SYNCHRONOUS ?? 'FULL',
+    ...env,
+  }).catch((error: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
   });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    const ok = await fetch(`${baseUrl}/health`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error('server did not become healthy in 60 s');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
   return {
-    baseUrl,
+    baseUrl: app.baseUrl,
     adminToken,
-    cpuSeconds: () => processCpuSeconds(child.pid),
+    cpuSeconds: () => processCpuSeconds(app.pid),
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await app.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -9,7 +9,7 @@ import { BASE_DATABASE_URL, createTestDatabase } from '../../test/support/pg-dat
 import { postgresReachable } from '../lib/postgres-reachable';
 import { percentile, Row } from '../lib/report';
 import { runSteadyWriter } from './learner-appender';
-import { startServiceProcess, ServiceProcess } from './service-process';
+import { AppProcess, startAppProcess } from '../lib/app-process';
 import { VisibilityProbe } from './visibility-probe';
 
 const SEED_LEARNERS = Number(process.env.BENCH_KAFKA_LEARNERS ?? '300');
@@ -66,14 +66,14 @@ export async function benchKafkaLag(): Promise<KafkaLagReport> {
   const db = await createTestDatabase('bench_kafka');
   const store = await PostgresEventStore.connect({ connectionString: db.url });
   const pool = new Pool({ connectionString: db.url, max: 1 });
-  const services: ServiceProcess[] = [];
+  const services: AppProcess[] = [];
   const probe = new VisibilityProbe({ databaseUrl: db.url, readModelSchema: READ_MODEL_SCHEMA, relayCheckpointSchema: 'event_store', relayName: 'kafka', intervalMs: PROBE_INTERVAL_MS });
   try {
     const log = await generateSyntheticLog(store, { learners: SEED_LEARNERS, seed: 11, concurrency: 8 });
     const kafka = { KAFKA_BROKERS: mock.brokers.join(','), KAFKA_TOPIC_PREFIX: `bench-${Date.now()}.`, KAFKA_CREATE_TOPICS: 'false', KAFKA_FETCH_MAX_WAIT_MS: String(FETCH_MAX_WAIT_MS) };
     const common = { EVENT_STORE: 'postgres', DATABASE_URL: db.url, ADMIN_TOKEN: newCredentialToken().token, ...kafka };
-    services.push(await startServiceProcess('query', { ...common, READ_MODEL: 'postgres', READ_MODEL_SCHEMA, KAFKA_GROUP_ID: 'bench-query' }));
-    services.push(await startServiceProcess('relay', common));
+    services.push(await startAppProcess('query', { ...common, READ_MODEL: 'postgres', READ_MODEL_SCHEMA, KAFKA_GROUP_ID: 'bench-query' }));
+    services.push(await startAppProcess('relay', common));
 
     // The seed log reaches the read models first (catch-up is not what is measured).
     const inboxCount = async (): Promise<number> => Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${READ_MODEL_SCHEMA}.projection_inbox`)).rows[0].n);

@@ -2,12 +2,15 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 
-/** An app of this repo (relay, query service) running in its own Node process. */
-export interface ServiceProcess {
+/** An app of this repo (standalone, relay, query service) running in its own Node process. */
+export interface AppProcess {
   name: string;
   baseUrl: string;
+  pid: number | undefined;
   stop(): Promise<void>;
 }
+
+export type BenchApp = 'standalone' | 'relay' | 'query';
 
 async function unusedPort(): Promise<number> {
   const server = createServer();
@@ -18,13 +21,13 @@ async function unusedPort(): Promise<number> {
 }
 
 /**
- * Starts `apps/<app>/src/main.ts` in a child process through @swc-node/register (as
- * bench/lib/server-process.ts starts the standalone app), with `env` on top of this process's,
- * and waits for its /health. Its stderr is passed through (LOG_LEVEL warn).
+ * Starts `apps/<app>/src/main.ts` in a child process through @swc-node/register (so the load
+ * generator does not share its event loop), with `env` on top of this process's, and waits for
+ * its /health. Its stderr is passed through (LOG_LEVEL warn). `BENCH_<APP>_NODE_ARGS` adds node
+ * flags for that app, e.g. BENCH_QUERY_NODE_ARGS="--cpu-prof".
  */
-export async function startServiceProcess(app: 'relay' | 'query', env: Record<string, string>, healthTimeoutMs = 60_000): Promise<ServiceProcess> {
+export async function startAppProcess(app: BenchApp, env: Record<string, string>, healthTimeoutMs = 60_000): Promise<AppProcess> {
   const port = await unusedPort();
-  // BENCH_<APP>_NODE_ARGS: extra node flags for that service, e.g. BENCH_QUERY_NODE_ARGS="--cpu-prof".
   const extra = (process.env[`BENCH_${app.toUpperCase()}_NODE_ARGS`] ?? '').split(' ').filter(Boolean);
   const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=64', ...extra, '-r', '@swc-node/register', `apps/${app}/src/main.ts`], {
     cwd: join(__dirname, '..', '..'),
@@ -41,7 +44,7 @@ export async function startServiceProcess(app: 'relay' | 'query', env: Record<st
   const deadline = Date.now() + healthTimeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${app} exited with ${child.exitCode} before it was healthy`);
-    if (await fetch(`${baseUrl}/health`).then((r) => r.ok, () => false)) return { name: app, baseUrl, stop };
+    if (await fetch(`${baseUrl}/health`).then((r) => r.ok, () => false)) return { name: app, baseUrl, pid: child.pid, stop };
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`${app} did not become healthy in ${healthTimeoutMs} ms`);
