@@ -39,8 +39,9 @@ async function warmUp(store: SqliteEventStore, file: string, batchSize: number, 
 /**
  * Rebuild rate on SQLite: what `npm run projections:rebuild` runs (`rebuildReadModels` with the
  * CLI's batch size: projection into a fresh copy, the deferred progress evaluation, the switch into
- * empty live read models) on a synthetic log of ~100k events, timed as a whole, next to reading the
- * same log with `store.readAll` (the floor: a rebuild reads every event) in the same run.
+ * empty live read models by copying pages) on a synthetic log of ~100k events, timed as a whole,
+ * next to reading the same log with `store.readAll` (the floor: a rebuild reads every event) in
+ * the same run.
  */
 export async function benchRebuildRate(dir: string): Promise<Row[]> {
   const store = new SqliteEventStore(join(dir, 'events.sqlite'), 'NORMAL');
@@ -62,6 +63,7 @@ export async function benchRebuildRate(dir: string): Promise<Row[]> {
         events: report.events,
         seconds: ms / 1000,
         'of which projecting s': report.seconds,
+        'switched by': report.switchedBy,
         'events/s': rate(report.events, ms),
         'baseline: readAll events/s': rate(read.events, read.ms),
         'ratio to readAll': Number((rate(report.events, ms) / rate(read.events, read.ms)).toFixed(3)),

@@ -5,7 +5,10 @@ import { createReadModelDataSource, migrateReadModels } from '../read-model/crea
 import { ReadModelOptions } from '../read-model/read-model.options';
 import { projectAll, ProjectAllOptions } from './project-all';
 import { tuneRebuildTarget } from './rebuild-target';
-import { switchReadModels } from './switch-read-models';
+import { dropSwitchFence } from './switch-fence';
+import { switchReadModels, SwitchResult } from './switch-read-models';
+import { switchSqliteByPages } from './switch-sqlite-pages';
+import { sqliteConnectionOf } from '../runtime/bulk-sqlite';
 
 export interface RebuildProgress {
   /** Called once the target position is known. */
@@ -20,7 +23,13 @@ export interface RebuildReport {
   checkpoint: number;
   seconds: number;
   eventsPerSecond: number;
+  /** How the copy was switched in: its SQLite pages over the live file, or its rows into the live tables. */
+  switchedBy: SwitchMethod;
+  /** Why the pages could not be copied over the live file (SQLite only), when rows were copied instead. */
+  pageSwitchRefused?: string;
 }
+
+export type SwitchMethod = 'pages' | 'rows';
 
 /** Where a rebuild of `live` is written first: a sibling file, or a sibling schema. */
 export function rebuildTarget(live: ReadModelOptions): ReadModelOptions {
@@ -44,8 +53,10 @@ const REBUILD_PROJECTION: Pick<ProjectAllOptions, 'progress'> = { progress: 'def
 
 /**
  * Replays the whole log into fresh tables (a new file or schema), then switches them in in one
- * transaction and removes the fresh copy. The live read models keep answering meanwhile. Never
- * resumes an earlier copy: it starts from an empty one.
+ * transaction (SQLite: the copy's pages over the live file when it holds nothing else, see
+ * switch-sqlite-pages.ts; otherwise its rows into the live tables) and removes the fresh copy.
+ * The live read models keep answering meanwhile. Never resumes an earlier copy: it starts from an
+ * empty one.
  */
 export async function rebuildReadModels(store: EventStore, live: ReadModelOptions, progress?: RebuildProgress, batchSize = 1000): Promise<RebuildReport> {
   const target = rebuildTarget(live);
@@ -63,10 +74,25 @@ export async function rebuildReadModels(store: EventStore, live: ReadModelOption
     progress?.stop();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     await migrateReadModels(liveDb, live);
+    // A fence left by a rebuild killed during its switch lapses by itself; this one removes it now.
+    const liveSqlite = sqliteConnectionOf(liveDb.manager);
+    if (liveSqlite) dropSwitchFence(liveSqlite);
+    let pageSwitchRefused: string | undefined;
+    const switchIn = async (): Promise<SwitchResult & { by: SwitchMethod }> => {
+      if (live.kind === 'sqlite' && pageSwitchRefused === undefined) {
+        const byPages = await switchSqliteByPages(liveDb, fresh);
+        if (!('unsupported' in byPages)) return { ...byPages, by: 'pages' };
+        pageSwitchRefused = byPages.unsupported;
+      }
+      return { ...(await switchReadModels(liveDb, live, target)), by: 'rows' };
+    };
     // The live projector kept going meanwhile: catch the rebuild up to it, then switch (forward only).
     for (let attempt = 1; ; attempt++) {
-      const result = await switchReadModels(liveDb, live, target);
-      if (result.switched) return { events: applied, checkpoint: result.checkpoint, seconds, eventsPerSecond: applied / Math.max(seconds, 1e-9) };
+      const result = await switchIn();
+      if (result.switched) {
+        const report: RebuildReport = { events: applied, checkpoint: result.checkpoint, seconds, eventsPerSecond: applied / Math.max(seconds, 1e-9), switchedBy: result.by };
+        return pageSwitchRefused === undefined ? report : { ...report, pageSwitchRefused };
+      }
       if (attempt >= 20) throw new Error(`the live read models kept moving ahead of the rebuild (live ${result.liveCheckpoint}, rebuilt ${result.rebuiltCheckpoint}); nothing was switched`);
       applied += (await projectAll(store, fresh, { ...REBUILD_PROJECTION, batchSize, upTo: result.liveCheckpoint })).applied;
     }

@@ -3,7 +3,7 @@ import { createEventStore } from '@app/event-store';
 import { eventStoreOptionsFrom, toAppConfig, validateEnv } from '@app/platform';
 import { projectionsConfigFromEnv } from '../config/read-model.config';
 import { describeReadModel } from '../read-model/read-model.options';
-import { rebuildBatchSize, rebuildReadModels, RebuildProgress } from './rebuild-read-models';
+import { rebuildBatchSize, rebuildReadModels, RebuildProgress, RebuildReport } from './rebuild-read-models';
 
 /** A progress bar on stderr (so stdout keeps only the summary); quiet when stderr is not a terminal. */
 function progressBar(): RebuildProgress {
@@ -21,6 +21,9 @@ function progressBar(): RebuildProgress {
   };
 }
 
+const switchedHow = (report: RebuildReport): string =>
+  report.switchedBy === 'pages' ? 'pages copied over the live file' : `rows copied into the live tables${report.pageSwitchRefused ? `: ${report.pageSwitchRefused}` : ''}`;
+
 /** `npm run projections:rebuild`: rebuilds the configured read models from the configured event store. */
 export async function rebuildCli(): Promise<number> {
   const env = validateEnv(process.env);
@@ -30,7 +33,7 @@ export async function rebuildCli(): Promise<number> {
     process.stdout.write(`rebuilding ${describeReadModel(config.readModel)} from the ${store.name} event store\n`);
     const report = await rebuildReadModels(store, config.readModel, progressBar(), rebuildBatchSize(config.batchSize));
     process.stdout.write(
-      `rebuilt: ${report.events} events up to position ${report.checkpoint} in ${report.seconds.toFixed(2)} s (${Math.round(report.eventsPerSecond)} events/s); switched in\n`,
+      `rebuilt: ${report.events} events up to position ${report.checkpoint} in ${report.seconds.toFixed(2)} s (${Math.round(report.eventsPerSecond)} events/s); switched in (${switchedHow(report)})\n`,
     );
     return 0;
   } finally {

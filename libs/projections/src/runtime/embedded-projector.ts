@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EventStore, RecordedEvent, Subscription } from '@app/event-store';
+import { isSwitchFenceError, SWITCH_FENCE_RETRY_MS } from '../rebuild/switch-fence';
 import { advanceCheckpoint, CheckpointMovedError, readCheckpoint } from './checkpoint';
 import { projectBatch } from './project-batch';
 import { PositionWaiters } from './position-waiters';
@@ -156,10 +157,12 @@ export class EmbeddedProjector extends ReadModelProjector {
     void subscription?.stop();
     if (!this.running) return;
     const moved = error instanceof CheckpointMovedError;
-    this.failures += moved ? 0 : 1;
+    // A rebuild is copying its read models in: not a failure; the switched-in checkpoint follows within moments.
+    const fenced = isSwitchFenceError(error);
+    this.failures += moved || fenced ? 0 : 1;
     this.options.onStatus?.(this.status);
-    const delay = moved ? 0 : retryDelayMs(this.failures);
-    if (moved) this.logger.warn((error as Error).message);
+    const delay = moved ? 0 : fenced ? SWITCH_FENCE_RETRY_MS : retryDelayMs(this.failures);
+    if (moved || fenced) this.logger.warn((error as Error).message);
     else this.logger.error(`projection batch failed (attempt ${this.failures}; retrying in ${delay} ms): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     if (this.restartTimer) clearTimeout(this.restartTimer);
     this.restartTimer = setTimeout(() => {

@@ -1,0 +1,101 @@
+import type { Database } from 'better-sqlite3';
+import { DataSource } from 'typeorm';
+import { PENDING_PROGRESS } from '../projectors/progress.pending';
+import { sqliteConnectionOf } from '../runtime/bulk-sqlite';
+import { READ_MODELS_PROJECTION } from '../runtime/checkpoint';
+import { dropSwitchFence, raiseSwitchFence, SWITCH_FENCE_TRIGGERS } from './switch-fence';
+import { PendingProgressError, SwitchResult } from './switch-read-models';
+
+/** A fence holds at least this long, plus a second per FENCE_BYTES_PER_SECOND of the copy (the page copy takes far less). */
+const FENCE_SECONDS = 60;
+const FENCE_BYTES_PER_SECOND = 50 * 1024 * 1024;
+
+export type PageSwitchResult = SwitchResult | { switched: false; unsupported: string };
+
+/**
+ * Switches a rebuilt SQLite copy in by copying its PAGES over the live file (SQLite's online
+ * backup, one write transaction on the live file): no row is re-inserted and no index rebuilt, so
+ * it costs a sequential write of the file instead of the row copy's B-tree inserts. Readers of the
+ * live file (WAL) see the old read models until the copy commits, then the new ones, never a mix.
+ *
+ * Only forward: in one write transaction on the live file the live checkpoint is compared with
+ * the rebuild's (live ahead: nothing is switched, the caller catches the rebuild up) and a fence is
+ * raised (switch-fence.ts) that refuses every projector commit until the pages are copied in; the
+ * copied file has no fence, so it ends with the switch. A running projector then finds the
+ * rebuild's checkpoint instead of its own (CheckpointMovedError) and resumes from it.
+ *
+ * The page copy replaces the WHOLE live file, so it is used only when the live file holds exactly
+ * the read-model schema the copy has (same tables, indexes and page size): never when the read
+ * models share a file with anything else (e.g. the event store). Otherwise `unsupported` says why
+ * and the caller copies rows (switchReadModels). The copy gets the live file's reader-only indexes
+ * first (a rebuild copy is written without them).
+ */
+export async function switchSqliteByPages(live: DataSource, rebuilt: DataSource): Promise<PageSwitchResult> {
+  const liveDb = sqliteConnectionOf(live.manager);
+  const copyDb = sqliteConnectionOf(rebuilt.manager);
+  if (!liveDb || !copyDb) return { switched: false, unsupported: 'the page switch is for SQLite read models only' };
+  if (liveDb.memory) return { switched: false, unsupported: 'the live read models are an in-memory database' };
+  addLiveIndexes(liveDb, copyDb);
+  const unsupported = incompatibility(liveDb, copyDb);
+  if (unsupported) return { switched: false, unsupported };
+  if (copyDb.prepare(`SELECT 1 FROM "rm_progress" WHERE status = ? LIMIT 1`).get(PENDING_PROGRESS) !== undefined) throw new PendingProgressError();
+
+  const rebuiltCheckpoint = checkpointOf(copyDb);
+  const bytes = (copyDb.pragma('page_count', { simple: true }) as number) * (copyDb.pragma('page_size', { simple: true }) as number);
+  const deadline = Date.now() / 1000 + FENCE_SECONDS + bytes / FENCE_BYTES_PER_SECOND;
+  const liveCheckpoint = liveDb
+    .transaction(() => {
+      const position = checkpointOf(liveDb);
+      if (position <= rebuiltCheckpoint) raiseSwitchFence(liveDb, deadline);
+      return position;
+    })
+    .immediate();
+  if (liveCheckpoint > rebuiltCheckpoint) return { switched: false, liveCheckpoint, rebuiltCheckpoint };
+  try {
+    // All pages in one step: one write transaction on the live file.
+    await copyDb.backup(liveDb.name, { progress: () => 0x7fffffff });
+  } catch (error) {
+    dropSwitchFence(liveDb);
+    throw error;
+  }
+  // Move the copied pages from the WAL into the file now rather than at the live projector's next commit.
+  liveDb.pragma('wal_checkpoint(TRUNCATE)');
+  return { switched: true, checkpoint: rebuiltCheckpoint };
+}
+
+function checkpointOf(db: Database): number {
+  const row = db.prepare(`SELECT position FROM "projection_checkpoints" WHERE projection = ?`).get(READ_MODELS_PROJECTION) as { position: number | bigint } | undefined;
+  return row ? Number(row.position) : -1;
+}
+
+type SchemaRow = { type: string; name: string; tbl_name: string; sql: string | null };
+
+const schemaOf = (db: Database): SchemaRow[] =>
+  (db.prepare(`SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name`).all() as SchemaRow[]).filter(
+    (row) => !SWITCH_FENCE_TRIGGERS.includes(row.name),
+  );
+
+/** Creates in the copy the live file's indexes it lacks (the reader-only ones a rebuild copy is written without). */
+function addLiveIndexes(liveDb: Database, copyDb: Database): void {
+  const copy = schemaOf(copyDb);
+  const tables = new Set(copy.filter((row) => row.type === 'table').map((row) => row.name));
+  const indexes = new Set(copy.filter((row) => row.type === 'index').map((row) => row.name));
+  for (const row of schemaOf(liveDb)) {
+    if (row.type === 'index' && row.sql && tables.has(row.tbl_name) && !indexes.has(row.name)) copyDb.exec(row.sql);
+  }
+}
+
+/** Why the copy's pages cannot replace the live file, or null when they can. */
+function incompatibility(liveDb: Database, copyDb: Database): string | null {
+  const livePageSize = liveDb.pragma('page_size', { simple: true });
+  const copyPageSize = copyDb.pragma('page_size', { simple: true });
+  if (livePageSize !== copyPageSize) return `the page sizes differ (live ${String(livePageSize)}, copy ${String(copyPageSize)})`;
+  const live = schemaOf(liveDb);
+  const copy = new Map(schemaOf(copyDb).map((row) => [`${row.type} ${row.name}`, row.sql]));
+  for (const row of live) {
+    if (!copy.has(`${row.type} ${row.name}`)) return `the live file holds ${row.type} "${row.name}", which is not a read model of this version`;
+    if (copy.get(`${row.type} ${row.name}`) !== row.sql) return `${row.type} "${row.name}" is defined differently in the live file`;
+  }
+  if (copy.size !== live.length) return 'the live file lacks part of the read-model schema';
+  return null;
+}
