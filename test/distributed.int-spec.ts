@@ -95,7 +95,10 @@ describe('distributed mode: PostgreSQL store -> relay -> Kafka -> query service'
     expect(res.body.residency.reasons.join(' ')).toContain(flow.credentialId);
     const ledger = await request(query.server).get(`/ledger/${flow.learnerId}`).auth(flow.tokens.mit.registrar, { type: 'bearer' }).expect(200);
     expect(ledger.body.entries).toHaveLength(7);
-    await request(query.server).get('/health').expect(200);
+    const queryHealth = await request(query.server).get('/health').expect(200);
+    expect(queryHealth.body.info.readModels).toMatchObject({ status: 'up', projector: 'kafka consumer group', highestPositionApplied: head });
+    const relayHealth = await request(relay.server).get('/health').expect(200);
+    expect(relayHealth.body.info.relay).toEqual({ status: 'up', checkpoint: head, head, behind: 0, failures: 0, published: expect.any(Number) });
   });
 
   // Printed, not asserted against the 500 ms target: writer, relay, query service and this driver

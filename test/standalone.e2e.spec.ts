@@ -39,12 +39,15 @@ describe('standalone app over HTTP (SQLite in a temporary directory)', () => {
     }
   });
 
-  it('GET /health answers 200 with the event store check up', async () => {
+  it('GET /health answers 200 with the event store and the read models\' projector up (checkpoint, head, how far behind)', async () => {
     const response = await request(app.getHttpServer()).get('/health').expect(200);
     expect(response.body).toMatchObject({
       status: 'ok',
-      info: { eventStore: { status: 'up', adapter: 'sqlite' } },
+      info: { eventStore: { status: 'up', adapter: 'sqlite' }, readModels: { status: 'up', projector: 'embedded, worker thread', failures: 0 } },
     });
+    const { checkpoint, head, behind } = response.body.info.readModels as { checkpoint: number; head: number; behind: number };
+    expect(head).toBeGreaterThanOrEqual(checkpoint);
+    expect(behind).toBe(head - checkpoint);
   });
 
   it('serves the Swagger UI at /docs and the OpenAPI document at /docs-json', async () => {

@@ -8,6 +8,7 @@ export * from './config/access-from-config';
 export * from './logging/correlation-id';
 export * from './logging/logging.module';
 export * from './health/event-store.health';
+export * from './health/component-health';
 export * from './health/health.controller';
 export * from './health/health.module';
 export * from './metrics/metrics.registry';

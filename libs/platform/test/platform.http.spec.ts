@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DuplicateEventIdError, EVENT_STORE, InvalidAppendError, WrongExpectedRevisionError } from '@app/event-store';
 import { DomainError, DomainErrorKind } from '@app/kernel';
-import { createHttpAdapter, PLATFORM_APP_OPTIONS, PlatformApplication, PlatformModule, ValidateWith, configureApp } from '@app/platform';
+import { ComponentHealth, ComponentHealthChecks, createHttpAdapter, PLATFORM_APP_OPTIONS, PlatformApplication, PlatformModule, ValidateWith, configureApp } from '@app/platform';
 
 /** A store whose ping the test controls; /health only calls ping() and reads name. */
 const fakeStore = { name: 'fake', failure: undefined as Error | undefined, ping: async (): Promise<void> => {} };
@@ -189,5 +189,25 @@ describe('platform over HTTP: errors, validation, health', () => {
     });
     fakeStore.failure = undefined;
     await http().get('/health').expect(200);
+  });
+
+  it('reports each registered component under its key: down (503) with its details and reason, a throwing check down with the error, gone once unregistered', async () => {
+    const components = app.get(ComponentHealthChecks);
+    let behind = 0;
+    const unregister = components.register('projector', (): ComponentHealth => (behind < 10 ? { up: true, details: { behind } } : { up: false, details: { behind, message: 'stuck' } }));
+    const unregisterBroken = components.register('broken', () => Promise.reject(new Error('no status')));
+    try {
+      const down = await http().get('/health').expect(503);
+      expect(down.body).toMatchObject({ status: 'error', info: { eventStore: { status: 'up' }, projector: { status: 'up', behind: 0 } }, error: { broken: { status: 'down', message: 'no status' } } });
+      unregisterBroken();
+      behind = 12;
+      expect((await http().get('/health').expect(503)).body.error).toEqual({ projector: { status: 'down', behind: 12, message: 'stuck' } });
+      behind = 3;
+      expect((await http().get('/health').expect(200)).body.info.projector).toEqual({ status: 'up', behind: 3 });
+    } finally {
+      unregister();
+      unregisterBroken();
+    }
+    expect((await http().get('/health').expect(200)).body.info).not.toHaveProperty('projector');
   });
 });

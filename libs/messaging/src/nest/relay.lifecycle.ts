@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
 import { Counter, Gauge, Registry } from 'prom-client';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { METRICS_REGISTRY } from '@app/platform';
+import { ComponentHealthChecks, METRICS_REGISTRY } from '@app/platform';
 import { KafkaConfig } from '../config/kafka.config';
 import { RelayConfig } from '../config/relay.config';
 import { ensureTopics } from '../ensure-topics';
@@ -9,6 +9,7 @@ import { KafkaEventPublisher } from '../kafka-event-publisher';
 import { EventRelay, RelayLog } from '../relay/event-relay';
 import { PostgresCheckpointStore } from '../relay/postgres-checkpoint-store';
 import { kafkaLog } from './kafka-log';
+import { relayHealth } from './relay.health';
 
 export const RELAY_KAFKA_CONFIG = Symbol.for('credit-transfer.RelayKafkaConfig');
 export const RELAY_CONFIG = Symbol.for('credit-transfer.RelayConfig');
@@ -24,6 +25,7 @@ export class RelayLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   private relay: EventRelay | null = null;
   private publisher: KafkaEventPublisher | null = null;
   private checkpoints: PostgresCheckpointStore | null = null;
+  private unregisterHealth: () => void = () => undefined;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -31,6 +33,7 @@ export class RelayLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(RELAY_CONFIG) private readonly config: RelayConfig,
     @Inject(RELAY_ON_FATAL) private readonly onFatal: RelayFatalHandler,
     @Optional() @Inject(METRICS_REGISTRY) private readonly registry?: Registry,
+    @Optional() private readonly health?: ComponentHealthChecks,
   ) {}
 
   /** The running relay (for status and tests). */
@@ -39,6 +42,7 @@ export class RelayLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    if (this.health) this.unregisterHealth = this.health.register('relay', () => relayHealth(this.relay, this.store));
     const connection = { brokers: this.kafka.brokers, clientId: this.kafka.clientId, log: kafkaLog(this.logger) };
     if (this.kafka.createTopics) {
       const created = await ensureTopics({ ...connection, topicPrefix: this.kafka.topicPrefix, partitions: this.kafka.topicPartitions });
@@ -65,6 +69,7 @@ export class RelayLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.unregisterHealth();
     await this.relay?.stop();
     await this.publisher?.disconnect().catch(() => undefined);
     await this.checkpoints?.close();

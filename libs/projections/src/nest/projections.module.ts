@@ -18,7 +18,8 @@ import { KafkaProjector } from '../runtime/kafka-projector';
 import { maxInboxPosition } from '../runtime/projection-inbox';
 import { kafkaProjectorProvider } from './kafka-projector.provider';
 import { kafkaConfigFromEnv } from '@app/messaging';
-import { APP_CONFIG, AppConfig, eventStoreOptionsFrom } from '@app/platform';
+import { APP_CONFIG, AppConfig, ComponentHealthChecks, eventStoreOptionsFrom } from '@app/platform';
+import { embeddedProjectorHealth, kafkaProjectorHealth } from './read-models.health';
 
 const PROJECTIONS_CONFIG = Symbol.for('credit-transfer.ProjectionsConfig');
 
@@ -29,6 +30,7 @@ const PROJECTIONS_CONFIG = Symbol.for('credit-transfer.ProjectionsConfig');
 @Injectable()
 class ProjectionsLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Projections');
+  private unregisterHealth: () => void = () => undefined;
 
   constructor(
     @Inject(READ_MODEL_WRITER) private readonly writer: DataSource,
@@ -36,19 +38,30 @@ class ProjectionsLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(PROJECTIONS_CONFIG) private readonly config: ProjectionsConfig,
     @Optional() private readonly projector?: ReadModelProjector,
     @Optional() private readonly kafkaProjector?: KafkaProjector,
+    @Optional() private readonly health?: ComponentHealthChecks,
+    @Optional() @Inject(EVENT_STORE) private readonly store?: EventStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.projector?.start();
     await this.kafkaProjector?.start();
+    this.registerHealth();
     this.logger.log(`read models on ${describeReadModel(this.config.readModel)}; projector ${this.describeProjector()}`);
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.unregisterHealth();
     await this.projector?.stop();
     await this.kafkaProjector?.stop();
     if (this.reader !== this.writer && this.reader.isInitialized) await this.reader.destroy();
     if (this.writer.isInitialized) await this.writer.destroy();
+  }
+
+  private registerHealth(): void {
+    const { projector, kafkaProjector, store, health } = this;
+    if (!health) return;
+    if (projector && store) this.unregisterHealth = health.register('readModels', () => embeddedProjectorHealth(projector, store));
+    else if (kafkaProjector) this.unregisterHealth = health.register('readModels', () => kafkaProjectorHealth(kafkaProjector));
   }
 
   private describeProjector(): string {
