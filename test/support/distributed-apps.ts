@@ -10,7 +10,7 @@ export interface AppUnderTest {
 }
 
 /**
- * Boots one of the distributed apps (query, relay) as its main.ts composes it, with `env` set
+ * Boots one of the distributed apps (records, transfer, relay, query, audit) as its main.ts composes it, with `env` set
  * while its modules are created and initialised (configuration is read then), restored after.
  */
 async function startApp(load: () => Promise<{ AppModule: Type<unknown> }>, env: Record<string, string>): Promise<AppUnderTest> {
@@ -32,6 +32,15 @@ async function startApp(load: () => Promise<{ AppModule: Type<unknown> }>, env: 
     }
   }
 }
+
+/** The records service (apps/records): learner records, write API. */
+export const startRecordsApp = (env: Record<string, string>): Promise<AppUnderTest> => startApp(() => import('../../apps/records/src/app.module'), env);
+
+/** The transfer service (apps/transfer): programs, policies, requests, decisions; provisioning. */
+export const startTransferApp = (env: Record<string, string>): Promise<AppUnderTest> => startApp(() => import('../../apps/transfer/src/app.module'), env);
+
+/** The audit service (apps/audit): history, as-of, reproduction, verification. */
+export const startAuditApp = (env: Record<string, string>): Promise<AppUnderTest> => startApp(() => import('../../apps/audit/src/app.module'), env);
 
 /** The query service (apps/query): read models fed from Kafka, read API. */
 export const startQueryApp = (env: Record<string, string>): Promise<AppUnderTest> => startApp(() => import('../../apps/query/src/app.module'), env);

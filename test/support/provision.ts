@@ -11,7 +11,7 @@ export interface InstitutionSpec {
 }
 
 /** Registers an institution through the admin API and issues one credential per role; returns the tokens. */
-export async function provision(t: StandaloneUnderTest, spec: InstitutionSpec, roles: RoleName[]): Promise<Record<string, string>> {
+export async function provision(t: Pick<StandaloneUnderTest, 'server' | 'adminToken'>, spec: InstitutionSpec, roles: RoleName[]): Promise<Record<string, string>> {
   await request(t.server).post('/institutions').auth(t.adminToken, { type: 'bearer' }).send(spec).expect(201);
   const tokens: Record<string, string> = {};
   for (const role of roles) {
@@ -26,7 +26,7 @@ export async function provision(t: StandaloneUnderTest, spec: InstitutionSpec, r
 }
 
 /** An auditor of the platform operator, reading across every institution. */
-export async function platformAuditor(t: StandaloneUnderTest): Promise<string> {
+export async function platformAuditor(t: Pick<StandaloneUnderTest, 'server' | 'adminToken'>): Promise<string> {
   const res = await request(t.server)
     .post('/institutions/platform/credentials')
     .auth(t.adminToken, { type: 'bearer' })
