@@ -27,19 +27,5 @@ export const courseBody = (code: string) => ({
   assessmentType: 'proctored-exam',
 });
 
-/** POST /learners/:id/credentials body (records API): the complete MicroMasters over the six completions. */
-export const microMastersBody = (completionIds: string[]) => ({
-  type: 'MicroMasters',
-  code: 'MITx-SCM-MM',
-  title: 'MicroMasters Program in Supply Chain Management',
-  issuedOn: '2025-09-01',
-  learningOutcomes: ['Design supply chain networks'],
-  workload: { credits: '20', unit: 'US_SEMESTER' },
-  eqfLevel: 7,
-  assessmentType: 'proctored-exam',
-  participation: 'online',
-  qualityAssurance: 'MIT internal review',
-  stackability: 'stackable',
-  completionIds,
-  complete: true,
-});
+/** POST /learners/:id/credentials body (records API): the complete MicroMasters over the six completions, as the demo sends it. */
+export { microMastersBody } from '../../../scripts/demo/scm-fixtures';
