@@ -58,9 +58,23 @@ export async function switchSqliteByPages(live: DataSource, rebuilt: DataSource)
     dropSwitchFence(liveDb);
     throw error;
   }
-  // Move the copied pages from the WAL into the file now rather than at the live projector's next commit.
-  liveDb.pragma('wal_checkpoint(TRUNCATE)');
+  checkpointWithoutWaiting(liveDb);
   return { switched: true, checkpoint: rebuiltCheckpoint };
+}
+
+/**
+ * Moves the copied pages from the WAL into the file now (rather than at the live projector's next
+ * commit) and truncates the WAL, as far as that is possible without waiting: what readers of an
+ * older snapshot still need stays in the WAL until a later checkpoint.
+ */
+function checkpointWithoutWaiting(db: Database): void {
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
+  }
 }
 
 function checkpointOf(db: Database): number {
