@@ -104,10 +104,10 @@ describe('projector crash safety: kill -9 at random points during a long catch-u
   it('read models on SQLite (next to the store), projectAll in batches of 100', async () => {
     expect(events).toBeGreaterThan(25_000);
     expectMidCatchUp(await crashAndCompare(sqliteTarget(dir), storeFile, store, 100, 101));
-  }, 300_000);
+  }, 600_000);
 
   it('read models on PostgreSQL (a fresh schema per run), projectAll in batches of 100', async () => {
     const prefix = `crash_${process.pid}_${Date.now().toString(36)}`;
     expectMidCatchUp(await crashAndCompare(postgresTarget(POSTGRES_URL, prefix), storeFile, store, 100, 202));
-  }, 300_000);
+  }, 600_000);
 });
