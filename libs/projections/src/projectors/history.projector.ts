@@ -1,7 +1,13 @@
 import { RecordedEvent } from '@app/event-store';
+import { HistorySubjectRow } from '../read-model/entities';
 import { ProjectionBatch } from '../runtime/projection-batch';
 
-type Subject = { kind: 'learner' | 'request' | 'institution'; id: string };
+type SubjectKind = HistorySubjectRow['subjectKind'];
+
+/** Fields of an event's data that name an institution. */
+const INSTITUTION_FIELDS = ['issuerId', 'institutionId', 'registeredBy', 'receivingInstitution', 'submitterInstitution'] as const;
+
+const TRANSFER_PREFIX = 'transfer-';
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
 
@@ -24,21 +30,38 @@ export async function projectHistory(event: RecordedEvent, batch: ProjectionBatc
     actorInstitution: actor?.institutionId ?? null,
     actorRole: actor?.role ?? null,
   });
-  const subjects = new Map<string, Subject>();
-  const add = (kind: Subject['kind'], id: string | null) => {
-    if (id) subjects.set(`${kind}\u0000${id}`, { kind, id });
-  };
+  const subjects = new EventSubjects(event.position, batch.historySubjects);
   const d = event.data as Record<string, unknown>;
-  add('institution', actor?.institutionId ?? null);
-  for (const field of ['issuerId', 'institutionId', 'registeredBy', 'receivingInstitution', 'submitterInstitution']) add('institution', str(d[field]));
-  add('learner', str(d.learnerId));
-  if (event.stream.startsWith('transfer-')) {
-    const requestId = event.stream.slice('transfer-'.length);
-    add('request', requestId);
+  subjects.add('institution', actor?.institutionId ?? null);
+  for (const field of INSTITUTION_FIELDS) subjects.add('institution', str(d[field]));
+  subjects.add('learner', str(d.learnerId));
+  if (event.stream.startsWith(TRANSFER_PREFIX)) {
+    const requestId = event.stream.slice(TRANSFER_PREFIX.length);
+    subjects.add('request', requestId);
     const { state } = await batch.requests.get(batch.manager, requestId, { requestId });
-    add('learner', state.request?.learnerId ?? null);
-    add('institution', state.request?.receivingInstitution ?? null);
-    add('institution', state.request?.submitterInstitution ?? null);
+    subjects.add('learner', state.request?.learnerId ?? null);
+    subjects.add('institution', state.request?.receivingInstitution ?? null);
+    subjects.add('institution', state.request?.submitterInstitution ?? null);
   }
-  for (const s of subjects.values()) batch.historySubjects.push({ subjectKind: s.kind, subjectId: s.id, position: event.position });
+}
+
+/**
+ * The subject rows of one event, appended to the batch's as they are named, each (kind, id) once, in
+ * the order first named (an event names a handful: a linear scan of its own rows beats a Map).
+ */
+class EventSubjects {
+  private readonly first: number;
+
+  constructor(
+    private readonly position: number,
+    private readonly rows: HistorySubjectRow[],
+  ) {
+    this.first = rows.length;
+  }
+
+  add(kind: SubjectKind, id: string | null): void {
+    if (!id) return;
+    for (let i = this.first; i < this.rows.length; i++) if (this.rows[i].subjectId === id && this.rows[i].subjectKind === kind) return;
+    this.rows.push({ subjectKind: kind, subjectId: id, position: this.position });
+  }
 }

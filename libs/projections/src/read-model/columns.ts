@@ -6,6 +6,9 @@ const toNumber: ValueTransformer = {
   from: (value: string | number | null) => (value === null ? null : Number(value)),
 };
 
+/** Transformers of this file that write values unchanged (`to` is the identity): a bulk writer may skip them. */
+export const writesValuesUnchanged = (transformer: ValueTransformer | ValueTransformer[] | undefined): boolean => transformer === undefined || transformer === toNumber;
+
 export const positionColumn = (name: string, nullable = false): ColumnOptions => ({ name, type: 'bigint', nullable, transformer: toNumber });
 export const textColumn = (name: string, nullable = false): ColumnOptions => ({ name, type: 'text', nullable });
 export const intColumn = (name: string, nullable = false): ColumnOptions => ({ name, type: 'integer', nullable });

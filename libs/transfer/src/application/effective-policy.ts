@@ -1,4 +1,4 @@
-import { parseRecognitionPolicy, RecognitionPolicy } from '@app/requirements';
+import { parseRecognitionPolicy, ParseRecognitionPolicyResult, RecognitionPolicy } from '@app/requirements';
 import { PolicyVersionPublished } from '../domain/policy.events';
 import { PolicyState, PolicyVersionSummary, policyVersionEffectiveOn } from '../domain/policy.decider';
 
@@ -49,8 +49,23 @@ export function inEffectOnAnyDate(effective: EffectivePolicy): EffectivePolicy {
   return { ...effective, policy: { ...open, effectiveFrom: '0001-01-01' } };
 }
 
+/**
+ * Parse results by stored definition object: a reader that holds a policy's state (the projector's
+ * eligibility loader evaluates thousands of progress rows against the same few policies) validates
+ * each definition once instead of once per evaluation. Parsing neither changes nor copies the
+ * definition (the policy returned is the definition itself), and stored states are never mutated.
+ */
+const parsedDefinitions = new WeakMap<object, ParseRecognitionPolicyResult>();
+
+function parseDefinition(definition: unknown): ParseRecognitionPolicyResult {
+  if (typeof definition !== 'object' || definition === null) return parseRecognitionPolicy(definition);
+  let parsed = parsedDefinitions.get(definition);
+  if (!parsed) parsedDefinitions.set(definition, (parsed = parseRecognitionPolicy(definition)));
+  return parsed;
+}
+
 function asEffective(published: PublishedPolicy, summary: PolicyVersionSummary): EffectivePolicy {
-  const parsed = parseRecognitionPolicy(published.state.definitions[summary.version]);
+  const parsed = parseDefinition(published.state.definitions[summary.version]);
   if (!parsed.ok) throw new Error(`stored policy ${published.policyId}@${summary.version} no longer parses`);
   const conversionTable = published.conversionTables[summary.version];
   if (!conversionTable) throw new Error(`stored policy ${published.policyId}@${summary.version} has no conversion table`);

@@ -4,9 +4,10 @@ import { intColumn, positionKeyColumn, textColumn } from '../columns';
 /**
  * The audit history index: one row per stored event (every stream), with who did it (actor
  * institution and role), when it happened (occurred-at) and when the system learned it
- * (recorded-at). The event itself stays in the store; this only finds it.
+ * (recorded-at). The event itself stays in the store; this only finds it. SQLite: WITHOUT ROWID
+ * (clustered on its key).
  */
-@Entity('rm_history')
+@Entity('rm_history', { withoutRowid: true })
 export class HistoryRow {
   @PrimaryColumn(positionKeyColumn('position')) position!: number;
   @Column(textColumn('event_id')) eventId!: string;
