@@ -2,29 +2,8 @@ import { RecordedEvent } from '@app/event-store';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage, Offsets } from 'kafkajs';
 import { createKafka, KafkaConnectionOptions } from './kafka-client';
 import { decodeEventMessage } from './event-message';
-
-export interface MessageMeta {
-  topic: string;
-  partition: number;
-  /** Kafka offset (a decimal string, as kafkajs gives it). */
-  offset: string;
-}
-
-/** Handles one event; the offset is committed only after the returned promise resolves. */
-export type KafkaEventHandler = (event: RecordedEvent, meta: MessageMeta) => Promise<void>;
-
-/** One decoded message of a fetched batch. */
-export interface KafkaDelivery {
-  event: RecordedEvent;
-  meta: MessageMeta;
-}
-
-/**
- * Handles the events of one slice of a fetched batch (one partition, offset order, at most
- * `maxBatchEvents`); the slice's offsets are committed only after the returned promise resolves,
- * and none of them when it rejects (the whole slice is redelivered).
- */
-export type KafkaBatchHandler = (deliveries: readonly KafkaDelivery[]) => Promise<void>;
+import { KafkaBatchHandler, KafkaDelivery, KafkaEventHandler, MessageMeta } from './kafka-delivery';
+import { PartitionPipelines } from './partition-pipelines';
 
 /** A message that is not a valid event envelope: reported, then skipped (its offset committed). */
 export interface MalformedMessageReport extends MessageMeta {
@@ -54,20 +33,25 @@ export interface KafkaEventConsumerOptions extends KafkaConnectionOptions {
   restartOnFailure?: boolean;
   /** Called when the consumer crashed (handler kept failing, or a fatal broker error). */
   onCrash?: (error: Error) => void;
+  /** Called when a batch handler's offset commit (`startBatches`) failed or a rewind could not be set. Default: console.error. */
+  onCommitFailed?: (error: Error) => void;
 }
 
 /**
  * A consumer-group consumer with at-least-once delivery: autoCommit is off. Per event (`start`):
  * within a fetched batch each message is handled, then resolved, and the batch's progress is
  * committed after the last handler resolved (also when a later handler fails: what succeeded is
- * committed, the failed message is not). Per batch (`startBatches`): each slice of a fetched batch
- * is handled at once and committed after its handler resolved (a failed slice is not committed). A crash between a handler and the commit means redelivery, never loss; the handler (the
- * projector's inbox) drops duplicates by event id. Order: messages of one partition, and so of
- * one key, are handled one at a time, in offset order.
+ * committed, the failed message is not). Per batch (`startBatches`): a partition's messages are
+ * handed over in slices, the next fetch not waiting for the handler, and each slice is committed
+ * after its handler resolved (a failed slice is not committed, nor anything after it). A crash
+ * between a handler and the commit means redelivery, never loss; the handler (the projector's
+ * inbox) drops duplicates by event id. Order: messages of one partition, and so of one key, are
+ * handled one call at a time, in offset order.
  */
 export class KafkaEventConsumer {
   private readonly consumer: Consumer;
   private running = false;
+  private pipelines: PartitionPipelines | null = null;
 
   constructor(
     private readonly options: KafkaEventConsumerOptions,
@@ -83,7 +67,10 @@ export class KafkaEventConsumer {
       maxWaitTimeInMs: options.maxWaitTimeMs ?? 5_000,
       retry: { retries: options.retries ?? 5, restartOnFailure: async () => restart },
     });
+    // A new group generation (or a crash) starts from the committed offsets: what the lanes hold is dropped.
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => this.pipelines?.reset());
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      this.pipelines?.reset();
       if (!payload.restart) this.running = false;
       options.onCrash?.(payload.error);
     });
@@ -95,12 +82,20 @@ export class KafkaEventConsumer {
   }
 
   /**
-   * Connects, joins the group and starts handing each fetched batch to `handler` in slices of at
-   * most `maxBatchEvents` events of one partition; after each slice's handler resolved, its last
-   * offset is resolved and committed, then the consumer heartbeats. Resolves once running.
+   * Connects, joins the group and starts handing each partition's fetched messages to `handler` in
+   * slices of at most `maxBatchEvents`; kafkajs fetches on while a handler call runs (the messages
+   * fetched meanwhile make the partition's next slice), and each slice's offsets are committed
+   * after its handler resolved (see PartitionPipelines). Resolves once running.
    */
   async startBatches(handler: KafkaBatchHandler): Promise<void> {
-    await this.run((payload) => this.handleSlices(payload, handler));
+    const pipelines = new PartitionPipelines({
+      handler,
+      maxBatchEvents: Math.max(1, this.options.maxBatchEvents ?? 500),
+      seek: (topic, partition, offset) => this.seek(topic, partition, offset),
+      onCommitFailed: (error) => this.reportCommitFailed(error),
+    });
+    this.pipelines = pipelines;
+    await this.run((payload) => this.queueBatch(payload, pipelines));
   }
 
   private async run(eachBatch: (payload: EachBatchPayload) => Promise<void>): Promise<void> {
@@ -120,6 +115,7 @@ export class KafkaEventConsumer {
   /** Stops fetching, lets the current handler finish, commits its batch, leaves the group. */
   async stop(): Promise<void> {
     this.running = false;
+    await this.pipelines?.close();
     await this.consumer.disconnect();
   }
 
@@ -144,20 +140,22 @@ export class KafkaEventConsumer {
     }
   }
 
-  private async handleSlices(payload: EachBatchPayload, handler: KafkaBatchHandler): Promise<void> {
+  /** One fetched batch: to its partition's lane (PartitionPipelines); returns without waiting for the handler (but after a failure). */
+  private async queueBatch(payload: EachBatchPayload, pipelines: PartitionPipelines): Promise<void> {
     const { batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary } = payload;
     const { topic, partition } = batch;
-    const size = Math.max(1, this.options.maxBatchEvents ?? 500);
-    for (let start = 0; start < batch.messages.length; start += size) {
-      if (!isRunning() || isStale()) return;
-      const slice = batch.messages.slice(start, start + size);
-      const deliveries = slice.map((message) => this.decode(topic, partition, message)).filter((d): d is KafkaDelivery => d !== null);
-      if (deliveries.length > 0) await handler(deliveries);
-      const last = slice[slice.length - 1].offset;
-      resolveOffset(last);
-      await commitOffsetsIfNecessary(nextOffset(topic, partition, last));
-      await heartbeat();
-    }
+    if (!isRunning() || batch.messages.length === 0) return;
+    const messages = batch.messages.map((message) => ({ offset: message.offset, delivery: this.decode(topic, partition, message) }));
+    const last = messages[messages.length - 1].offset;
+    await pipelines.take({
+      topic,
+      partition,
+      messages,
+      commit: (offsets) => commitOffsetsIfNecessary(offsets),
+      resolve: () => resolveOffset(last),
+      isStale,
+    });
+    await heartbeat();
   }
 
   /** The message's event, or null when it is malformed (reported; the caller skips it). */
@@ -167,6 +165,21 @@ export class KafkaEventConsumer {
     if (decoded.ok) return { event: decoded.event, meta };
     this.reportMalformed({ ...meta, key: message.key?.toString('utf8') ?? null, error: decoded.error });
     return null;
+  }
+
+  private seek(topic: string, partition: number, offset: string): void {
+    try {
+      this.consumer.seek({ topic, partition, offset });
+    } catch (error) {
+      // Only before run() or after a crash: the next session reads from the committed offsets anyway.
+      this.reportCommitFailed(error);
+    }
+  }
+
+  private reportCommitFailed(error: unknown): void {
+    const err = error instanceof Error ? error : new Error(String(error));
+    if (this.options.onCommitFailed) this.options.onCommitFailed(err);
+    else console.error(`[messaging] offset commit failed (redelivered after a crash unless a later commit covers it): ${err.message}`);
   }
 
   private reportMalformed(report: MalformedMessageReport): void {

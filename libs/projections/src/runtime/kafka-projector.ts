@@ -3,10 +3,10 @@ import { DataSource } from 'typeorm';
 import { RecordedEvent } from '@app/event-store';
 import { BatchCoalescer, KafkaDelivery, KafkaEventConsumer, KafkaEventConsumerOptions, MessageMeta } from '@app/messaging';
 import { projectBatch } from './project-batch';
-import { lockReadModels } from './projection-lock';
-import { maxInboxPosition, ReadModelInbox } from './projection-inbox';
+import { claimInbox } from './inbox-claim';
+import { maxInboxPosition } from './projection-inbox';
 
-/** Partitions whose fetched batches are handled at once (their transactions coalesce; each partition stays in order). */
+/** Partitions whose fetched batches kafkajs hands to the consumer at once (each is queued in its partition's lane; each partition stays in order). */
 const PARTITIONS_AT_ONCE = 8;
 
 export type KafkaProjectionOutcome = 'applied' | 'duplicate';
@@ -24,14 +24,15 @@ export interface KafkaProjectorStatus {
 
 /**
  * Feeds the read models from Kafka (query service, distributed mode): a consumer group on every
- * bounded context's topic; each fetched batch of a partition (in slices of at most
- * `maxBatchEvents`, default 500) is applied in ONE read-model transaction that checks the inbox
+ * bounded context's topic; a partition's fetched messages (in slices of at most `maxBatchEvents`,
+ * default 500; the consumer fetches on while a slice is applied, so a partition that is behind
+ * gets large slices) are applied in ONE read-model transaction per slice that checks the inbox
  * for all its event ids (seen before, or earlier in the same batch: dropped), projects the rest
- * with projectBatch and records their ids. Up to PARTITIONS_AT_ONCE partitions are handled at
- * once: batches submitted while a transaction runs share the next one (group commit). The
- * consumer commits a batch's offsets only after the transaction holding it committed (and the
- * listeners ran), so a crash between the two commits redelivers the whole batch, and the inbox
- * drops every event of it.
+ * with projectBatch and records their ids. Each partition has at most one slice in the works;
+ * slices of other partitions submitted while a transaction runs share the next one (group
+ * commit). The consumer commits a slice's offsets only after the transaction holding it
+ * committed (and the listeners ran), so a crash between the two commits redelivers the whole
+ * slice, and the inbox drops every event of it.
  *
  * Events arrive in order per partition (per learner or stream) only; the projectors converge
  * whatever the interleaving of streams because every derived row (progress, ledger) is
@@ -59,6 +60,7 @@ export class KafkaProjector {
       new KafkaEventConsumer({
         onCrash: (error) => this.logger.error(`Kafka consumer crashed (kafkajs restarts it from the last committed offsets unless told otherwise): ${error.message}`),
         onMalformed: (r) => this.logger.error(`skipped malformed message ${r.topic}[${r.partition}]@${r.offset} (key ${r.key}): ${r.error}`),
+        onCommitFailed: (error) => this.logger.warn(`offset commit failed (a later commit covers it; after a crash the inbox drops the redelivered events): ${error.message}`),
         partitionsConsumedConcurrently: PARTITIONS_AT_ONCE,
         ...consumerOptions,
       });
@@ -125,19 +127,16 @@ export class KafkaProjector {
 
   private applyInTransaction(deliveries: readonly KafkaDelivery[]): Promise<KafkaProjectionOutcome[]> {
     return this.db.transaction(async (manager): Promise<KafkaProjectionOutcome[]> => {
-      await lockReadModels(manager);
-      const inbox = new ReadModelInbox(manager);
-      const seen = await inbox.seenAmong(deliveries.map((d) => d.event.id));
+      const claim = await claimInbox(manager, deliveries.map((d) => d.event));
       const fresh: RecordedEvent[] = [];
       const outcomes = deliveries.map(({ event }): KafkaProjectionOutcome => {
-        if (seen.has(event.id)) return 'duplicate';
-        seen.add(event.id);
+        if (!claim.fresh.delete(event.id)) return 'duplicate';
         fresh.push(event);
         return 'applied';
       });
       if (fresh.length > 0) {
         await projectBatch(manager, fresh);
-        await inbox.recordAll(fresh);
+        await claim.record(fresh);
       }
       return outcomes;
     });

@@ -10,5 +10,8 @@ import { EntityManager } from 'typeorm';
  */
 export async function lockReadModels(manager: EntityManager): Promise<void> {
   if (manager.connection.options.type !== 'postgres') return;
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('credit-transfer.read-models:' || current_schema()))`);
+  await manager.query(`SELECT ${READ_MODELS_LOCK}`);
 }
+
+/** The PostgreSQL call taking the lock (for a statement that takes it together with its own work, see inbox-claim.ts). */
+export const READ_MODELS_LOCK = `pg_advisory_xact_lock(hashtext('credit-transfer.read-models:' || current_schema()))`;
