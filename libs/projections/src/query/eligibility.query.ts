@@ -8,6 +8,7 @@ import { EligibilityInputsLoader, eligibilityInputsOf, LoadedEligibility } from 
 import { evaluateEligibility } from '../eligibility/evaluate-eligibility';
 import { ProgramRow, ProgressRow } from '../read-model/entities';
 import { PROJECTION_POSITION, ProjectionPosition, READ_MODEL_READER } from '../read-model/read-model.tokens';
+import { findOneWhere } from '../runtime/bulk-read';
 import { institutionInScope } from './read-scope';
 import { applyWhatIf, WhatIfChanges } from './what-if';
 
@@ -28,7 +29,7 @@ export class EligibilityQuery {
   async eligibility(principal: Principal, learnerId: string, programId: string, on: string = today()): Promise<EligibilityAnswer> {
     await this.authorize(principal, programId);
     const upToPosition = await this.position.current();
-    const row = await this.db.manager.findOneBy(ProgressRow, { learnerId, programId });
+    const row = await findOneWhere(this.db.manager, ProgressRow, { learnerId, programId });
     if (row?.answer && row.status === 'evaluated' && row.referenceDate === on) {
       const stored = JSON.parse(row.answer) as EvaluatedEligibility;
       // A row evaluated by another engine version (upgraded since, not rebuilt yet) is evaluated anew.
@@ -49,7 +50,7 @@ export class EligibilityQuery {
   }
 
   private async authorize(principal: Principal, programId: string): Promise<void> {
-    const program = await this.db.manager.findOne(ProgramRow, { select: { programId: true, institutionId: true }, where: { programId } });
+    const program = await findOneWhere(this.db.manager, ProgramRow, { programId });
     if (!program) throw refuse.notFound('program-not-found', `program ${programId} is not published (or not projected yet)`);
     institutionInScope(principal, principal.role === 'auditor' ? program.institutionId : undefined);
     if (principal.role === 'registrar' && program.institutionId !== principal.institutionId) {
