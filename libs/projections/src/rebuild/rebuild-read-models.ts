@@ -6,8 +6,7 @@ import { ReadModelOptions } from '../read-model/read-model.options';
 import { projectAll, ProjectAllOptions } from './project-all';
 import { tuneRebuildTarget } from './rebuild-target';
 import { dropSwitchFence } from './switch-fence';
-import { switchReadModels, SwitchResult } from './switch-read-models';
-import { switchSqliteByPages } from './switch-sqlite-pages';
+import { SwitchMethod, switchRebuiltIn } from './switch-rebuilt-in';
 import { sqliteConnectionOf } from '../runtime/bulk-sqlite';
 
 export interface RebuildProgress {
@@ -29,7 +28,6 @@ export interface RebuildReport {
   pageSwitchRefused?: string;
 }
 
-export type SwitchMethod = 'pages' | 'rows';
 
 /** Where a rebuild of `live` is written first: a sibling file, or a sibling schema. */
 export function rebuildTarget(live: ReadModelOptions): ReadModelOptions {
@@ -78,17 +76,10 @@ export async function rebuildReadModels(store: EventStore, live: ReadModelOption
     const liveSqlite = sqliteConnectionOf(liveDb.manager);
     if (liveSqlite) dropSwitchFence(liveSqlite);
     let pageSwitchRefused: string | undefined;
-    const switchIn = async (): Promise<SwitchResult & { by: SwitchMethod }> => {
-      if (live.kind === 'sqlite' && pageSwitchRefused === undefined) {
-        const byPages = await switchSqliteByPages(liveDb, fresh);
-        if (!('unsupported' in byPages)) return { ...byPages, by: 'pages' };
-        pageSwitchRefused = byPages.unsupported;
-      }
-      return { ...(await switchReadModels(liveDb, live, target)), by: 'rows' };
-    };
     // The live projector kept going meanwhile: catch the rebuild up to it, then switch (forward only).
     for (let attempt = 1; ; attempt++) {
-      const result = await switchIn();
+      const result = await switchRebuiltIn(liveDb, live, fresh, target, pageSwitchRefused);
+      pageSwitchRefused = result.pageSwitchRefused;
       if (result.switched) {
         const report: RebuildReport = { events: applied, checkpoint: result.checkpoint, seconds, eventsPerSecond: applied / Math.max(seconds, 1e-9), switchedBy: result.by };
         return pageSwitchRefused === undefined ? report : { ...report, pageSwitchRefused };

@@ -27,9 +27,10 @@ export const SWITCH_FENCE_TRIGGERS: readonly string[] = FENCED.map(({ table, on 
  * the next rebuild removes it at its start.
  */
 export function raiseSwitchFence(live: Database, deadline: number): void {
+  dropSwitchFence(live); // a stale fence (with its older deadline) is replaced, not kept
   for (const { table, on } of FENCED) {
     live.exec(
-      `CREATE TRIGGER IF NOT EXISTS "${triggerName(table, on)}" BEFORE ${on} ON "${table}" ` +
+      `CREATE TRIGGER "${triggerName(table, on)}" BEFORE ${on} ON "${table}" ` +
         `WHEN CAST(strftime('%s','now') AS INTEGER) < ${Math.floor(deadline)} ` +
         `BEGIN SELECT RAISE(ABORT, '${SWITCH_FENCE_MESSAGE}'); END`,
     );
