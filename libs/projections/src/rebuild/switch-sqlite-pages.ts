@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { PENDING_PROGRESS } from '../projectors/progress.pending';
 import { sqliteConnectionOf } from '../runtime/bulk-sqlite';
 import { READ_MODELS_PROJECTION } from '../runtime/checkpoint';
+import { copyPages } from './copy-pages';
+import { leaveWalIfAlone, returnToWal } from './sole-access';
 import { dropSwitchFence, raiseSwitchFence, SWITCH_FENCE_TRIGGERS } from './switch-fence';
 import { PendingProgressError, SwitchResult } from './switch-read-models';
 
@@ -28,7 +30,8 @@ export type PageSwitchResult = SwitchResult | { switched: false; unsupported: st
  * the read-model schema the copy has (same tables, indexes and page size): never when the read
  * models share a file with anything else (e.g. the event store). Otherwise `unsupported` says why
  * and the caller copies rows (switchReadModels). The copy gets the live file's reader-only indexes
- * first (a rebuild copy is written without them).
+ * first (a rebuild copy is written without them). When no other connection has the live file open
+ * (no server running), the pages go straight into the file instead of through its WAL (sole-access.ts).
  */
 export async function switchSqliteByPages(live: DataSource, rebuilt: DataSource): Promise<PageSwitchResult> {
   const liveDb = sqliteConnectionOf(live.manager);
@@ -43,22 +46,26 @@ export async function switchSqliteByPages(live: DataSource, rebuilt: DataSource)
   const rebuiltCheckpoint = checkpointOf(copyDb);
   const bytes = (copyDb.pragma('page_count', { simple: true }) as number) * (copyDb.pragma('page_size', { simple: true }) as number);
   const deadline = Date.now() / 1000 + FENCE_SECONDS + bytes / FENCE_BYTES_PER_SECOND;
-  const liveCheckpoint = liveDb
-    .transaction(() => {
-      const position = checkpointOf(liveDb);
-      if (position <= rebuiltCheckpoint) raiseSwitchFence(liveDb, deadline);
-      return position;
-    })
-    .immediate();
-  if (liveCheckpoint > rebuiltCheckpoint) return { switched: false, liveCheckpoint, rebuiltCheckpoint };
+  const rollbackMode = leaveWalIfAlone(liveDb);
   try {
-    // All pages in one step: one write transaction on the live file.
-    await copyDb.backup(liveDb.name, { progress: () => 0x7fffffff });
-  } catch (error) {
-    dropSwitchFence(liveDb);
-    throw error;
+    const liveCheckpoint = liveDb
+      .transaction(() => {
+        const position = checkpointOf(liveDb);
+        if (position <= rebuiltCheckpoint) raiseSwitchFence(liveDb, deadline);
+        return position;
+      })
+      .immediate();
+    if (liveCheckpoint > rebuiltCheckpoint) return { switched: false, liveCheckpoint, rebuiltCheckpoint };
+    try {
+      await copyPages(copyDb, liveDb.name, deadline);
+    } catch (error) {
+      dropSwitchFence(liveDb);
+      throw error;
+    }
+  } finally {
+    if (rollbackMode) returnToWal(liveDb);
   }
-  checkpointWithoutWaiting(liveDb);
+  if (!rollbackMode) checkpointWithoutWaiting(liveDb);
   return { switched: true, checkpoint: rebuiltCheckpoint };
 }
 
