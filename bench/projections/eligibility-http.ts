@@ -40,16 +40,22 @@ export async function benchEligibilityHttp(): Promise<Row[]> {
     }];
     await load(server.baseUrl, health, 2);
     await load(server.baseUrl, eligibility, 2);
-    const baseline = await load(server.baseUrl, health, DURATION);
-    const result = await load(server.baseUrl, eligibility, DURATION);
-    const row = (name: string, r: autocannon.Result, target: string, met: string): Row => ({
+    const measured = async (requests: autocannon.Request[]) => {
+      const cpuBefore = server.cpuSeconds();
+      const r = await load(server.baseUrl, requests, DURATION);
+      return { r, cpuUsPerRequest: Math.round(((server.cpuSeconds() - cpuBefore) * 1e6) / Math.max(1, r.requests.total)) };
+    };
+    const baseline = await measured(health);
+    const result = await measured(eligibility);
+    const row = (name: string, { r, cpuUsPerRequest }: { r: autocannon.Result; cpuUsPerRequest: number }, target: string, met: string): Row => ({
       scenario: name,
       'req/s': r.requests.average,
       'p50 ms': r.latency.p50,
       'p99 ms': r.latency.p99,
       'non-2xx': r.non2xx,
       errors: r.errors + r.timeouts,
-      'ratio to /health': Number((r.requests.average / baseline.requests.average).toFixed(2)),
+      'ratio to /health': Number((r.requests.average / baseline.r.requests.average).toFixed(2)),
+      'server CPU us/req': cpuUsPerRequest,
       target,
       met,
     });
@@ -59,7 +65,7 @@ export async function benchEligibilityHttp(): Promise<Row[]> {
         'GET /eligibility (progress row)',
         result,
         `>= ${TARGET_RPS.toLocaleString('en-US')} req/s, p99 <= ${TARGET_P99_MS} ms`,
-        result.requests.average >= TARGET_RPS && result.latency.p99 <= TARGET_P99_MS && result.non2xx === 0 ? 'yes' : 'NO',
+        result.r.requests.average >= TARGET_RPS && result.r.latency.p99 <= TARGET_P99_MS && result.r.non2xx === 0 ? 'yes' : 'NO',
       ),
     ];
   } finally {

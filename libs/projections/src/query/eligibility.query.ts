@@ -8,7 +8,7 @@ import { EligibilityInputsLoader, eligibilityInputsOf, LoadedEligibility } from 
 import { evaluateEligibility } from '../eligibility/evaluate-eligibility';
 import { ProgramRow, ProgressRow } from '../read-model/entities';
 import { PROJECTION_POSITION, ProjectionPosition, READ_MODEL_READER } from '../read-model/read-model.tokens';
-import { findOneWhere } from '../runtime/bulk-read';
+import { findColumnsWhere, findOneWhere } from '../runtime/bulk-read';
 import { institutionInScope } from './read-scope';
 import { applyWhatIf, WhatIfChanges } from './what-if';
 
@@ -50,7 +50,7 @@ export class EligibilityQuery {
   }
 
   private async authorize(principal: Principal, programId: string): Promise<void> {
-    const program = await findOneWhere(this.db.manager, ProgramRow, { programId });
+    const program = await findColumnsWhere(this.db.manager, ProgramRow, { programId }, ['institutionId']);
     if (!program) throw refuse.notFound('program-not-found', `program ${programId} is not published (or not projected yet)`);
     institutionInScope(principal, principal.role === 'auditor' ? program.institutionId : undefined);
     if (principal.role === 'registrar' && program.institutionId !== principal.institutionId) {
