@@ -51,9 +51,25 @@ describe('the locks around a page switch', () => {
     later.pragma('busy_timeout = 0');
     expect(later.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 1 });
     later.close();
-    returnToWal(live);
+    expect(returnToWal(live)).toBe(true);
     expect(live.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(leaveWalIfAlone(open('other.sqlite'))).toBe(false);
+  });
+
+  it('given a connection that opened the file meanwhile and reads, returnToWal reports it could not (no error) and the file stays a valid rollback-journal database until it can', () => {
+    const live = walFile('live.sqlite');
+    expect(leaveWalIfAlone(live)).toBe(true);
+    const reader = open('live.sqlite');
+    reader.exec('BEGIN');
+    expect(reader.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 1 });
+    live.pragma('busy_timeout = 50');
+    expect(returnToWal(live)).toBe(false);
+    expect(live.pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(live.pragma('integrity_check', { simple: true })).toBe('ok');
+    reader.exec('COMMIT');
+    reader.close();
+    expect(returnToWal(live)).toBe(true);
+    expect(live.pragma('journal_mode', { simple: true })).toBe('wal');
   });
 
   it('given the destination locked by a write transaction when the copy starts, waits for it and copies every page (never reports a copy it did not make)', async () => {

@@ -29,9 +29,19 @@ export function leaveWalIfAlone(db: Database): boolean {
   return left;
 }
 
-/** Puts the file back into WAL (waiting up to the connection's busy timeout for readers that came meanwhile). */
-export function returnToWal(db: Database): void {
-  db.pragma('journal_mode = WAL');
+/**
+ * Puts the file back into WAL, waiting up to the connection's busy timeout for connections that
+ * opened it meanwhile. Returns false if they kept it busy: the file then stays in rollback-journal
+ * mode, which is still a valid, consistent database, until a read-model writer opens it (every
+ * writer connection puts it into WAL when it opens).
+ */
+export function returnToWal(db: Database): boolean {
+  try {
+    return db.pragma('journal_mode = WAL', { simple: true }) === 'wal';
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') return false;
+    throw error;
+  }
 }
 
 /** Normal locking takes effect (an exclusive lock is released) at the connection's next access. */
