@@ -72,24 +72,37 @@ describe('the locks around a page switch', () => {
     expect(live.pragma('journal_mode', { simple: true })).toBe('wal');
   });
 
-  it('given the destination locked by a write transaction when the copy starts, waits for it and copies every page (never reports a copy it did not make)', async () => {
+  it.each(['wal', 'delete'])(
+    'given the destination (journal mode %s) locked by a write transaction when the copy starts, waits for it and copies every page (never reports a copy it did not make)',
+    async (mode) => {
+      const live = walFile('live.sqlite');
+      if (mode === 'delete') expect(leaveWalIfAlone(live)).toBe(true);
+      const copy = open('copy.sqlite');
+      copy.exec('CREATE TABLE t (x INTEGER)');
+      copy.prepare('INSERT INTO t VALUES (?)').run(41);
+      copy.prepare('INSERT INTO t VALUES (?)').run(42);
+      const holder = open('live.sqlite');
+      holder.exec('BEGIN IMMEDIATE');
+      holder.prepare('INSERT INTO t VALUES (3)').run();
+      const released = new Promise<void>((resolve) =>
+        setTimeout(() => {
+          holder.exec('COMMIT');
+          resolve();
+        }, 200),
+      );
+      await copyPages(copy, join(dir, 'live.sqlite'), Date.now() / 1000 + 30);
+      await released;
+      expect(live.prepare('SELECT x FROM t ORDER BY x').all()).toEqual([{ x: 41 }, { x: 42 }]);
+      expect(live.pragma('journal_mode', { simple: true })).toBe(mode);
+    },
+  );
+
+  it('never starts a copy at or after its stop time (the switch sets it seconds before its fence lapses), even with the destination free', async () => {
     const live = walFile('live.sqlite');
     const copy = open('copy.sqlite');
-    copy.exec('CREATE TABLE t (x INTEGER)');
-    copy.prepare('INSERT INTO t VALUES (?)').run(41);
-    copy.prepare('INSERT INTO t VALUES (?)').run(42);
-    const holder = open('live.sqlite');
-    holder.exec('BEGIN IMMEDIATE');
-    holder.prepare('INSERT INTO t VALUES (3)').run();
-    const released = new Promise<void>((resolve) =>
-      setTimeout(() => {
-        holder.exec('COMMIT');
-        resolve();
-      }, 200),
-    );
-    await copyPages(copy, join(dir, 'live.sqlite'), Date.now() / 1000 + 30);
-    await released;
-    expect(live.prepare('SELECT x FROM t ORDER BY x').all()).toEqual([{ x: 41 }, { x: 42 }]);
+    copy.exec('CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (41)');
+    await expect(copyPages(copy, join(dir, 'live.sqlite'), Date.now() / 1000)).rejects.toThrow('no page was copied');
+    expect(live.prepare('SELECT x FROM t').all()).toEqual([{ x: 1 }]);
   });
 
   it('given the destination locked past the deadline, throws and copies nothing', async () => {
@@ -98,7 +111,7 @@ describe('the locks around a page switch', () => {
     copy.exec('CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (41)');
     const holder = open('live.sqlite');
     holder.exec('BEGIN IMMEDIATE');
-    await expect(copyPages(copy, join(dir, 'live.sqlite'), Date.now() / 1000 + 0.1)).rejects.toThrow('stayed locked by another connection until the deadline; no page was copied');
+    await expect(copyPages(copy, join(dir, 'live.sqlite'), Date.now() / 1000 + 0.1)).rejects.toThrow('stayed locked by another connection for as long as the switch could wait; no page was copied');
     holder.exec('ROLLBACK');
     expect(live.prepare('SELECT x FROM t').all()).toEqual([{ x: 1 }]);
   });

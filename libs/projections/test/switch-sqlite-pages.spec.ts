@@ -65,13 +65,42 @@ describe('switching a rebuilt SQLite copy in by pages', () => {
 
     const before = await dumpReadModels(live.db);
     await projectAll(store, copy.db, { upTo: head });
-    expect(await switchSqliteByPages(live.db, copy.db)).toEqual({ switched: true, checkpoint: head });
+    expect(await switchSqliteByPages(live.db, copy.db)).toEqual({ switched: true, checkpoint: head, journal: 'wal' });
     expect(await dumpReadModels(live.db)).toEqual(before);
     expect(await readCheckpoint(live.db.manager)).toBe(head);
     expect(schemaOf(join(dir, 'live.sqlite'))).toEqual(schemaBefore);
     const raw = rawOf(live.db);
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('given empty live read models that nobody else has open, writes the pages straight into the file (rollback journal), then puts it back into WAL: the rows of a clean projection', async () => {
+    await generateSyntheticLog(store, { learners: 60, seed: 5 });
+    const live = await open('live.sqlite');
+    const copy = await open('copy.sqlite', true);
+    const clean = await open('clean.sqlite');
+    const head = await store.headPosition();
+    await projectAll(store, copy.db);
+    await projectAll(store, clean.db);
+    expect(await switchSqliteByPages(live.db, copy.db)).toEqual({ switched: true, checkpoint: head, journal: 'rollback' });
+    expect(await dumpReadModels(live.db)).toEqual(await dumpReadModels(clean.db));
+    const raw = rawOf(live.db);
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('given empty live read models that a reader has open, copies through the WAL (the reader is never blocked)', async () => {
+    const live = await open('live.sqlite');
+    const copy = await open('copy.sqlite', true);
+    await projectAll(store, copy.db);
+    const reader = new Database(join(dir, 'live.sqlite'), { readonly: true });
+    try {
+      expect(reader.prepare('SELECT count(*) AS n FROM rm_learners').get()).toEqual({ n: 0 });
+      expect(await switchSqliteByPages(live.db, copy.db)).toMatchObject({ switched: true, journal: 'wal' });
+      expect(reader.prepare('SELECT count(*) AS n FROM rm_learners').get()).toEqual({ n: 5 });
+    } finally {
+      reader.close();
+    }
   });
 
   it('shows a reader in a read transaction the old read models until it ends it, then the new ones, never a mix', async () => {
@@ -85,7 +114,7 @@ describe('switching a rebuilt SQLite copy in by pages', () => {
       reader.exec('BEGIN');
       const checkpoint = () => Number((reader.prepare(`SELECT position FROM projection_checkpoints`).get() as { position: number }).position);
       expect(checkpoint()).toBe(head - 10);
-      expect(await switchSqliteByPages(live.db, copy.db)).toEqual({ switched: true, checkpoint: head });
+      expect(await switchSqliteByPages(live.db, copy.db)).toEqual({ switched: true, checkpoint: head, journal: 'wal' });
       expect(checkpoint()).toBe(head - 10);
       reader.exec('COMMIT');
       expect(checkpoint()).toBe(head);

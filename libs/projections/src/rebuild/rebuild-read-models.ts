@@ -7,6 +7,7 @@ import { projectAll, ProjectAllOptions } from './project-all';
 import { tuneRebuildTarget } from './rebuild-target';
 import { dropSwitchFence } from './switch-fence';
 import { SwitchMethod, switchRebuiltIn } from './switch-rebuilt-in';
+import { PageJournal } from './switch-sqlite-pages';
 import { sqliteConnectionOf } from '../runtime/bulk-sqlite';
 
 export interface RebuildProgress {
@@ -26,6 +27,8 @@ export interface RebuildReport {
   switchedBy: SwitchMethod;
   /** Why the pages could not be copied over the live file (SQLite only), when rows were copied instead. */
   pageSwitchRefused?: string;
+  /** Pages only: whether they went through the live file's WAL or straight in (rollback journal; see sole-access.ts). */
+  pagesThrough?: PageJournal;
 }
 
 
@@ -82,6 +85,7 @@ export async function rebuildReadModels(store: EventStore, live: ReadModelOption
       pageSwitchRefused = result.pageSwitchRefused;
       if (result.switched) {
         const report: RebuildReport = { events: applied, checkpoint: result.checkpoint, seconds, eventsPerSecond: applied / Math.max(seconds, 1e-9), switchedBy: result.by };
+        if (result.journal) report.pagesThrough = result.journal;
         return pageSwitchRefused === undefined ? report : { ...report, pageSwitchRefused };
       }
       if (attempt >= 20) throw new Error(`the live read models kept moving ahead of the rebuild (live ${result.liveCheckpoint}, rebuilt ${result.rebuiltCheckpoint}); nothing was switched`);

@@ -22,7 +22,9 @@ function progressBar(): RebuildProgress {
 }
 
 const switchedHow = (report: RebuildReport): string =>
-  report.switchedBy === 'pages' ? 'pages copied over the live file' : `rows copied into the live tables${report.pageSwitchRefused ? `: ${report.pageSwitchRefused}` : ''}`;
+  report.switchedBy === 'pages'
+    ? `pages copied over the live file, ${report.pagesThrough === 'rollback' ? 'straight into it' : 'through its WAL'}`
+    : `rows copied into the live tables${report.pageSwitchRefused ? `: ${report.pageSwitchRefused}` : ''}`;
 
 /** `npm run projections:rebuild`: rebuilds the configured read models from the configured event store. */
 export async function rebuildCli(): Promise<number> {
@@ -31,9 +33,11 @@ export async function rebuildCli(): Promise<number> {
   const store = await createEventStore(eventStoreOptionsFrom(toAppConfig(env)));
   try {
     process.stdout.write(`rebuilding ${describeReadModel(config.readModel)} from the ${store.name} event store\n`);
+    const started = process.hrtime.bigint();
     const report = await rebuildReadModels(store, config.readModel, progressBar(), rebuildBatchSize(config.batchSize));
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     process.stdout.write(
-      `rebuilt: ${report.events} events up to position ${report.checkpoint} in ${report.seconds.toFixed(2)} s (${Math.round(report.eventsPerSecond)} events/s); switched in (${switchedHow(report)})\n`,
+      `rebuilt: ${report.events} events up to position ${report.checkpoint} in ${seconds.toFixed(2)} s (${Math.round(report.events / Math.max(seconds, 1e-9))} events/s; projecting ${report.seconds.toFixed(2)} s, then the switch); switched in (${switchedHow(report)})\n`,
     );
     return 0;
   } finally {

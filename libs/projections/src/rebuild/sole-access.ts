@@ -2,31 +2,31 @@ import type { Database } from 'better-sqlite3';
 
 /**
  * Takes the live SQLite read-model file out of WAL into a rollback journal when this connection is
- * the only one that has it open. A connection can leave WAL only then (every WAL connection, reader
- * or writer, holds a shared lock on the file for as long as it is open), so nothing is changed
- * under a running server: it returns false and leaves the file as it was.
+ * the only one that has it open. Leaving WAL needs an exclusive lock on the file, which SQLite
+ * cannot get while another connection uses it in WAL (each holds a shared lock from its first
+ * read until it closes), so nothing is changed under a running server: it returns false and
+ * leaves the file as it was.
  *
- * In rollback mode the rebuild's page copy goes straight into the file, instead of into the WAL and
- * again into the file at the checkpoint (half the writes). Correctness never depends on it: a
- * connection that opens the file meanwhile simply uses the rollback journal (or puts the file back
- * into WAL) under SQLite's usual locking, and the switch's fence still holds. `returnToWal` ends it.
+ * In rollback mode a page copy writes each page into the file once, plus the old content of the
+ * pages it overwrites into the journal; through WAL it writes each page twice (WAL, then the
+ * checkpoint). That is a saving only when the live file is small next to the copy (a first
+ * rebuild, or after the read models were lost): the caller decides. The data stays safe either
+ * way (SQLite's usual locking; the backup copies all pages in one transaction), but while the copy
+ * runs in rollback mode, a connection that opens the file meanwhile waits for it (up to its busy
+ * timeout) instead of reading the old read models. `returnToWal` ends it.
  */
 export function leaveWalIfAlone(db: Database): boolean {
   if (db.pragma('journal_mode', { simple: true }) !== 'wal') return false;
   const timeout = db.pragma('busy_timeout', { simple: true }) as number;
   db.pragma('busy_timeout = 0');
-  // Exclusive locking mode while leaving WAL, so the WAL index need not be shared to close it.
-  db.pragma('locking_mode = EXCLUSIVE');
-  let left = false;
   try {
-    left = db.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
+    return db.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
   } catch (error) {
-    if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') return false;
+    throw error;
   } finally {
     db.pragma(`busy_timeout = ${timeout}`);
-    unlock(db);
   }
-  return left;
 }
 
 /**
@@ -42,10 +42,4 @@ export function returnToWal(db: Database): boolean {
     if ((error as { code?: string }).code === 'SQLITE_BUSY') return false;
     throw error;
   }
-}
-
-/** Normal locking takes effect (an exclusive lock is released) at the connection's next access. */
-function unlock(db: Database): void {
-  db.pragma('locking_mode = NORMAL');
-  db.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
 }

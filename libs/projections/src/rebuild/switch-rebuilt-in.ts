@@ -1,12 +1,12 @@
 import { DataSource } from 'typeorm';
 import { ReadModelOptions } from '../read-model/read-model.options';
 import { switchReadModels, SwitchResult } from './switch-read-models';
-import { switchSqliteByPages } from './switch-sqlite-pages';
+import { PageJournal, switchSqliteByPages } from './switch-sqlite-pages';
 
 /** How a rebuilt copy was switched in: its SQLite pages over the live file, or its rows into the live tables. */
 export type SwitchMethod = 'pages' | 'rows';
 
-export type RebuiltSwitchResult = SwitchResult & { by: SwitchMethod; pageSwitchRefused?: string };
+export type RebuiltSwitchResult = SwitchResult & { by: SwitchMethod; pageSwitchRefused?: string; journal?: PageJournal };
 
 /**
  * Switches a rebuilt copy in the cheapest way the live read models allow: on SQLite by copying

@@ -11,14 +11,28 @@ import { PendingProgressError, SwitchResult } from './switch-read-models';
 /** A fence holds at least this long, plus a second per FENCE_BYTES_PER_SECOND of the copy (the page copy takes far less). */
 const FENCE_SECONDS = 60;
 const FENCE_BYTES_PER_SECOND = 50 * 1024 * 1024;
+/** The last attempt to copy the pages starts at least this long before the fence lapses (the fence's clock has whole seconds). */
+const FENCE_MARGIN_SECONDS = 5;
+/**
+ * The copy goes straight into the live file (rollback journal, see sole-access.ts) only when the
+ * live file has at most this share of the copy's pages (otherwise the journal of the pages it
+ * overwrites costs what the WAL would) and the copy is at most ROLLBACK_MAX_BYTES (a connection
+ * that opens the file meanwhile waits for the copy, up to its busy timeout of 5 s).
+ */
+const ROLLBACK_MAX_LIVE_SHARE = 0.5;
+const ROLLBACK_MAX_BYTES = 512 * 1024 * 1024;
 
-export type PageSwitchResult = SwitchResult | { switched: false; unsupported: string };
+/** How the pages went into the live file: through its WAL (then checkpointed), or straight in with a rollback journal. */
+export type PageJournal = 'wal' | 'rollback';
+
+export type PageSwitchResult = Exclude<SwitchResult, { switched: true }> | { switched: true; checkpoint: number; journal: PageJournal } | { switched: false; unsupported: string };
 
 /**
  * Switches a rebuilt SQLite copy in by copying its PAGES over the live file (SQLite's online
  * backup, one write transaction on the live file): no row is re-inserted and no index rebuilt, so
  * it costs a sequential write of the file instead of the row copy's B-tree inserts. Readers of the
- * live file (WAL) see the old read models until the copy commits, then the new ones, never a mix.
+ * live file (WAL) see the old read models until the copy commits, then the new ones, never a mix
+ * (in rollback mode, used only when nobody has the file open, one that opens it meanwhile waits).
  *
  * Only forward: in one write transaction on the live file the live checkpoint is compared with
  * the rebuild's (live ahead: nothing is switched, the caller catches the rebuild up) and a fence is
@@ -30,8 +44,9 @@ export type PageSwitchResult = SwitchResult | { switched: false; unsupported: st
  * the read-model schema the copy has (same tables, indexes and page size): never when the read
  * models share a file with anything else (e.g. the event store). Otherwise `unsupported` says why
  * and the caller copies rows (switchReadModels). The copy gets the live file's reader-only indexes
- * first (a rebuild copy is written without them). When no other connection has the live file open
- * (no server running), the pages go straight into the file instead of through its WAL (sole-access.ts).
+ * first (a rebuild copy is written without them). When the live file is small next to the copy and
+ * no other connection has it open (no server running), the pages go straight into the file
+ * instead of through its WAL and a checkpoint (sole-access.ts).
  */
 export async function switchSqliteByPages(live: DataSource, rebuilt: DataSource): Promise<PageSwitchResult> {
   const liveDb = sqliteConnectionOf(live.manager);
@@ -44,9 +59,11 @@ export async function switchSqliteByPages(live: DataSource, rebuilt: DataSource)
   if (copyDb.prepare(`SELECT 1 FROM "rm_progress" WHERE status = ? LIMIT 1`).get(PENDING_PROGRESS) !== undefined) throw new PendingProgressError();
 
   const rebuiltCheckpoint = checkpointOf(copyDb);
-  const bytes = (copyDb.pragma('page_count', { simple: true }) as number) * (copyDb.pragma('page_size', { simple: true }) as number);
+  const copyPagesCount = copyDb.pragma('page_count', { simple: true }) as number;
+  const bytes = copyPagesCount * (copyDb.pragma('page_size', { simple: true }) as number);
   const deadline = Date.now() / 1000 + FENCE_SECONDS + bytes / FENCE_BYTES_PER_SECOND;
-  const rollbackMode = leaveWalIfAlone(liveDb);
+  const livePages = liveDb.pragma('page_count', { simple: true }) as number;
+  const rollbackMode = livePages <= copyPagesCount * ROLLBACK_MAX_LIVE_SHARE && bytes <= ROLLBACK_MAX_BYTES && leaveWalIfAlone(liveDb);
   try {
     const liveCheckpoint = liveDb
       .transaction(() => {
@@ -57,7 +74,7 @@ export async function switchSqliteByPages(live: DataSource, rebuilt: DataSource)
       .immediate();
     if (liveCheckpoint > rebuiltCheckpoint) return { switched: false, liveCheckpoint, rebuiltCheckpoint };
     try {
-      await copyPages(copyDb, liveDb.name, deadline);
+      await copyPages(copyDb, liveDb.name, Math.floor(deadline) - FENCE_MARGIN_SECONDS);
     } catch (error) {
       dropSwitchFence(liveDb);
       throw error;
@@ -66,7 +83,7 @@ export async function switchSqliteByPages(live: DataSource, rebuilt: DataSource)
     if (rollbackMode) returnToWal(liveDb);
   }
   if (!rollbackMode) checkpointWithoutWaiting(liveDb);
-  return { switched: true, checkpoint: rebuiltCheckpoint };
+  return { switched: true, checkpoint: rebuiltCheckpoint, journal: rollbackMode ? 'rollback' : 'wal' };
 }
 
 /**

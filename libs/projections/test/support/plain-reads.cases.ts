@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ProgressRow } from '../../src/read-model/entities';
+import { HistoryRow, ProgressRow } from '../../src/read-model/entities';
 import { findByKeys, findColumnsWhere, findOneWhere } from '../../src/runtime/bulk-read';
 
 const row = (learnerId: string, satisfied: boolean | null, position: number): ProgressRow => ({
@@ -27,6 +27,18 @@ export function itReadsRowsAsTypeOrmDoes(open: () => Promise<DataSource>): void 
   beforeEach(async () => {
     db = await open();
     await db.getRepository(ProgressRow).insert([row('l1', true, 9_007_199_254_740), row('l2', false, 0), row('l3', null, -1)]);
+    const history = (position: number, actor: string | null): HistoryRow => ({
+      position,
+      eventId: `e${position}`,
+      stream: 'learner-l1',
+      revision: position * 3,
+      type: 'CompletionRecorded',
+      occurredAt: '2026-11-30T10:00:00.000Z',
+      recordedAt: '2026-11-30T10:00:01.000Z',
+      actorInstitution: actor,
+      actorRole: actor && 'issuer',
+    });
+    await db.getRepository(HistoryRow).insert([history(7, 'mitx'), history(8, null)]);
   });
   afterEach(async () => {
     if (db.isInitialized) await db.destroy();
@@ -38,6 +50,8 @@ export function itReadsRowsAsTypeOrmDoes(open: () => Promise<DataSource>): void 
       expect(await findOneWhere(db.manager, ProgressRow, where)).toEqual({ ...(await db.getRepository(ProgressRow).findOneBy(where)) });
     }
     expect(await findOneWhere(db.manager, ProgressRow, { learnerId: 'nobody', programId: 'mit-scm' })).toBeNull();
+    for (const position of [7, 8]) expect(await findOneWhere(db.manager, HistoryRow, { position })).toEqual({ ...(await db.getRepository(HistoryRow).findOneBy({ position })) });
+    expect(await findOneWhere(db.manager, HistoryRow, { position: 8 })).toMatchObject({ revision: 24, actorInstitution: null });
   });
 
   it('findColumnsWhere: only the columns asked for, hydrated the same way', async () => {
