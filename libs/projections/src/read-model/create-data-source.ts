@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { READ_MODEL_ENTITIES } from './entities';
+import { rollBackHotJournal } from './hot-journal';
 import { ReadModels1764547200000 } from './migrations/1764547200000-read-models';
 import { History1764633600000 } from './migrations/1764633600000-history';
 import { HistoryWithoutRowid1764720000000 } from './migrations/1764720000000-history-without-rowid';
@@ -16,11 +17,13 @@ export const READ_MODEL_MIGRATIONS = [ReadModels1764547200000, History1764633600
  * checkpoint commits with it, so a lost last transaction is replayed, never half-applied), and a
  * 64 MB page cache for the writer (the default 2 MB made a rebuild re-read the pages it upserts
  * into from the OS: about 25% more wall time on a 100k-event rebuild, noisy shared VM).
- * `readonly` opens a second SQLite connection for queries, which then see committed batches only.
+ * `readonly` opens a second SQLite connection for queries, which then see committed batches only
+ * (a hot journal left by a killed rebuild is rolled back first, see hot-journal.ts).
  */
 export function createReadModelDataSource(options: ReadModelOptions, role: 'writer' | 'reader' = 'writer'): DataSource {
   if (options.kind === 'sqlite') {
     if (role === 'writer') mkdirSync(dirname(options.file), { recursive: true });
+    else if (options.file !== ':memory:') rollBackHotJournal(options.file);
     return new DataSource({
       type: 'better-sqlite3',
       database: options.file,

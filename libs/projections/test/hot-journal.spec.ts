@@ -1,0 +1,53 @@
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createReadModelDataSource } from '../src';
+
+/** A process killed in the middle of a write transaction on a rollback-journal file (as a rebuild killed during a direct page copy). */
+function killMidTransaction(file: string): void {
+  const script = [
+    `const Database = require(${JSON.stringify(require.resolve('better-sqlite3'))});`,
+    `const db = new Database(${JSON.stringify(file)});`,
+    `db.pragma('journal_mode = DELETE');`,
+    `db.exec('CREATE TABLE t (x TEXT)');`,
+    `db.prepare('INSERT INTO t VALUES (?)').run('committed');`,
+    // A small page cache spills the transaction's pages into the file before the commit.
+    `db.pragma('cache_size = 10');`,
+    `db.exec('BEGIN');`,
+    `const insert = db.prepare('INSERT INTO t VALUES (?)');`,
+    `for (let i = 0; i < 20000; i++) insert.run('x'.repeat(100));`,
+    `process.kill(process.pid, 'SIGKILL');`,
+  ].join('\n');
+  const child = spawnSync(process.execPath, ['-e', script]);
+  expect(child.signal).toBe('SIGKILL');
+}
+
+describe('a read-only read-model connection after a writer died mid-transaction (hot rollback journal)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'hot-journal-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is refused by SQLite on its own; the read-model reader rolls the journal back first and reads the committed rows only', async () => {
+    const file = join(dir, 'read-models.sqlite');
+    killMidTransaction(file);
+    expect(existsSync(`${file}-journal`)).toBe(true);
+    const raw = new Database(file, { readonly: true });
+    try {
+      expect(() => raw.prepare('SELECT count(*) AS n FROM t').get()).toThrow(expect.objectContaining({ code: 'SQLITE_READONLY_ROLLBACK' }));
+    } finally {
+      raw.close();
+    }
+
+    const reader = await createReadModelDataSource({ kind: 'sqlite', file }, 'reader').initialize();
+    try {
+      expect(await reader.query('SELECT x, count(*) AS n FROM t GROUP BY x')).toEqual([{ x: 'committed', n: 1 }]);
+      expect(existsSync(`${file}-journal`)).toBe(false);
+    } finally {
+      await reader.destroy();
+    }
+  });
+});
