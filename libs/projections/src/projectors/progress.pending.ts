@@ -51,6 +51,8 @@ async function markWhere(manager: EntityManager, column: keyof ProgressRow & str
 export interface PendingEvaluationOptions {
   /** Rows per transaction. Default 2000. */
   chunkSize?: number;
+  /** Called first with the number of rows pending (counted only when this is given). */
+  onStart?: (pending: number) => void;
   /** Called after each committed chunk with the rows evaluated so far. */
   onChunk?: (evaluated: number) => void;
 }
@@ -62,6 +64,7 @@ export interface PendingEvaluationOptions {
  */
 export async function evaluatePendingProgress(db: DataSource, options: PendingEvaluationOptions = {}): Promise<number> {
   const chunkSize = options.chunkSize ?? EVALUATION_CHUNK;
+  if (options.onStart) options.onStart(await db.manager.countBy(ProgressRow, { status: PENDING_PROGRESS }));
   let evaluated = 0;
   for (;;) {
     const n = await db.transaction(async (manager) => {

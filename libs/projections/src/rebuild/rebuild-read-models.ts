@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { EventStore } from '@app/event-store';
 import { createReadModelDataSource, migrateReadModels } from '../read-model/create-data-source';
 import { ReadModelOptions } from '../read-model/read-model.options';
+import { PendingEvaluationOptions } from '../projectors/progress.pending';
 import { projectAll, ProjectAllOptions } from './project-all';
 import { tuneRebuildTarget } from './rebuild-target';
 import { dropSwitchFence } from './switch-fence';
@@ -15,6 +16,10 @@ export interface RebuildProgress {
   start(total: number): void;
   /** Checkpoint reached and events applied so far. */
   update(checkpoint: number, applied: number): void;
+  /** After the events: progress rows evaluated so far, of those pending (first with 0). */
+  evaluating?(evaluated: number, pending: number): void;
+  /** The rebuilt read models are being switched in. */
+  switching?(): void;
   stop(): void;
 }
 
@@ -71,8 +76,13 @@ export async function rebuildReadModels(store: EventStore, live: ReadModelOption
     tuneRebuildTarget(fresh);
     const upTo = await store.headPosition();
     progress?.start(upTo + 1);
-    applied += (await projectAll(store, fresh, { ...REBUILD_PROJECTION, batchSize, upTo, onBatch: (checkpoint, n) => progress?.update(checkpoint, n) })).applied;
-    progress?.stop();
+    let pending = 0;
+    const deferred: PendingEvaluationOptions = {
+      onStart: (n) => progress?.evaluating?.(0, (pending = n)),
+      onChunk: (n) => progress?.evaluating?.(n, pending),
+    };
+    applied += (await projectAll(store, fresh, { ...REBUILD_PROJECTION, batchSize, upTo, deferred, onBatch: (checkpoint, n) => progress?.update(checkpoint, n) })).applied;
+    progress?.switching?.();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     await migrateReadModels(liveDb, live);
     // A fence left by a rebuild killed during its switch lapses by itself; this one removes it now.
@@ -89,7 +99,7 @@ export async function rebuildReadModels(store: EventStore, live: ReadModelOption
         return pageSwitchRefused === undefined ? report : { ...report, pageSwitchRefused };
       }
       if (attempt >= 20) throw new Error(`the live read models kept moving ahead of the rebuild (live ${result.liveCheckpoint}, rebuilt ${result.rebuiltCheckpoint}); nothing was switched`);
-      applied += (await projectAll(store, fresh, { ...REBUILD_PROJECTION, batchSize, upTo: result.liveCheckpoint })).applied;
+      applied += (await projectAll(store, fresh, { ...REBUILD_PROJECTION, batchSize, upTo: result.liveCheckpoint, deferred })).applied;
     }
   } finally {
     progress?.stop();

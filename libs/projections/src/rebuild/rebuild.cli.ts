@@ -5,19 +5,32 @@ import { projectionsConfigFromEnv } from '../config/read-model.config';
 import { describeReadModel } from '../read-model/read-model.options';
 import { rebuildBatchSize, rebuildReadModels, RebuildProgress, RebuildReport } from './rebuild-read-models';
 
-/** A progress bar on stderr (so stdout keeps only the summary); quiet when stderr is not a terminal. */
+/**
+ * Progress bars on stderr (so stdout keeps only the summary), quiet when stderr is not a terminal:
+ * the events replayed, then the progress rows evaluated, then a line when the switch starts.
+ */
 function progressBar(): RebuildProgress {
-  const bar = new SingleBar({
-    format: 'rebuilding read models [{bar}] {percentage}% | position {value}/{total} | {events} events | {rate} ev/s | eta {eta_formatted}',
-    stream: process.stderr,
-    noTTYOutput: false,
-    hideCursor: true,
-  });
+  const options = { stream: process.stderr, noTTYOutput: false, hideCursor: true };
+  const bar = new SingleBar({ ...options, format: 'rebuilding read models [{bar}] {percentage}% | position {value}/{total} | {events} events | {rate} ev/s | eta {eta_formatted}' });
+  const evaluation = new SingleBar({ ...options, format: 'evaluating progress rows [{bar}] {percentage}% | {value}/{total} rows | eta {eta_formatted}' });
   const started = Date.now();
+  const stop = () => {
+    bar.stop();
+    evaluation.stop();
+  };
   return {
     start: (total) => bar.start(total, 0, { events: 0, rate: 0 }),
     update: (checkpoint, applied) => bar.update(checkpoint + 1, { events: applied, rate: Math.round(applied / Math.max((Date.now() - started) / 1000, 0.001)) }),
-    stop: () => bar.stop(),
+    evaluating: (evaluated, pending) => {
+      if (evaluated > 0) return evaluation.update(evaluated);
+      bar.stop();
+      evaluation.start(pending, 0);
+    },
+    switching: () => {
+      stop();
+      if (process.stderr.isTTY) process.stderr.write('switching the rebuilt read models in\n');
+    },
+    stop,
   };
 }
 
