@@ -50,4 +50,28 @@ describe('a read-only read-model connection after a writer died mid-transaction 
       await reader.destroy();
     }
   });
+
+  it('given a journal that is not hot (a live writer holds its lock), does not wait for it and changes nothing', async () => {
+    const file = join(dir, 'read-models.sqlite');
+    const writer = new Database(file);
+    writer.pragma('journal_mode = DELETE');
+    writer.exec("CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('committed')");
+    writer.pragma('cache_size = 10');
+    writer.exec('BEGIN');
+    const insert = writer.prepare('INSERT INTO t VALUES (?)');
+    for (let i = 0; i < 20000; i++) insert.run('x'.repeat(100));
+    expect(existsSync(`${file}-journal`)).toBe(true);
+    try {
+      const started = Date.now();
+      const reader = createReadModelDataSource({ kind: 'sqlite', file }, 'reader');
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(existsSync(`${file}-journal`)).toBe(true);
+      writer.exec('COMMIT');
+      await reader.initialize();
+      expect(await reader.query('SELECT count(*) AS n FROM t')).toEqual([{ n: 20001 }]);
+      await reader.destroy();
+    } finally {
+      writer.close();
+    }
+  });
 });

@@ -18,7 +18,7 @@ export interface RebuildProgress {
   update(checkpoint: number, applied: number): void;
   /** After the events: progress rows evaluated so far, of those pending (first with 0). */
   evaluating?(evaluated: number, pending: number): void;
-  /** The rebuilt read models are being switched in. */
+  /** The rebuilt read models are being switched in (reported once; the catch-up with a live projector that moved ahead meanwhile reports nothing more). */
   switching?(): void;
   stop(): void;
 }
@@ -99,7 +99,8 @@ export async function rebuildReadModels(store: EventStore, live: ReadModelOption
         return pageSwitchRefused === undefined ? report : { ...report, pageSwitchRefused };
       }
       if (attempt >= 20) throw new Error(`the live read models kept moving ahead of the rebuild (live ${result.liveCheckpoint}, rebuilt ${result.rebuiltCheckpoint}); nothing was switched`);
-      applied += (await projectAll(store, fresh, { ...REBUILD_PROJECTION, batchSize, upTo: result.liveCheckpoint, deferred })).applied;
+      // Catching up (after switching() was reported): the few rows this evaluates are not reported.
+      applied += (await projectAll(store, fresh, { ...REBUILD_PROJECTION, batchSize, upTo: result.liveCheckpoint })).applied;
     }
   } finally {
     progress?.stop();
