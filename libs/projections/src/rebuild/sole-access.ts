@@ -20,10 +20,7 @@ export function leaveWalIfAlone(db: Database): boolean {
   const timeout = db.pragma('busy_timeout', { simple: true }) as number;
   db.pragma('busy_timeout = 0');
   try {
-    return db.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
-  } catch (error) {
-    if ((error as { code?: string }).code === 'SQLITE_BUSY') return false;
-    throw error;
+    return switchJournal(db, 'delete');
   } finally {
     db.pragma(`busy_timeout = ${timeout}`);
   }
@@ -36,8 +33,13 @@ export function leaveWalIfAlone(db: Database): boolean {
  * writer connection puts it into WAL when it opens).
  */
 export function returnToWal(db: Database): boolean {
+  return switchJournal(db, 'wal');
+}
+
+/** Sets the journal mode; false when another connection kept it from changing (SQLITE_BUSY). */
+function switchJournal(db: Database, mode: 'delete' | 'wal'): boolean {
   try {
-    return db.pragma('journal_mode = WAL', { simple: true }) === 'wal';
+    return db.pragma(`journal_mode = ${mode}`, { simple: true }) === mode;
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_BUSY') return false;
     throw error;

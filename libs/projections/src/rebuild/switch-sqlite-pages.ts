@@ -59,11 +59,11 @@ export async function switchSqliteByPages(live: DataSource, rebuilt: DataSource)
   if (copyDb.prepare(`SELECT 1 FROM "rm_progress" WHERE status = ? LIMIT 1`).get(PENDING_PROGRESS) !== undefined) throw new PendingProgressError();
 
   const rebuiltCheckpoint = checkpointOf(copyDb);
-  const copyPagesCount = copyDb.pragma('page_count', { simple: true }) as number;
-  const bytes = copyPagesCount * (copyDb.pragma('page_size', { simple: true }) as number);
+  const copyPageCount = copyDb.pragma('page_count', { simple: true }) as number;
+  const bytes = copyPageCount * (copyDb.pragma('page_size', { simple: true }) as number);
   const deadline = Date.now() / 1000 + FENCE_SECONDS + bytes / FENCE_BYTES_PER_SECOND;
   const livePages = liveDb.pragma('page_count', { simple: true }) as number;
-  const rollbackMode = livePages <= copyPagesCount * ROLLBACK_MAX_LIVE_SHARE && bytes <= ROLLBACK_MAX_BYTES && leaveWalIfAlone(liveDb);
+  const rollbackMode = livePages <= copyPageCount * ROLLBACK_MAX_LIVE_SHARE && bytes <= ROLLBACK_MAX_BYTES && leaveWalIfAlone(liveDb);
   try {
     const liveCheckpoint = liveDb
       .transaction(() => {

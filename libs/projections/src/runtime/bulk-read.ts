@@ -23,7 +23,7 @@ export async function findByKeys<Row extends ObjectLiteral>(manager: EntityManag
     const placeholders = chunk.map((_, i) => (sqlite ? '?' : `$${i + 1}`)).join(', ');
     const sql = `${select} WHERE ${key} IN (${placeholders})`;
     const raw = (sqlite ? preparedOn(sqlite, sql).all(chunk) : await manager.query(sql, [...chunk])) as Record<string, unknown>[];
-    for (const record of raw) out.push(hydrate(record, sqlite !== null) as Row);
+    for (const record of raw) out.push(hydrate(record) as Row);
   }
   return out;
 }
@@ -51,9 +51,9 @@ async function selectOneWhere<Row extends ObjectLiteral>(manager: EntityManager,
   const sqlite = sqliteConnectionOf(manager);
   const entries = Object.entries(where) as [keyof Row & string, string | number][];
   const values = entries.map(([, value]) => value);
-  const sql = shape.whereText(entries.map(([property]) => property), sqlite !== null);
+  const sql = shape.whereText(entries.map(([property]) => property));
   const raw = (sqlite ? preparedOn(sqlite, sql).all(values) : await manager.query(sql, values)) as Record<string, unknown>[];
-  return raw.length > 0 ? shape.hydrate(raw[0], sqlite !== null) : null;
+  return raw.length > 0 ? shape.hydrate(raw[0]) : null;
 }
 
 /** A SELECT of some columns of one entity, derived once from its metadata. */
@@ -61,8 +61,8 @@ interface PlainSelect<Row> {
   select: string;
   columnName(property: string): string;
   /** `SELECT ... WHERE a = ? AND b = ? LIMIT 1` for these properties (texts kept: the same string each time). */
-  whereText(properties: readonly string[], sqlite: boolean): string;
-  hydrate(record: Record<string, unknown>, sqlite: boolean): Row;
+  whereText(properties: readonly string[]): string;
+  hydrate(record: Record<string, unknown>): Row;
 }
 
 const selects = new WeakMap<EntityMetadata, Map<string, PlainSelect<ObjectLiteral>>>();
@@ -96,15 +96,15 @@ function newPlainSelect(manager: EntityManager, metadata: EntityMetadata, proper
   const columns = properties ? properties.map(columnOf) : metadata.columns;
   const table = metadata.tablePath.split('.').map((part) => driver.escape(part)).join('.');
   const select = `SELECT ${columns.map((c) => driver.escape(c.databaseName)).join(', ')} FROM ${table}`;
-  const viaDriver = (c: ColumnMetadata) => (value: unknown) => driver.prepareHydratedValue(value, c) as unknown;
-  const sqliteReaders = columns.map((c) => (PLAIN_SQLITE_TYPES.has(c.type) && c.transformer === undefined ? null : viaDriver(c)));
-  const readers = columns.map(viaDriver);
+  // The metadata belongs to one DataSource, hence to one driver: SQLite or not is fixed for the shape.
+  const sqlite = driver.options.type === 'better-sqlite3';
+  const readers = columns.map((c) => (sqlite && PLAIN_SQLITE_TYPES.has(c.type) && c.transformer === undefined ? null : (value: unknown) => driver.prepareHydratedValue(value, c) as unknown));
   const texts = new Map<string, string>();
   return {
     select,
     columnName: (property) => driver.escape(columnOf(property).databaseName),
-    whereText(names, sqlite) {
-      const textKey = `${sqlite}\u0000${names.join('\u0000')}`;
+    whereText(names) {
+      const textKey = names.join('\u0000');
       let text = texts.get(textKey);
       if (text === undefined) {
         text = `${select} WHERE ${names.map((name, i) => `${driver.escape(columnOf(name).databaseName)} = ${sqlite ? '?' : `$${i + 1}`}`).join(' AND ')} LIMIT 1`;
@@ -112,11 +112,11 @@ function newPlainSelect(manager: EntityManager, metadata: EntityMetadata, proper
       }
       return text;
     },
-    hydrate(record, sqlite) {
+    hydrate(record) {
       const row: Record<string, unknown> = {};
       for (let i = 0; i < columns.length; i++) {
         const value = record[columns[i].databaseName];
-        const read = sqlite ? sqliteReaders[i] : readers[i];
+        const read = readers[i];
         row[columns[i].propertyName] = read === null ? value : read(value);
       }
       return row;
