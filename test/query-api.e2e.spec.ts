@@ -71,6 +71,11 @@ describe('query API over HTTP: eligibility, what-if, queue, ledger (standalone, 
     const bad = await post(flow.tokens.mit.registrar, '/eligibility/what-if').send({ learnerId: shortLearner, programId: 'mit-scm', extraCredentials: [{ ...hypothetical, credits: 'lots' }] }).expect(400);
     expect(JSON.stringify(bad.body)).toContain('/extraCredentials/0/credits');
     await post(flow.tokens.mit.registrar, '/eligibility/what-if').send({ learnerId: shortLearner, programId: 'mit-scm', policy: { policyId: 'mit-scm-recognition', version: '9.9' } }).expect(404);
+    // Course ids in the API's one grammar (an edX course key, as records accepts it) are taken here too.
+    const edxCourse = {
+      courseId: 'course-v1:MITx.SC9x', issuerId: 'mitx', title: 'Elective', credits: '1', unit: 'US_SEMESTER', eqfLevel: 7, field: 'supply-chain', grade: { scale: 'percent', value: '90' }, completedOn: '2025-06-01',
+    };
+    await post(flow.tokens.mit.registrar, '/eligibility/what-if').send({ learnerId: shortLearner, programId: 'mit-scm', extraCompletions: [edxCourse] }).expect(200);
   });
 
   it('the queue lists the institution’s requests by status and age; the ledger holds each decided item with its provenance', async () => {

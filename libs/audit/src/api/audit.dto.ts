@@ -8,7 +8,7 @@ const instant = { type: 'string', maxLength: 40, pattern: '^\\d{4}-\\d{2}-\\d{2}
   type: 'object',
   additionalProperties: false,
   required: ['kind', 'id'],
-  properties: { kind: { type: 'string', enum: ['learner', 'request', 'institution'] }, id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$' } },
+  properties: { kind: { type: 'string', enum: ['learner', 'request', 'institution'] }, id: idSchema },
 })
 export class HistoryParams {
   @ApiProperty({ enum: ['learner', 'request', 'institution'] }) kind!: 'learner' | 'request' | 'institution';

@@ -2,8 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ValidateWith } from '@app/platform';
 import { DATE, ID, idSchema } from '@app/transfer/api/schema-parts';
 
-const LEARNER_ID = '^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$';
-const learnerIdSchema = { type: 'string', pattern: LEARNER_ID } as const;
 const dateSchema = { type: 'string', pattern: DATE, format: 'date' } as const;
 const asOfSchema = { type: 'string', minLength: 1, maxLength: 40, pattern: '^(\\d{1,15}|\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+(Z|[+-]\\d{2}:\\d{2}))?)$' } as const;
 const axisSchema = { type: 'string', enum: ['recorded', 'occurred'], default: 'recorded' } as const;
@@ -17,10 +15,10 @@ export const REQUEST_STATUSES = ['submitted', 'evaluated', 'decided', 'appealed'
   type: 'object',
   additionalProperties: false,
   required: ['learnerId', 'programId'],
-  properties: { learnerId: learnerIdSchema, programId: idSchema, on: dateSchema, asOf: asOfSchema, axis: axisSchema },
+  properties: { learnerId: idSchema, programId: idSchema, on: dateSchema, asOf: asOfSchema, axis: axisSchema },
 })
 export class EligibilityQueryDto {
-  @ApiProperty({ pattern: LEARNER_ID }) learnerId!: string;
+  @ApiProperty({ pattern: ID }) learnerId!: string;
   @ApiProperty({ example: 'mit-scm', pattern: ID }) programId!: string;
   @ApiPropertyOptional({ description: 'Evaluate as of this date (YYYY-MM-DD); default today (UTC), or the day of asOf', example: '2026-11-30' }) on?: string;
   @ApiPropertyOptional({ description: AS_OF_DOC }) asOf?: string;
@@ -48,9 +46,9 @@ export class QueueQueryDto {
   @ApiPropertyOptional({ enum: ['recorded', 'occurred'], description: AXIS_DOC }) axis?: 'recorded' | 'occurred';
 }
 
-@ValidateWith({ type: 'object', additionalProperties: false, required: ['learnerId'], properties: { learnerId: learnerIdSchema } })
+@ValidateWith({ type: 'object', additionalProperties: false, required: ['learnerId'], properties: { learnerId: idSchema } })
 export class LedgerParams {
-  @ApiProperty({ pattern: LEARNER_ID }) learnerId!: string;
+  @ApiProperty({ pattern: ID }) learnerId!: string;
 }
 
 @ValidateWith({ type: 'object', additionalProperties: false, properties: { institutionId: idSchema, asOf: asOfSchema, axis: axisSchema } })

@@ -20,7 +20,7 @@ const completion = {
   required: ['courseId', 'issuerId', 'title', 'credits', 'unit', 'eqfLevel', 'field', 'grade', 'completedOn'],
   properties: {
     courseId: idSchema, issuerId: idSchema, title: text(200), credits: { type: 'string', pattern: EXACT }, unit: units,
-    eqfLevel: { type: 'integer', minimum: 1, maximum: 8 }, field: text(100), tags: { type: 'array', maxItems: 20, items: text(50) }, grade, completedOn: date,
+    eqfLevel: { type: 'integer', minimum: 1, maximum: 8 }, field: text(100), tags: { type: 'array', maxItems: 50, items: text(60) }, grade, completedOn: date,
   },
 } as const;
 
@@ -29,7 +29,7 @@ const credential = {
   additionalProperties: false,
   required: ['type', 'title', 'issuerId', 'credits', 'unit', 'eqfLevel', 'issuedOn', 'complete'],
   properties: {
-    type: text(50), code: idSchema, title: text(200), issuerId: idSchema, credits: { type: 'string', pattern: EXACT }, unit: units,
+    type: text(50), code: text(100), title: text(200), issuerId: idSchema, credits: { type: 'string', pattern: EXACT }, unit: units,
     eqfLevel: { type: 'integer', minimum: 1, maximum: 8 }, issuedOn: date, complete: { type: 'boolean' },
   },
 } as const;
@@ -40,7 +40,7 @@ const credential = {
   additionalProperties: false,
   required: ['learnerId', 'programId'],
   properties: {
-    learnerId: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$' },
+    learnerId: idSchema,
     programId: idSchema,
     programVersion: { type: 'string', pattern: VERSION },
     policy: { type: 'object', additionalProperties: false, required: ['policyId', 'version'], properties: { policyId: idSchema, version: { type: 'string', pattern: VERSION } } },

@@ -1,8 +1,9 @@
+import { ID_PATTERN } from '@app/kernel';
 import { JsonSchema } from '@app/platform';
 import { ASSESSMENT_TYPES, CREDIT_UNITS, GRADE_SCALES } from '../domain/records.values';
 
 /** Reusable JSON-schema fragments of the records DTOs. */
-export const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$';
+export { ID_PATTERN };
 export const DECIMAL_PATTERN = '^(0|[1-9][0-9]{0,5})(\\.[0-9]{1,4})?$';
 
 export const idSchema: JsonSchema = { type: 'string', pattern: ID_PATTERN };

@@ -1,5 +1,8 @@
-/** JSON-schema fragments shared by the transfer DTOs. */
-export const ID = '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$';
+import { ID_PATTERN } from '@app/kernel';
+
+/** JSON-schema fragments shared by the transfer DTOs (and the query and audit DTOs). */
+/** Ids: the one grammar of the API (kernel), the same as records'. */
+export const ID = ID_PATTERN;
 export const idSchema = { type: 'string', pattern: ID } as const;
 export const DATE = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
 export const VERSION = '^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$';
