@@ -35,6 +35,12 @@ export interface ReadAllOptions {
   limit?: number;
   /** Stop at (and include) this position. */
   upTo?: number;
+  /**
+   * Only events of these types (default: every type), still in global order; `limit` and
+   * `batchSize` count the events returned. SQLite and PostgreSQL filter in the database (no event
+   * of another type is parsed or sent), EventStoreDB in the client. Empty: nothing is returned.
+   */
+  types?: readonly string[];
 }
 
 export interface SubscribeOptions {

@@ -194,6 +194,25 @@ export function describeEventStoreContract(name: string, target: ContractTarget)
         expect(await collect(store.readStream(stream('b'), { fromRevision: 5, limit: 2 }))).toHaveLength(2);
         expect(await collect(store.readStream(stream('nothing')))).toEqual([]);
       });
+
+      it('reads only the types asked for, in global order, batches and limit counting what is returned', async () => {
+        // Types of this test only: the store may hold other tests' events (PostgreSQL, EventStoreDB).
+        const [wanted, other, also] = ['Wanted', 'Other', 'Also'].map((t) => `${t}${prefix}`);
+        for (let i = 0; i < 12; i += 1) {
+          await store.append(stream(`t${i % 3}`), [newEvent(i % 4 === 0 ? wanted : i % 4 === 1 ? also : other, { i })], 'any');
+        }
+        const all = await readOwn(store, prefix, start);
+        const ofTypes = (types: string[]) => all.filter((e) => types.includes(e.type));
+        const one = await collect(store.readAll({ after: start, types: [wanted], batchSize: 1 }));
+        expect(one).toEqual(ofTypes([wanted]));
+        expect(one.map((e) => e.data.i)).toEqual([0, 4, 8]);
+        const two = await collect(store.readAll({ after: start, types: [also, wanted], batchSize: 2 }));
+        expect(two).toEqual(ofTypes([wanted, also]));
+        expect(await collect(store.readAll({ after: start, types: [wanted, also], limit: 3, batchSize: 2 }))).toEqual(two.slice(0, 3));
+        expect(await collect(store.readAll({ after: one[0].position, upTo: one[2].position - 1, types: [wanted] }))).toEqual([one[1]]);
+        expect(await collect(store.readAll({ after: start, types: [] }))).toEqual([]);
+        expect(await collect(store.readAll({ after: start, types: ['NoSuchType'] }))).toEqual([]);
+      });
     });
 
     describe('subscriptions', () => {

@@ -135,6 +135,8 @@ export class EventStoreDbEventStore implements EventStore {
     const upTo = options.upTo ?? Number.MAX_SAFE_INTEGER;
     const batchSize = options.batchSize ?? 500;
     let remaining = options.limit ?? Number.MAX_SAFE_INTEGER;
+    const types = options.types ? new Set(options.types) : null;
+    if (types?.size === 0) return;
     while (remaining > 0) {
       const fromPosition = after < 0 ? START : { commit: BigInt(after), prepare: BigInt(after) };
       let raw = 0;
@@ -146,7 +148,7 @@ export class EventStoreDbEventStore implements EventStore {
         if (position <= after) continue;
         after = position;
         if (position > upTo) return;
-        if (!isOurs(record)) continue;
+        if (!isOurs(record) || (types && !types.has(record.type))) continue;
         yield fromEsdb(record);
         remaining -= 1;
         if (remaining === 0) return;

@@ -112,11 +112,15 @@ export class PostgresEventStore implements EventStore {
     const upTo = options.upTo ?? Number.MAX_SAFE_INTEGER;
     const batchSize = options.batchSize ?? 500;
     let remaining = options.limit ?? Number.MAX_SAFE_INTEGER;
+    const types = options.types;
+    if (types?.length === 0) return;
+    // With types: through events_type_idx (type, position).
+    const typed = types ? ' AND type = ANY($4)' : '';
     while (remaining > 0) {
       const want = Math.min(batchSize, remaining);
       const { rows } = await this.pool.query<PgEventRow>(
-        `SELECT ${COLUMNS} FROM ${this.table} WHERE position > $1 AND position <= $2 ORDER BY position LIMIT $3`,
-        [after, upTo, want],
+        `SELECT ${COLUMNS} FROM ${this.table} WHERE position > $1 AND position <= $2${typed} ORDER BY position LIMIT $3`,
+        types ? [after, upTo, want, types] : [after, upTo, want],
       );
       for (const row of rows) yield toRecorded(row);
       if (rows.length < want) return;

