@@ -2,7 +2,8 @@
  * `npm run bench:projections`: the read side, each figure next to a baseline measured in the
  * same run:
  * - rebuild rate: rebuildReadModels (as `npm run projections:rebuild` runs it) from a >= 100k-event
- *   synthetic log, next to store.readAll of the same log;
+ *   synthetic log, next to store.readAll of the same log, and the floor under it (readAll + writing
+ *   the rebuilt bytes once + the engine alone; rebuild-floor.ts);
  * - append-to-visible lag with the embedded projector, next to the bare append latency;
  * - eligibility query throughput over HTTP (server in its own process), next to GET /health.
  * - append-to-visible lag over Kafka (distributed mode: relay and query service in their own
