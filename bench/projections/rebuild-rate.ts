@@ -41,8 +41,8 @@ async function warmUp(store: SqliteEventStore, file: string, batchSize: number, 
  * Rebuild rate on SQLite: what `npm run projections:rebuild` runs (`rebuildReadModels` with the
  * CLI's batch size: projection into a fresh copy, the deferred progress evaluation, the switch by
  * copying pages) on a synthetic log of ~100k events, timed as a whole, first into empty live read
- * models, then again over the full ones, next to reading the same log with `store.readAll` (the
- * floor: a rebuild reads every event) in the same run.
+ * models, then again over the full ones, next to reading the same log with `store.readAll` (a
+ * rebuild reads every event) in the same run; a last row gives the floor under them (floorRow).
  */
 export async function benchRebuildRate(dir: string): Promise<Row[]> {
   const store = new SqliteEventStore(join(dir, 'events.sqlite'), 'NORMAL');

@@ -36,9 +36,10 @@ export interface ReadAllOptions {
   /** Stop at (and include) this position. */
   upTo?: number;
   /**
-   * Only events of these types (default: every type), still in global order; `limit` and
-   * `batchSize` count the events returned. SQLite and PostgreSQL filter in the database (no event
-   * of another type is parsed or sent), EventStoreDB in the client. Empty: nothing is returned.
+   * Only events of these types (default: every type), still in global order; `limit` counts the
+   * events returned. SQLite and PostgreSQL filter in the database (no event of another type is
+   * parsed or sent; `batchSize` counts the events returned), EventStoreDB in the client
+   * (`batchSize` counts the records read from $all). Empty: nothing is returned.
    */
   types?: readonly string[];
 }

@@ -8,3 +8,9 @@
  * grammar (platform access).
  */
 export const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$';
+
+/**
+ * The grammar of program and policy versions ("2026-2027", "2026.1"), which the API takes in
+ * paths and bodies to name a version: a letter or digit, then up to 39 letters, digits, ".", "_" or "-".
+ */
+export const VERSION_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$';

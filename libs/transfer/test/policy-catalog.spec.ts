@@ -18,18 +18,25 @@ async function noise(store: EventStore, count: number): Promise<void> {
   await store.append('learner-noise', events, 'any');
 }
 
-/** The store, with a gate the next readAll waits at before its first event (to hold a catch-up in flight). */
-function gatedStore(store: EventStore): { store: EventStore; hold: () => () => void; reads: ReadAllOptions[] } {
+/**
+ * The store, with a gate the next readAll waits at after its last page (the read is over, its
+ * caller not yet told: a catch-up held in flight), and a failure the next readAll can be made to throw.
+ */
+function gatedStore(store: EventStore): { store: EventStore; hold: () => () => void; failNext: () => void; reads: ReadAllOptions[] } {
   let gate: Promise<void> | null = null;
+  let fail = false;
   const reads: ReadAllOptions[] = [];
   const gated = Object.create(store) as EventStore;
   gated.readAll = (options?: ReadAllOptions) => {
     reads.push(options ?? {});
     const waitFor = gate;
+    const failing = fail;
     gate = null;
+    fail = false;
     return (async function* (): AsyncIterable<RecordedEvent> {
-      if (waitFor) await waitFor;
       yield* store.readAll(options);
+      if (failing) throw new Error('the store went away');
+      if (waitFor) await waitFor;
     })();
   };
   const hold = () => {
@@ -37,7 +44,7 @@ function gatedStore(store: EventStore): { store: EventStore; hold: () => () => v
     gate = new Promise((resolve) => (release = resolve));
     return release;
   };
-  return { store: gated, hold, reads };
+  return { store: gated, hold, failNext: () => (fail = true), reads };
 }
 
 describe('PolicyCatalog: the index of published policies follows the log', () => {
@@ -76,6 +83,16 @@ describe('PolicyCatalog: the index of published policies follows the log', () =>
     release();
     await expect(first).resolves.toMatchObject({ policyId: 'scm-a' });
     await expect(second).resolves.toMatchObject({ policyId: 'scm-b' });
+  });
+
+  it('a failed read leaves the index where it was: the next call reads the same events again and finds the policy', async () => {
+    await publish(store, 'scm-a', 'prog-a');
+    const { store: flaky, failNext, reads } = gatedStore(store);
+    const catalog = new PolicyCatalog(flaky);
+    failNext();
+    await expect(catalog.effectiveFor(MIT, 'prog-a', '2026-06-01')).rejects.toThrow('the store went away');
+    expect(await catalog.effectiveFor(MIT, 'prog-a', '2026-06-01')).toMatchObject({ policyId: 'scm-a' });
+    expect(reads.map((r) => r.after)).toEqual([-1, -1]);
   });
 
   it('refuses with 409 when no policy is in effect for the program', async () => {

@@ -67,6 +67,12 @@ describe('policy decider: PublishPolicyVersion', () => {
     given(policyDecider).when(publish({ receivingInstitution: 'harvard' })).thenRefuses('invalid', 'policy-institution-mismatch');
   });
 
+  it('refuses a version or a program scope the API could not name later (what-if, program matching): 400 with the path', () => {
+    given(policyDecider).when(publish({ version: '2026/27 rev 2' })).thenRefuses('invalid', 'invalid-policy-version');
+    given(policyDecider).when(publish({ programId: 'mit scm' })).thenRefuses('invalid', 'invalid-program-id');
+    given(policyDecider).when(publish({ version: 'v2026.1_b', programId: 'course-v1:mit.scm' })).thenMatches([{ type: 'PolicyVersionPublished', data: { version: 'v2026.1_b', programId: 'course-v1:mit.scm' } }]);
+  });
+
   it('refuses a definition for another policy id', () => {
     given(policyDecider).when(publish({ id: 'other' })).thenRefuses('invalid', 'policy-id-mismatch');
   });

@@ -6,6 +6,8 @@ import {
   FORWARDS,
   jsonEvent,
   NO_STREAM,
+  Position,
+  ReadPosition,
   START,
   StreamNotFoundError,
   WrongExpectedVersionError,
@@ -26,6 +28,9 @@ import { chainEvents, checkExpectedRevision, resolveRetry, StoredIdRef, validate
 import { PollingSubscription } from '../polling-subscription';
 import { WakeSignal } from '../wake-signal';
 import { EsdbRecord, fromEsdb, isOurs, toEsdbMetadata } from './eventstoredb-mapping';
+
+/** Records per backward page when looking for our latest event. */
+const HEAD_PAGE = 4096;
 
 /**
  * EventStoreDB adapter (distributed mode). The hash chain needs the previous event's hash, so an
@@ -137,13 +142,19 @@ export class EventStoreDbEventStore implements EventStore {
     let remaining = options.limit ?? Number.MAX_SAFE_INTEGER;
     const types = options.types ? new Set(options.types) : null;
     if (types?.size === 0) return;
+    // A page read from a position starts with the record at it, already seen: each page after
+    // the first asks for one more, and starts at the exact position of the last record read, so
+    // every full page moves on (with batchSize 1 a page of one seen record never did).
+    let from: ReadPosition = after < 0 ? START : { commit: BigInt(after), prepare: BigInt(after) };
     while (remaining > 0) {
-      const fromPosition = after < 0 ? START : { commit: BigInt(after), prepare: BigInt(after) };
+      const maxCount = from === START ? batchSize : batchSize + 1;
       let raw = 0;
-      for await (const resolved of this.client.readAll({ fromPosition, direction: FORWARDS, maxCount: batchSize })) {
+      let last: Position | undefined;
+      for await (const resolved of this.client.readAll({ fromPosition: from, direction: FORWARDS, maxCount })) {
         raw += 1;
         const record = resolved.event as EsdbRecord | undefined;
         if (!record?.position) continue;
+        last = record.position;
         const position = Number(record.position.commit);
         if (position <= after) continue;
         after = position;
@@ -153,7 +164,8 @@ export class EventStoreDbEventStore implements EventStore {
         remaining -= 1;
         if (remaining === 0) return;
       }
-      if (raw < batchSize) return;
+      if (raw < maxCount || !last) return;
+      from = last;
     }
   }
 
@@ -165,12 +177,26 @@ export class EventStoreDbEventStore implements EventStore {
     return (await this.head(stream))?.revision ?? null;
   }
 
+  /**
+   * The position of our latest event. The latest records of $all may be the server's own (e.g.
+   * $stats every 30 s): it pages back until one of ours (it used to give up after 4,096 records,
+   * and report -1 for a store idle for a day and a half).
+   */
   async headPosition(): Promise<number> {
-    for await (const resolved of this.client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 4096 })) {
-      const record = resolved.event as EsdbRecord | undefined;
-      if (record?.position && isOurs(record)) return Number(record.position.commit);
+    let from: ReadPosition = END;
+    for (;;) {
+      let raw = 0;
+      let last: Position | undefined;
+      for await (const resolved of this.client.readAll({ fromPosition: from, direction: BACKWARDS, maxCount: HEAD_PAGE })) {
+        raw += 1;
+        const record = resolved.event as EsdbRecord | undefined;
+        if (!record?.position) continue;
+        if (isOurs(record)) return Number(record.position.commit);
+        last = record.position;
+      }
+      if (raw < HEAD_PAGE || !last) return -1;
+      from = last;
     }
-    return -1;
   }
 
   async ping(): Promise<void> {

@@ -32,15 +32,15 @@ export class PolicyCatalog {
   private async catchUp(): Promise<void> {
     const head = await this.store.headPosition();
     while (this.indexedUpTo < head) {
-      this.indexing ??= this.readPublished().finally(() => {
+      this.indexing ??= this.readPublished(head).finally(() => {
         this.indexing = null;
       });
       await this.indexing;
     }
   }
 
-  private async readPublished(): Promise<void> {
-    const head = await this.store.headPosition();
+  /** Indexes the policy versions published after the index's position, up to `head`; the position moves only once all are in. */
+  private async readPublished(head: number): Promise<void> {
     for await (const e of this.store.readAll({ after: this.indexedUpTo, upTo: head, types: [POLICY_PUBLISHED], batchSize: 1000 })) {
       const d = e.data as PolicyVersionPublished['data'];
       const policies = this.index.get(d.institutionId) ?? new Map<string, Set<string | null>>();
