@@ -97,6 +97,23 @@ describe('query API over HTTP: eligibility, what-if, queue, ledger (standalone, 
     expect(Object.keys(ledger.body.totals)).toEqual([granted[0].unit]);
   });
 
+  it('the catalog lists the institution’s programs and policies with every version, for any authenticated caller (a submitting university finds what it can submit toward)', async () => {
+    const res = await get(flow.tokens.uni.submitter, '/catalog/mit?on=2026-06-01').expect(200);
+    expect(res.body).toMatchObject({ institutionId: 'mit', on: '2026-06-01', upToPosition: await t.store.headPosition() });
+    expect(res.body.programs).toEqual([
+      { programId: 'mit-scm', latestVersion: '2026-2027', versions: [expect.objectContaining({ version: '2026-2027', creditUnit: 'MIT_UNIT', totalCredits: '90' })] },
+    ]);
+    expect(res.body.policies).toEqual([
+      { policyId: 'mit-scm-recognition', versions: [expect.objectContaining({ version: '2026.1', programId: 'mit-scm', effectiveFrom: '2026-01-01', effectiveTo: null, inEffect: true })] },
+    ]);
+    const before = await get(flow.tokens.mit.registrar, '/catalog/mit?on=2025-12-31').expect(200);
+    expect(before.body.policies[0].versions[0].inEffect).toBe(false);
+    expect((await get(flow.tokens.uni.submitter, '/catalog/uni-porto').expect(200)).body).toMatchObject({ programs: [], policies: [] });
+    await get(flow.tokens.uni.submitter, '/catalog/no-such-institution').expect(404);
+    const bad = await get(flow.tokens.uni.submitter, '/catalog/mit?on=2026-02-30').expect(400);
+    expect(JSON.stringify(bad.body)).toContain('on');
+  });
+
   it('scope: other institutions’ registrars are refused, auditors must name an institution in scope, other roles are refused', async () => {
     const other = await provision(t, { institutionId: 'harvard', name: 'Harvard', country: 'US', creditUnit: 'US_SEMESTER' }, ['registrar']);
     await eligibility(flow.learnerId, other.registrar).expect(403);

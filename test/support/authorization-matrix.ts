@@ -40,6 +40,7 @@ export const MATRIX: Record<string, RoleName[]> = {
   'POST /eligibility/what-if': ['registrar', 'auditor'],
   'GET /queue': ['registrar', 'auditor'],
   'GET /ledger/{learnerId}': ['registrar', 'auditor'],
+  'GET /catalog/{institutionId}': ALL,
   'GET /audit/history/{kind}/{id}': ['admin', 'auditor'],
   'GET /audit/requests/{requestId}/reproduction': ['admin', 'auditor', 'registrar'],
   'POST /audit/policy-impact': ['admin', 'auditor', 'registrar'],

@@ -57,3 +57,13 @@ export class InstitutionQueryDto {
   @ApiPropertyOptional({ description: AS_OF_DOC }) asOf?: string;
   @ApiPropertyOptional({ enum: ['recorded', 'occurred'], description: AXIS_DOC }) axis?: 'recorded' | 'occurred';
 }
+
+@ValidateWith({ type: 'object', additionalProperties: false, required: ['institutionId'], properties: { institutionId: idSchema } })
+export class CatalogParams {
+  @ApiProperty({ example: 'mit', pattern: ID, description: 'The receiving institution' }) institutionId!: string;
+}
+
+@ValidateWith({ type: 'object', additionalProperties: false, properties: { on: dateSchema } })
+export class CatalogQueryDto {
+  @ApiPropertyOptional({ description: "The date each policy version's inEffect refers to (YYYY-MM-DD); default today (UTC)", example: '2026-11-30' }) on?: string;
+}

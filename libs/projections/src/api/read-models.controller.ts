@@ -6,7 +6,8 @@ import { EligibilityAnswer } from '../eligibility/eligibility-answer';
 import { EligibilityQuery } from '../query/eligibility.query';
 import { Ledger, LedgerQuery } from '../query/ledger.query';
 import { QueuePage, QueueQuery } from '../query/queue.query';
-import { EligibilityQueryDto, InstitutionQueryDto, LedgerParams, QueueQueryDto } from './query.dto';
+import { Catalog, CatalogQuery } from '../query/catalog.query';
+import { CatalogParams, CatalogQueryDto, EligibilityQueryDto, InstitutionQueryDto, LedgerParams, QueueQueryDto } from './query.dto';
 import { WhatIfDto } from './what-if.dto';
 
 /** What every answer's `upToPosition` means, in both ways to run. */
@@ -25,6 +26,7 @@ export class ReadModelsController {
     private readonly queueQuery: QueueQuery,
     private readonly ledgerQuery: LedgerQuery,
     private readonly asOf: AsOfQueries,
+    private readonly catalogQuery: CatalogQuery,
   ) {}
 
   @Get('eligibility')
@@ -63,5 +65,14 @@ export class ReadModelsController {
   ledger(@Param() params: LedgerParams, @Query() query: InstitutionQueryDto, @CurrentPrincipal() principal: Principal): Promise<Ledger> {
     if (query.asOf !== undefined) return this.asOf.ledger(principal, params.learnerId, query.institutionId, query.asOf, query.axis);
     return this.ledgerQuery.ledger(principal, params.learnerId, query.institutionId);
+  }
+
+  @Get('catalog/:institutionId')
+  @Roles('admin', 'issuer', 'submitter', 'registrar', 'auditor')
+  @ApiOperation({ summary: 'A receiving institution’s published catalog: its programs with every version, its recognition policies with every version’s scope and effective period (any authenticated caller, as for GET /programs/{id})' })
+  @ApiOkResponse({ description: `Programs and policies, each version oldest first; inEffect says whether a policy version is in effect on \`on\`. ${UP_TO_POSITION}` })
+  @ApiNotFoundResponse({ description: 'The institution is not registered' })
+  catalog(@Param() params: CatalogParams, @Query() query: CatalogQueryDto): Promise<Catalog> {
+    return this.catalogQuery.catalog(params.institutionId, query.on);
   }
 }

@@ -7,6 +7,7 @@ import { AsOfQueries } from '../as-of/as-of.queries';
 import { EligibilityQuery } from '../query/eligibility.query';
 import { LedgerQuery } from '../query/ledger.query';
 import { QueueQuery } from '../query/queue.query';
+import { CatalogQuery } from '../query/catalog.query';
 import { createReadModelDataSource, migrateReadModels } from '../read-model/create-data-source';
 import { describeReadModel } from '../read-model/read-model.options';
 import { PROJECTION_POSITION, ProjectionPosition, READ_MODEL_READER, READ_MODEL_WRITER } from '../read-model/read-model.tokens';
@@ -140,6 +141,7 @@ export class ProjectionsModule {
         EligibilityQuery,
         QueueQuery,
         LedgerQuery,
+        CatalogQuery,
         AsOfQueries,
       ],
       exports: [READ_MODEL_READER, READ_MODEL_WRITER, PROJECTION_POSITION, EligibilityQuery, AsOfQueries, ...(options.kafkaProjector ? [KafkaProjector] : [])],

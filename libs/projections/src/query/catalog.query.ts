@@ -1,0 +1,103 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { refuse } from '@app/kernel';
+import { AccessRegistry } from '@app/platform';
+import { PolicyVersionRow, ProgramRow, ProgramVersionRow } from '../read-model/entities';
+import { PROJECTION_POSITION, ProjectionPosition, READ_MODEL_READER } from '../read-model/read-model.tokens';
+
+export interface CatalogProgramVersion {
+  version: string;
+  title: string | null;
+  creditUnit: string;
+  totalCredits: string;
+  publishedOn: string;
+  /** Global position of the event that published it. */
+  position: number;
+}
+
+export interface CatalogProgram {
+  programId: string;
+  latestVersion: string;
+  /** Oldest first. */
+  versions: CatalogProgramVersion[];
+}
+
+export interface CatalogPolicyVersion {
+  version: string;
+  /** The program it is scoped to; null: every program of the institution. */
+  programId: string | null;
+  effectiveFrom: string;
+  /** Exclusive; null: open-ended (a later version closes it). */
+  effectiveTo: string | null;
+  /** Whether `on` falls in [effectiveFrom, effectiveTo). */
+  inEffect: boolean;
+  conversionTableId: string;
+  publishedOn: string;
+  position: number;
+}
+
+export interface CatalogPolicy {
+  policyId: string;
+  /** Oldest first. */
+  versions: CatalogPolicyVersion[];
+}
+
+export interface Catalog {
+  institutionId: string;
+  /** The date `inEffect` refers to. */
+  on: string;
+  upToPosition: number;
+  programs: CatalogProgram[];
+  policies: CatalogPolicy[];
+}
+
+/**
+ * A receiving institution's published catalog, from the read models: its programs with every
+ * version, and its recognition policies with every version's scope and effective period. Published
+ * definitions are public to every authenticated caller (as GET /programs/{id} and /policies/{id}
+ * are): a submitting university finds here which programs it can submit toward and which policy
+ * is in effect.
+ */
+@Injectable()
+export class CatalogQuery {
+  constructor(
+    @Inject(READ_MODEL_READER) private readonly db: DataSource,
+    @Inject(PROJECTION_POSITION) private readonly position: ProjectionPosition,
+    private readonly access: AccessRegistry,
+  ) {}
+
+  async catalog(institutionId: string, on: string = new Date().toISOString().slice(0, 10)): Promise<Catalog> {
+    if (!this.access.institution(institutionId)) await this.access.refresh();
+    if (!this.access.institution(institutionId)) throw refuse.notFound('institution-not-found', `institution ${institutionId} is not registered`);
+    const upToPosition = await this.position.current();
+    const programs = await this.db.manager.find(ProgramRow, { select: { programId: true, latestVersion: true }, where: { institutionId }, order: { programId: 'ASC' } });
+    const programVersions = await this.db.manager.find(ProgramVersionRow, { where: { institutionId }, order: { programId: 'ASC', position: 'ASC' } });
+    const policyVersions = await this.db.manager.find(PolicyVersionRow, { where: { institutionId }, order: { policyId: 'ASC', position: 'ASC' } });
+    return {
+      institutionId,
+      on,
+      upToPosition,
+      programs: programs.map((p) => ({
+        programId: p.programId,
+        latestVersion: p.latestVersion,
+        versions: programVersions.filter((v) => v.programId === p.programId).map(({ programId: _p, institutionId: _i, ...v }) => v),
+      })),
+      policies: groupBy(policyVersions, (v) => v.policyId).map(([policyId, versions]) => ({
+        policyId,
+        versions: versions.map(({ policyId: _p, institutionId: _i, ...v }) => ({ ...v, inEffect: v.effectiveFrom <= on && (v.effectiveTo === null || on < v.effectiveTo) })),
+      })),
+    };
+  }
+}
+
+/** Runs of equal keys in an already sorted list. */
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): [string, T[]][] {
+  const groups: [string, T[]][] = [];
+  for (const item of items) {
+    const key = keyOf(item);
+    const last = groups.at(-1);
+    if (last && last[0] === key) last[1].push(item);
+    else groups.push([key, [item]]);
+  }
+  return groups;
+}
