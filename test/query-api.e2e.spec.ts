@@ -101,13 +101,19 @@ describe('query API over HTTP: eligibility, what-if, queue, ledger (standalone, 
     const res = await get(flow.tokens.uni.submitter, '/catalog/mit?on=2026-06-01').expect(200);
     expect(res.body).toMatchObject({ institutionId: 'mit', on: '2026-06-01', upToPosition: await t.store.headPosition() });
     expect(res.body.programs).toEqual([
-      { programId: 'mit-scm', latestVersion: '2026-2027', versions: [expect.objectContaining({ version: '2026-2027', creditUnit: 'MIT_UNIT', totalCredits: '90' })] },
+      {
+        programId: 'mit-scm',
+        latestVersion: '2026-2027',
+        policyInEffect: { policyId: 'mit-scm-recognition', version: '2026.1' },
+        versions: [expect.objectContaining({ version: '2026-2027', creditUnit: 'MIT_UNIT', totalCredits: '90' })],
+      },
     ]);
     expect(res.body.policies).toEqual([
       { policyId: 'mit-scm-recognition', versions: [expect.objectContaining({ version: '2026.1', programId: 'mit-scm', effectiveFrom: '2026-01-01', effectiveTo: null, inEffect: true })] },
     ]);
     const before = await get(flow.tokens.mit.registrar, '/catalog/mit?on=2025-12-31').expect(200);
     expect(before.body.policies[0].versions[0].inEffect).toBe(false);
+    expect(before.body.programs[0].policyInEffect).toBeNull();
     expect((await get(flow.tokens.uni.submitter, '/catalog/uni-porto').expect(200)).body).toMatchObject({ programs: [], policies: [] });
     await get(flow.tokens.uni.submitter, '/catalog/no-such-institution').expect(404);
     const bad = await get(flow.tokens.uni.submitter, '/catalog/mit?on=2026-02-30').expect(400);

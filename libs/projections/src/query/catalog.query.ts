@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { refuse } from '@app/kernel';
 import { AccessRegistry } from '@app/platform';
+import { effectiveVersionAmong } from '@app/transfer';
+import { EligibilityInputsLoader } from '../eligibility/eligibility-inputs.loader';
 import { PolicyVersionRow, ProgramRow, ProgramVersionRow } from '../read-model/entities';
 import { PROJECTION_POSITION, ProjectionPosition, READ_MODEL_READER } from '../read-model/read-model.tokens';
 
@@ -18,6 +20,12 @@ export interface CatalogProgramVersion {
 export interface CatalogProgram {
   programId: string;
   latestVersion: string;
+  /**
+   * The policy version a request submitted on `on` would be evaluated under (a policy scoped to
+   * the program wins over an institution-wide one; the transfer service chooses the same way),
+   * or null when none is in effect (a submission would be refused).
+   */
+  policyInEffect: { policyId: string; version: string } | null;
   /** Oldest first. */
   versions: CatalogProgramVersion[];
 }
@@ -73,6 +81,11 @@ export class CatalogQuery {
     const programs = await this.db.manager.find(ProgramRow, { select: { programId: true, latestVersion: true }, where: { institutionId }, order: { programId: 'ASC' } });
     const programVersions = await this.db.manager.find(ProgramVersionRow, { where: { institutionId }, order: { programId: 'ASC', position: 'ASC' } });
     const policyVersions = await this.db.manager.find(PolicyVersionRow, { where: { institutionId }, order: { policyId: 'ASC', position: 'ASC' } });
+    const { published } = await new EligibilityInputsLoader(this.db.manager).institutionPolicies(institutionId);
+    const inEffect = (programId: string) => {
+      const chosen = effectiveVersionAmong(published, programId, on);
+      return chosen ? { policyId: chosen.published.policyId, version: chosen.summary.version } : null;
+    };
     return {
       institutionId,
       on,
@@ -80,6 +93,7 @@ export class CatalogQuery {
       programs: programs.map((p) => ({
         programId: p.programId,
         latestVersion: p.latestVersion,
+        policyInEffect: inEffect(p.programId),
         versions: programVersions.filter((v) => v.programId === p.programId).map(({ programId: _p, institutionId: _i, ...v }) => v),
       })),
       policies: groupBy(policyVersions, (v) => v.policyId).map(([policyId, versions]) => ({

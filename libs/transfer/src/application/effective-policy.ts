@@ -25,6 +25,12 @@ export interface PublishedPolicy {
  * (PolicyCatalog) and the read side (projections) both choose with this function.
  */
 export function effectivePolicyAmong(policies: PublishedPolicy[], programId: string, date: string): EffectivePolicy | null {
+  const chosen = effectiveVersionAmong(policies, programId, date);
+  return chosen ? asEffective(chosen.published, chosen.summary) : null;
+}
+
+/** The choice `effectivePolicyAmong` makes, without reading the chosen version's definition. */
+export function effectiveVersionAmong(policies: PublishedPolicy[], programId: string, date: string): { published: PublishedPolicy; summary: PolicyVersionSummary } | null {
   const scopedToProgram = (p: PublishedPolicy) => p.state.versions.some((v) => v.programId === programId);
   const candidates = policies
     .filter((p) => p.state.versions.some((v) => v.programId === null || v.programId === programId))
@@ -32,7 +38,7 @@ export function effectivePolicyAmong(policies: PublishedPolicy[], programId: str
   for (const candidate of candidates) {
     const summary = policyVersionEffectiveOn(candidate.state, date);
     if (!summary || (summary.programId !== null && summary.programId !== programId)) continue;
-    return asEffective(candidate, summary);
+    return { published: candidate, summary };
   }
   return null;
 }
