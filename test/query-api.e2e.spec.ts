@@ -97,6 +97,19 @@ describe('query API over HTTP: eligibility, what-if, queue, ledger (standalone, 
     expect(Object.keys(ledger.body.totals)).toEqual([granted[0].unit]);
   });
 
+  it('a submitting university lists the requests it sent, each with where it went; registrars and other institutions are refused', async () => {
+    const mine = await get(flow.tokens.uni.submitter, '/submissions').expect(200);
+    expect(mine.body).toMatchObject({ institutionId: 'uni-porto', total: 1, counts: { decided: 1 } });
+    expect(mine.body.items[0]).toMatchObject({ requestId: flow.requestId, learnerId: flow.learnerId, receivingInstitution: 'mit', submitterInstitution: 'uni-porto', status: 'decided', ageDays: 0 });
+    expect((await get(flow.tokens.uni.submitter, '/submissions?status=submitted').expect(200)).body.items).toEqual([]);
+    await get(flow.tokens.uni.submitter, '/submissions?institutionId=mit').expect(403);
+    await get(flow.tokens.mit.registrar, '/submissions').expect(403);
+    const auditor = await platformAuditor(t);
+    await get(auditor, '/submissions').expect(400);
+    expect((await get(auditor, '/submissions?institutionId=uni-porto').expect(200)).body.total).toBe(1);
+    await get(flow.tokens.uni.submitter, '/submissions?limit=0').expect(400);
+  });
+
   it('the catalog lists the institution’s programs and policies with every version, for any authenticated caller (a submitting university finds what it can submit toward)', async () => {
     const res = await get(flow.tokens.uni.submitter, '/catalog/mit?on=2026-06-01').expect(200);
     expect(res.body).toMatchObject({ institutionId: 'mit', on: '2026-06-01', upToPosition: await t.store.headPosition() });

@@ -41,6 +41,7 @@ export const MATRIX: Record<string, RoleName[]> = {
   'GET /queue': ['registrar', 'auditor'],
   'GET /ledger/{learnerId}': ['registrar', 'auditor'],
   'GET /catalog/{institutionId}': ALL,
+  'GET /submissions': ['submitter', 'auditor'],
   'GET /audit/history/{kind}/{id}': ['admin', 'auditor'],
   'GET /audit/requests/{requestId}/reproduction': ['admin', 'auditor', 'registrar'],
   'POST /audit/policy-impact': ['admin', 'auditor', 'registrar'],

@@ -25,18 +25,15 @@ export class EligibilityQueryDto {
   @ApiPropertyOptional({ enum: ['recorded', 'occurred'], description: AXIS_DOC }) axis?: 'recorded' | 'occurred';
 }
 
-@ValidateWith({
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    institutionId: idSchema,
-    status: { type: 'string', enum: [...REQUEST_STATUSES] },
-    limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-    offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 },
-    asOf: asOfSchema,
-    axis: axisSchema,
-  },
-})
+/** A page of requests of one institution: the queue's and the submissions' query. */
+const requestPageProperties = {
+  institutionId: idSchema,
+  status: { type: 'string', enum: [...REQUEST_STATUSES] },
+  limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+  offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 },
+} as const;
+
+@ValidateWith({ type: 'object', additionalProperties: false, properties: { ...requestPageProperties, asOf: asOfSchema, axis: axisSchema } })
 export class QueueQueryDto {
   @ApiPropertyOptional({ description: 'Receiving institution (auditors must name it; registrars read their own)' }) institutionId?: string;
   @ApiPropertyOptional({ enum: REQUEST_STATUSES }) status?: (typeof REQUEST_STATUSES)[number];
@@ -66,4 +63,12 @@ export class CatalogParams {
 @ValidateWith({ type: 'object', additionalProperties: false, properties: { on: dateSchema } })
 export class CatalogQueryDto {
   @ApiPropertyOptional({ description: "The date each policy version's inEffect refers to (YYYY-MM-DD); default today (UTC)", example: '2026-11-30' }) on?: string;
+}
+
+@ValidateWith({ type: 'object', additionalProperties: false, properties: requestPageProperties })
+export class SubmissionsQueryDto {
+  @ApiPropertyOptional({ description: 'Submitting institution (auditors must name it; submitters read their own)' }) institutionId?: string;
+  @ApiPropertyOptional({ enum: REQUEST_STATUSES }) status?: (typeof REQUEST_STATUSES)[number];
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 }) limit?: number;
+  @ApiPropertyOptional({ default: 0, minimum: 0 }) offset?: number;
 }

@@ -5,9 +5,9 @@ import { AsOfQueries } from '../as-of/as-of.queries';
 import { EligibilityAnswer } from '../eligibility/eligibility-answer';
 import { EligibilityQuery } from '../query/eligibility.query';
 import { Ledger, LedgerQuery } from '../query/ledger.query';
-import { QueuePage, QueueQuery } from '../query/queue.query';
+import { QueuePage, QueueQuery, SubmissionEntry } from '../query/queue.query';
 import { Catalog, CatalogQuery } from '../query/catalog.query';
-import { CatalogParams, CatalogQueryDto, EligibilityQueryDto, InstitutionQueryDto, LedgerParams, QueueQueryDto } from './query.dto';
+import { CatalogParams, CatalogQueryDto, EligibilityQueryDto, InstitutionQueryDto, LedgerParams, QueueQueryDto, SubmissionsQueryDto } from './query.dto';
 import { WhatIfDto } from './what-if.dto';
 
 /** What every answer's `upToPosition` means, in both ways to run. */
@@ -56,6 +56,14 @@ export class ReadModelsController {
   queue(@Query() query: QueueQueryDto, @CurrentPrincipal() principal: Principal): Promise<QueuePage> {
     if (query.asOf !== undefined) return this.asOf.queue(principal, query, query.asOf, query.axis);
     return this.queueQuery.queue(principal, query);
+  }
+
+  @Get('submissions')
+  @Roles('submitter', 'auditor')
+  @ApiOperation({ summary: 'The credit-transfer requests a submitting university sent, to any receiving institution, by status and age, oldest first' })
+  @ApiOkResponse({ description: `A page of requests (each with its receiving institution) with counts by status. ${UP_TO_POSITION}` })
+  submissions(@Query() query: SubmissionsQueryDto, @CurrentPrincipal() principal: Principal): Promise<QueuePage<SubmissionEntry>> {
+    return this.queueQuery.submissions(principal, query);
   }
 
   @Get('ledger/:learnerId')

@@ -22,13 +22,23 @@ export interface QueueEntry {
   ageDays: number;
 }
 
-export interface QueuePage {
+export interface QueuePage<Entry = QueueEntry> {
   institutionId: string;
   upToPosition: number;
   /** Requests per status (all of them, not just this page). */
   counts: Record<string, number>;
   total: number;
-  items: QueueEntry[];
+  items: Entry[];
+}
+
+/** A request as its submitting university lists it: the queue entry, and where it was sent. */
+export type SubmissionEntry = QueueEntry & { receivingInstitution: string };
+
+export interface PageQuery {
+  institutionId?: string;
+  status?: string;
+  limit?: number;
+  offset?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -41,25 +51,38 @@ export class QueueQuery {
     @Inject(PROJECTION_POSITION) private readonly position: ProjectionPosition,
   ) {}
 
-  async queue(principal: Principal, query: { institutionId?: string; status?: string; limit?: number; offset?: number }): Promise<QueuePage> {
+  /** The receiving institution's requests (registrars; auditors in scope). */
+  async queue(principal: Principal, query: PageQuery): Promise<QueuePage> {
     const institutionId = institutionInScope(principal, query.institutionId);
+    const { rows, ...page } = await this.page('receivingInstitution', institutionId, query);
+    return { ...page, items: rows.map((r) => queueEntryOf(r, Date.now())) };
+  }
+
+  /** The requests a submitting university sent, to any receiving institution (its submitters; auditors in scope). */
+  async submissions(principal: Principal, query: PageQuery): Promise<QueuePage<SubmissionEntry>> {
+    const institutionId = institutionInScope(principal, query.institutionId, 'submitter');
+    const { rows, ...page } = await this.page('submitterInstitution', institutionId, query);
+    return { ...page, items: rows.map((r) => ({ ...queueEntryOf(r, Date.now()), receivingInstitution: r.receivingInstitution })) };
+  }
+
+  private async page(column: 'receivingInstitution' | 'submitterInstitution', institutionId: string, query: PageQuery): Promise<Omit<QueuePage, 'items'> & { rows: RequestRow[] }> {
     const upToPosition = await this.position.current();
     const countRows = await this.db.manager
       .createQueryBuilder(RequestRow, 'r')
       .select('r.status', 'status')
       .addSelect('COUNT(*)', 'n')
-      .where('r.receivingInstitution = :institutionId', { institutionId })
+      .where(`r.${column} = :institutionId`, { institutionId })
       .groupBy('r.status')
       .getRawMany<{ status: string; n: string | number }>();
     const counts = Object.fromEntries(countRows.map((c) => [c.status, Number(c.n)]));
-    const where = query.status ? { receivingInstitution: institutionId, status: query.status } : { receivingInstitution: institutionId };
+    const where = query.status ? { [column]: institutionId, status: query.status } : { [column]: institutionId };
     const [rows, total] = await this.db.manager.findAndCount(RequestRow, {
       where,
       order: { submittedAt: 'ASC', requestId: 'ASC' },
       take: query.limit ?? 50,
       skip: query.offset ?? 0,
     });
-    return { institutionId, upToPosition, counts, total, items: rows.map((r) => queueEntryOf(r, Date.now())) };
+    return { institutionId, upToPosition, counts, total, rows };
   }
 }
 

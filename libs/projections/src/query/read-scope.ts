@@ -2,14 +2,15 @@ import { Principal } from '@app/platform';
 import { refuse } from '@app/kernel';
 
 /**
- * Which receiving institution a read is about, and may the caller read it: a registrar reads its
- * own institution; an auditor any institution in its audit scope ('*' = all) and must name it;
- * anyone else is refused.
+ * Which institution a read is about, and may the caller read it: the institution's own role for
+ * that read (the registrar of a receiving institution; the submitter of a submitting one) reads
+ * its own institution; an auditor any institution in its audit scope ('*' = all) and must name
+ * it; anyone else is refused.
  */
-export function institutionInScope(principal: Principal, requested: string | undefined): string {
-  if (principal.role === 'registrar') {
+export function institutionInScope(principal: Principal, requested: string | undefined, ownRole: 'registrar' | 'submitter' = 'registrar'): string {
+  if (principal.role === ownRole) {
     if (requested !== undefined && requested !== principal.institutionId) {
-      throw refuse.forbidden('out-of-scope', `a registrar of ${principal.institutionId} reads only its own institution, not ${requested}`);
+      throw refuse.forbidden('out-of-scope', `a ${ownRole} of ${principal.institutionId} reads only its own institution, not ${requested}`);
     }
     return principal.institutionId;
   }

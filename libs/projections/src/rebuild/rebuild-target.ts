@@ -6,7 +6,7 @@ import { sqliteConnectionOf } from '../runtime/bulk-sqlite';
  * projector never reads through them. A rebuild copy is only read by the projector and then
  * copied into the live tables (which keep theirs), so the copy does without them.
  */
-const READER_ONLY_INDEXES = ['rm_requests_queue', 'rm_ledger_learner', 'rm_history_recorded', 'rm_history_subjects_position'];
+const READER_ONLY_INDEXES = ['rm_requests_queue', 'rm_requests_submissions', 'rm_ledger_learner', 'rm_history_recorded', 'rm_history_subjects_position'];
 
 /**
  * Prepares a fresh SQLite rebuild copy, which is written once and read by nobody until the

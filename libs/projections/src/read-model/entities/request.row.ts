@@ -1,9 +1,10 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { intColumn, positionColumn, textColumn, keyColumn } from '../columns';
 
-/** A credit-transfer request as the receiving institution's queue shows it. */
+/** A credit-transfer request as the receiving institution's queue (and the submitter's list) shows it. */
 @Entity('rm_requests')
 @Index('rm_requests_queue', ['receivingInstitution', 'status', 'submittedAt'])
+@Index('rm_requests_submissions', ['submitterInstitution', 'status', 'submittedAt'])
 export class RequestRow {
   @PrimaryColumn(keyColumn('request_id')) requestId!: string;
   @Column(textColumn('receiving_institution')) receivingInstitution!: string;
