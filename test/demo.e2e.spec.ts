@@ -40,6 +40,9 @@ describe('npm run demo: the MIT SCM blended scenario over real HTTP (global fetc
     expect(text).toContain('pinned: program mit-scm-e2e1@2026-2027, policy mit-scm-recognition-e2e1@2026.1');
     expect(text).toMatch(/residency REDUCED: 5 months .*instead of 10 months/);
     expect(text).toContain('residency STANDARD: 10 months');
+    // The university finds the program and the policy in effect in MIT's catalog, and follows what it sent.
+    expect(text).toContain('a request submitted today is evaluated under policy mit-scm-recognition-e2e1 version 2026.1');
+    expect(text).toMatch(/follows its requests \(GET \/submissions, up to position \d+\): 2 sent \(1 decided, 1 evaluated\)/);
     expect(text).not.toMatch(/[{}]/); // no raw JSON
   }, 60000);
 

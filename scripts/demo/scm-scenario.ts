@@ -1,8 +1,9 @@
 /**
  * The MIT Supply Chain Management blended scenario, played through the public HTTP API of a
  * running server: institutions, the MicroMasters at MITx, the program and policy at MIT, a
- * credit-transfer request evaluated and decided, then eligibility for the reduced residency,
- * for a learner with the complete credential and for one a course short.
+ * credit-transfer request (the university finds the program in MIT's catalog first) evaluated and
+ * decided, then eligibility for the reduced residency, for a learner with the complete credential
+ * and for one a course short; the university lists the requests it sent.
  */
 import { EligibilityAnswer, PollOptions } from './eligibility';
 import { askEligibility } from './eligibility-steps';
@@ -14,6 +15,7 @@ import { Reporter } from './report';
 import { COMPREHENSIVE_EXAM, CourseCode, MICROMASTERS_CODES, ONLINE_COURSES, ScenarioIds, scenarioIds } from './scm-fixtures';
 import { lastPositionOf } from './transfer-request';
 import { decideAsProposed, submitAndReadEvaluation } from './transfer-steps';
+import { findProgramInCatalog, followSubmissions } from './university-steps';
 
 export interface ScmDemoOptions {
   baseUrl: string;
@@ -46,6 +48,7 @@ export async function runScmDemo(options: ScmDemoOptions): Promise<ScmDemoOutcom
   await admit(mit, ids, complete.learnerId, report);
 
   report.section('Credit-transfer request: submitted by the university, evaluated at once, decided by MIT');
+  await findProgramInCatalog(university, ids, report, options.poll);
   const request = await submitAndReadEvaluation(university, mit, ids, complete, report);
   const completeLastPosition = await decideAsProposed(mit, request, report);
 
@@ -58,6 +61,7 @@ export async function runScmDemo(options: ScmDemoOptions): Promise<ScmDemoOutcom
   await admit(mit, ids, short.learnerId, report);
   const shortRequest = await submitAndReadEvaluation(university, mit, ids, short, report);
   const shortEligibility = await askEligibility(mit, ids, short.learnerId, lastPositionOf(shortRequest.view), report, options.poll);
+  await followSubmissions(university, ids, report);
 
   return {
     ids,
