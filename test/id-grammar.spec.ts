@@ -9,6 +9,8 @@ import { AwardCredentialDto, CredentialParams } from '@app/records/api/credentia
 import { CompletionParams, LearnerParams, RecordCompletionDto } from '@app/records/api/learner.dto';
 import { AdmitLearnerDto, PolicyParams, ProgramParams } from '@app/transfer/api/catalog.dto';
 import { RequestParams, SubmitTransferRequestDto } from '@app/transfer/api/transfer-request.dto';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseProgram } from '@app/requirements';
 import programFixture from '../libs/requirements/fixtures/mit-scm-blended.program.json';
 
@@ -60,6 +62,22 @@ describe('id grammar: the same at every edge of the API', () => {
     expect(INVALID.filter((id) => accepts(schema, id))).toEqual([]);
   });
 
+  it('every id field of every validated DTO (found by name: …Id, …Ids, id) takes the kernel grammar, but institution ids in provisioning and request item ids', () => {
+    const found: string[] = [];
+    const wrong: string[] = [];
+    for (const file of dtoFiles()) {
+      for (const [name, dto] of Object.entries(require(file) as Record<string, unknown>)) {
+        const schema = jsonSchemaOf(dto);
+        if (schema) walkIdFields(schema, `${name}`, (path, field) => {
+          found.push(path);
+          if (field.pattern !== ID_PATTERN && !OTHER_GRAMMARS.some((other) => path.endsWith(other))) wrong.push(`${path}: ${String(field.pattern)}`);
+        });
+      }
+    }
+    expect(found.length).toBeGreaterThan(ID_FIELDS.length);
+    expect(wrong).toEqual([]);
+  });
+
   it('the sample ids are those of the kernel grammar', () => {
     const grammar = new RegExp(ID_PATTERN);
     expect(VALID.every((id) => grammar.test(id))).toBe(true);
@@ -74,3 +92,37 @@ describe('id grammar: the same at every edge of the API', () => {
     }
   });
 });
+
+/**
+ * Fields named like ids that are not entity ids, by design: institution ids in provisioning have
+ * the narrower grammar of platform access; a request's item ids are composites ("completion:<id>")
+ * that the transfer service built and hands out, so they are matched exactly, not parsed.
+ */
+const OTHER_GRAMMARS = ['RegisterInstitutionDto/institutionId', '/itemId', '/itemIds/items'];
+
+/** Every *.dto.ts under libs/<lib>/src/api (and libs/platform/src/access/api). */
+function dtoFiles(): string[] {
+  const libs = join(__dirname, '..', 'libs');
+  const dirs = readdirSync(libs).flatMap((lib) => [join(libs, lib, 'src', 'api'), join(libs, lib, 'src', 'access', 'api')]);
+  return dirs.flatMap((dir) => {
+    try {
+      return readdirSync(dir).filter((f) => f.endsWith('.dto.ts')).map((f) => join(dir, f));
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Calls `visit` for each string field named like an id (or the items of an id list), with its path. */
+function walkIdFields(schema: JsonSchema, path: string, visit: (path: string, field: { pattern?: unknown }) => void): void {
+  const properties = (schema as { properties?: Record<string, JsonSchema> }).properties ?? {};
+  for (const [key, child] of Object.entries(properties)) {
+    const at = `${path}/${key}`;
+    const node = child as { type?: unknown; pattern?: unknown; items?: JsonSchema; properties?: unknown };
+    const isId = key === 'id' || key.endsWith('Id');
+    if (isId && node.type === 'string') visit(at, node);
+    else if (key.endsWith('Ids') && node.items && (node.items as { type?: unknown }).type === 'string') visit(`${at}/items`, node.items as { pattern?: unknown });
+    else if (node.properties) walkIdFields(child, at, visit);
+    else if (node.items && (node.items as { properties?: unknown }).properties) walkIdFields(node.items, `${at}/items`, visit);
+  }
+}
