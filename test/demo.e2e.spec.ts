@@ -36,7 +36,7 @@ describe('npm run demo: the MIT SCM blended scenario over real HTTP (global fetc
 
     // The story the console shows: every section, one line per step, the facts of each answer.
     const text = report.lines.join('\n');
-    expect(report.lines.filter((line) => line.startsWith('# '))).toHaveLength(6);
+    expect(report.lines.filter((line) => line.startsWith('# '))).toHaveLength(7);
     expect(text).toContain('pinned: program mit-scm-e2e1@2026-2027, policy mit-scm-recognition-e2e1@2026.1');
     expect(text).toMatch(/residency REDUCED: 5 months .*instead of 10 months/);
     expect(text).toContain('residency STANDARD: 10 months');

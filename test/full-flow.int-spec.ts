@@ -45,5 +45,11 @@ describe('the whole flow over HTTP, standalone app on the PostgreSQL store and P
     expect(asOf.body).toMatchObject({ source: 'as-of', residency: { outcome: 'reduced', months: 5 } });
     const ledger = await request(t.server).get(`/ledger/${flow.learnerId}`).auth(flow.tokens.mit.registrar, { type: 'bearer' }).expect(200);
     expect(ledger.body.entries).toHaveLength(7);
+    // The catalog (read in one REPEATABLE READ transaction on PostgreSQL) and the submitter's list.
+    const catalog = await request(t.server).get('/catalog/mit?on=2026-06-01').auth(flow.tokens.uni.submitter, { type: 'bearer' }).expect(200);
+    expect(catalog.body.programs).toMatchObject([{ programId: 'mit-scm', latestVersion: '2026-2027', policyInEffect: { policyId: 'mit-scm-recognition', version: '2026.1' } }]);
+    expect(catalog.body.policies).toMatchObject([{ policyId: 'mit-scm-recognition', versions: [{ version: '2026.1', inEffect: true }] }]);
+    const submissions = await request(t.server).get('/submissions').auth(flow.tokens.uni.submitter, { type: 'bearer' }).expect(200);
+    expect(submissions.body).toMatchObject({ total: 1, items: [{ requestId: flow.requestId, receivingInstitution: 'mit' }] });
   }, 60000);
 });

@@ -61,7 +61,9 @@ export async function runScmDemo(options: ScmDemoOptions): Promise<ScmDemoOutcom
   await admit(mit, ids, short.learnerId, report);
   const shortRequest = await submitAndReadEvaluation(university, mit, ids, short, report);
   const shortEligibility = await askEligibility(mit, ids, short.learnerId, lastPositionOf(shortRequest.view), report, options.poll);
-  await followSubmissions(university, ids, report);
+
+  report.section(`The university follows the requests it sent (${ids.university})`);
+  await followSubmissions(university, ids, 2, report, options.poll);
 
   return {
     ids,

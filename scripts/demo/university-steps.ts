@@ -31,9 +31,17 @@ export async function findProgramInCatalog(university: ApiClient, ids: ScenarioI
   }
 }
 
-/** GET /submissions: every request the university sent, with where it went and where it stands. */
-export async function followSubmissions(university: ApiClient, ids: ScenarioIds, report: Reporter): Promise<void> {
-  const { body } = await university.get<QueuePage<SubmissionEntry>>('/submissions');
+/** GET /submissions (asked again until it lists the `sent` requests of this run): every request the university sent, with where it went and where it stands. */
+export async function followSubmissions(university: ApiClient, ids: ScenarioIds, sent: number, report: Reporter, poll: PollOptions = DEFAULT_POLL): Promise<void> {
+  const started = Date.now();
+  let { body } = await university.get<QueuePage<SubmissionEntry>>('/submissions');
+  while (body.total < sent) {
+    if (Date.now() - started >= poll.timeoutMs) {
+      throw new ApiError({ method: 'GET', url: new URL('/submissions', university.baseUrl).toString(), as: university.as, headers: {} }, 200, `/submissions lists ${body.total} of the ${sent} requests sent after ${poll.timeoutMs} ms`, body);
+    }
+    await new Promise((resolve) => setTimeout(resolve, poll.intervalMs));
+    ({ body } = await university.get<QueuePage<SubmissionEntry>>('/submissions'));
+  }
   const counts = Object.entries(body.counts).sort(([a], [b]) => (a < b ? -1 : 1)).map(([status, n]) => `${n} ${status}`).join(', ');
   report.step(`${ids.university} follows its requests (GET /submissions, up to position ${body.upToPosition}): ${body.total} sent (${counts})`);
   for (const r of body.items) {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { refuse } from '@app/kernel';
 import { AccessRegistry } from '@app/platform';
 import { effectiveVersionAmong } from '@app/transfer';
@@ -78,10 +78,19 @@ export class CatalogQuery {
     if (!this.access.institution(institutionId)) await this.access.refresh();
     if (!this.access.institution(institutionId)) throw refuse.notFound('institution-not-found', `institution ${institutionId} is not registered`);
     const upToPosition = await this.position.current();
-    const programs = await this.db.manager.find(ProgramRow, { select: { programId: true, latestVersion: true }, where: { institutionId }, order: { programId: 'ASC' } });
-    const programVersions = await this.db.manager.find(ProgramVersionRow, { where: { institutionId }, order: { programId: 'ASC', position: 'ASC' } });
-    const policyVersions = await this.db.manager.find(PolicyVersionRow, { where: { institutionId }, order: { policyId: 'ASC', position: 'ASC' } });
-    const { published } = await new EligibilityInputsLoader(this.db.manager).institutionPolicies(institutionId);
+    // PostgreSQL: one REPEATABLE READ transaction (its own pooled connection), so a projector commit
+    // between the reads cannot mix two states in one answer. SQLite: the reader is ONE connection
+    // shared by every request, on which TypeORM nests concurrent transactions as savepoints of each
+    // other, so no transaction; the reads follow each other within a millisecond.
+    if (this.db.options.type === 'postgres') return this.db.transaction('REPEATABLE READ', (manager) => this.read(manager, institutionId, on, upToPosition));
+    return this.read(this.db.manager, institutionId, on, upToPosition);
+  }
+
+  private async read(manager: EntityManager, institutionId: string, on: string, upToPosition: number): Promise<Catalog> {
+    const programs = await manager.find(ProgramRow, { select: { programId: true, latestVersion: true }, where: { institutionId }, order: { programId: 'ASC' } });
+    const programVersions = await manager.find(ProgramVersionRow, { where: { institutionId }, order: { programId: 'ASC', position: 'ASC' } });
+    const policyVersions = await manager.find(PolicyVersionRow, { where: { institutionId }, order: { policyId: 'ASC', position: 'ASC' } });
+    const { published } = await new EligibilityInputsLoader(manager).institutionPolicies(institutionId);
     const inEffect = (programId: string) => {
       const chosen = effectiveVersionAmong(published, programId, on);
       return chosen ? { policyId: chosen.published.policyId, version: chosen.summary.version } : null;
