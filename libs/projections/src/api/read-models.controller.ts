@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@app/platform';
+import { CurrentPrincipal, Principal, Roles, ROLES } from '@app/platform';
 import { AsOfQueries } from '../as-of/as-of.queries';
 import { EligibilityAnswer } from '../eligibility/eligibility-answer';
 import { EligibilityQuery } from '../query/eligibility.query';
@@ -76,7 +76,7 @@ export class ReadModelsController {
   }
 
   @Get('catalog/:institutionId')
-  @Roles('admin', 'issuer', 'submitter', 'registrar', 'auditor')
+  @Roles(...ROLES)
   @ApiOperation({ summary: 'A receiving institution’s published catalog: its programs with every version, its recognition policies with every version’s scope and effective period (any authenticated caller, as for GET /programs/{id})' })
   @ApiOkResponse({ description: `Programs and policies, each version oldest first; inEffect says whether a policy version is in effect on \`on\`. ${UP_TO_POSITION}` })
   @ApiNotFoundResponse({ description: 'The institution is not registered' })

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { refuse } from '@app/kernel';
 import { AccessRegistry } from '@app/platform';
-import { effectiveVersionAmong } from '@app/transfer';
+import { effectiveVersionAmong, inEffectOn } from '@app/transfer';
 import { EligibilityInputsLoader } from '../eligibility/eligibility-inputs.loader';
 import { PolicyVersionRow, ProgramRow, ProgramVersionRow } from '../read-model/entities';
 import { PROJECTION_POSITION, ProjectionPosition, READ_MODEL_READER } from '../read-model/read-model.tokens';
@@ -107,7 +107,7 @@ export class CatalogQuery {
       })),
       policies: groupBy(policyVersions, (v) => v.policyId).map(([policyId, versions]) => ({
         policyId,
-        versions: versions.map(({ policyId: _p, institutionId: _i, ...v }) => ({ ...v, inEffect: v.effectiveFrom <= on && (v.effectiveTo === null || on < v.effectiveTo) })),
+        versions: versions.map(({ policyId: _p, institutionId: _i, ...v }) => ({ ...v, inEffect: inEffectOn(v, on) })),
       })),
     };
   }

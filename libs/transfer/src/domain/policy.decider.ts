@@ -136,5 +136,10 @@ function latestStart(state: PolicyState): string {
 
 /** The version in effect on a date (effectiveFrom <= date < effectiveTo), or null. */
 export function policyVersionEffectiveOn(state: PolicyState, date: string): PolicyVersionSummary | null {
-  return state.versions.find((v) => v.effectiveFrom <= date && (v.effectiveTo === null || date < v.effectiveTo)) ?? null;
+  return state.versions.find((v) => inEffectOn(v, date)) ?? null;
+}
+
+/** Whether `date` falls in a version's effective period [effectiveFrom, effectiveTo) (effectiveTo null: open-ended). */
+export function inEffectOn(period: { effectiveFrom: string; effectiveTo: string | null }, date: string): boolean {
+  return period.effectiveFrom <= date && (period.effectiveTo === null || date < period.effectiveTo);
 }
