@@ -11,9 +11,11 @@ export interface SearchOutcome {
   /** False when the best-partial search ran out of budget (the satisfiability answer is always exact). */
   exhaustive: boolean;
   feasibilityChecks: number;
+  /** The claim solver the search used (its memo of feasible leaf sets serves a later search). */
+  solver: ClaimSolver;
 }
 
-const DEFAULT_PARTIAL_BUDGET = 250;
+export const DEFAULT_PARTIAL_BUDGET = 250;
 
 /**
  * Finds an assignment of items to leaves that satisfies the requirement tree whenever
@@ -23,12 +25,14 @@ const DEFAULT_PARTIAL_BUDGET = 250;
  * looks for the feasible leaf set that satisfies the most rule nodes. With a total goal, only
  * assignments that also leave the degree total reachable count (and nothing partial is sought).
  */
-export function searchAssignment(c: CompiledProgram, observed: ReadonlyMap<number, boolean>, budget = DEFAULT_PARTIAL_BUDGET, total: TotalGoal | null = null): SearchOutcome {
+export function searchAssignment(
+  c: CompiledProgram, observed: ReadonlyMap<number, boolean>, budget = DEFAULT_PARTIAL_BUDGET, total: TotalGoal | null = null, bestPartialWanted = true,
+): SearchOutcome {
   const solver = new ClaimSolver(c, total);
   const failed = new Set<string>();
   // optimistic until the exact solver first says no; then prune with flow relaxations too
   let careful = false;
-  const fixed = (n: CompiledNode): boolean | undefined => (c.waivedBy[n.index] ? true : n.observe ? observed.get(n.index) ?? false : undefined);
+  const fixed = fixedNodes(c, observed);
 
   const goal = (set: number[], pending: Pending): Claims | null => {
     if (pending === null) {
@@ -74,10 +78,15 @@ export function searchAssignment(c: CompiledProgram, observed: ReadonlyMap<numbe
   const found = goal([], { v: 0, next: null });
   if (found) {
     const leafSet = found.map((items, l) => (items.length ? l : -1)).filter((l) => l >= 0);
-    return { satisfiable: true, leafSet, claims: found, exhaustive: true, feasibilityChecks: solver.checks };
+    return { satisfiable: true, leafSet, claims: found, exhaustive: true, feasibilityChecks: solver.checks, solver };
   }
-  if (total) return { satisfiable: false, leafSet: [], claims: c.leaves.map(() => []), exhaustive: true, feasibilityChecks: solver.checks };
+  if (total || !bestPartialWanted) return { satisfiable: false, leafSet: [], claims: c.leaves.map(() => []), exhaustive: true, feasibilityChecks: solver.checks, solver };
   return bestPartial(c, solver, fixed, budget);
+}
+
+/** Which nodes are decided before any claim: waived ones (true) and observing checks (their verdict). */
+export function fixedNodes(c: CompiledProgram, observed: ReadonlyMap<number, boolean>): (n: CompiledNode) => boolean | undefined {
+  return (n) => (c.waivedBy[n.index] ? true : n.observe ? observed.get(n.index) ?? false : undefined);
 }
 
 function bestPartial(c: CompiledProgram, solver: ClaimSolver, fixed: (n: CompiledNode) => boolean | undefined, budget: number): SearchOutcome {
@@ -106,7 +115,7 @@ function bestPartial(c: CompiledProgram, solver: ClaimSolver, fixed: (n: Compile
     rec(k + 1, set, claims);
   };
   rec(0, [], best.claims);
-  return { satisfiable: false, leafSet: best.set, claims: best.claims, exhaustive, feasibilityChecks: solver.checks };
+  return { satisfiable: false, leafSet: best.set, claims: best.claims, exhaustive, feasibilityChecks: solver.checks, solver };
 }
 
 /** Number of rule nodes satisfied if exactly the leaves in `sat` are satisfied. */

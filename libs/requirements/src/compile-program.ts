@@ -56,14 +56,40 @@ export function compileProgram(program: Program, rawItems: readonly LearnerItem[
     index: def.index, node: def.node, maxItems: def.maxItems, maxCredits: def.maxCredits, maxUnits: null,
     matches: items.map((it) => matchesFilter(it.item, def.filter, ref)), filter: def.filter, label: def.label,
   }));
+  const extraRootLimits: number[] = [];
+  if (options.capPool) {
+    const pool = options.capPool;
+    const ids = new Set(pool.itemIds);
+    let maxCredits: Rational;
+    try {
+      maxCredits = convertCredits(parseRational(pool.maxCredits), pool.unit, program.creditUnit, sk.conversion);
+    } catch (e) {
+      throw new InvalidEvaluationInputError('/capPool', (e as Error).message);
+    }
+    const index = limits.length;
+    limits.push({ index, node: 0, maxItems: null, maxCredits, maxUnits: null, matches: items.map((it) => ids.has(it.id)), label: pool.label });
+    extraRootLimits.push(index);
+    for (const leaf of leaves) leaf.limits = [...leaf.limits, index];
+  }
   const compiled: CompiledProgram = {
     program, nodes: sk.nodes, leaves, limits, items, conversion: sk.conversion, totalCredits: sk.totalCredits, scale: 1n,
     anyShareable: sk.anyShareable, referenceDate: ref, exceptionsApplied: [], exceptionsIgnored: [],
-    waivedBy: new Array<string | undefined>(sk.nodes.length).fill(undefined), needUnits: [], cache: {},
+    waivedBy: new Array<string | undefined>(sk.nodes.length).fill(undefined), needUnits: [], extraRootLimits, cache: {},
   };
   applyExceptions(compiled, options.exceptions ?? []);
   scaleCredits(compiled);
   return compiled;
+}
+
+/** The limits on the root: the program's own and the extra ones of this evaluation. */
+export function rootLimits(c: CompiledProgram): number[] {
+  return c.extraRootLimits.length ? [...c.nodes[0].limits, ...c.extraRootLimits] : c.nodes[0].limits;
+}
+
+/** The limits covering a node (its own, its ancestors', the extra root ones). */
+export function coveringLimits(c: CompiledProgram, node: number): number[] {
+  const own = c.nodes[node].covering;
+  return c.extraRootLimits.length ? [...own, ...c.extraRootLimits] : own;
 }
 
 /** Dates must be strict YYYY-MM-DD calendar dates: junk is an input error, never a silent miss. */

@@ -76,6 +76,8 @@ export interface CompiledProgram {
   waivedBy: (string | undefined)[];
   /** Per node: credits needed in scaled integer units. */
   needUnits: number[];
+  /** Limits applied at the root besides the program's own (the recognition step's cap pool). */
+  extraRootLimits: number[];
   /** Per-evaluation memo of the search (leaf conflict graph, flow relaxation results). */
   cache: { conflicts?: number[][]; flows?: Map<string, boolean> };
 }

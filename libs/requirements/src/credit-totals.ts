@@ -1,4 +1,4 @@
-import { CompiledProgram, fromUnits } from './compile-program';
+import { CompiledProgram, fromUnits, rootLimits } from './compile-program';
 import { maxUnderCaps, SelectionCap } from './capped-selection';
 import type { Claims } from './compiled.types';
 import { CapReport } from './evaluation.types';
@@ -18,7 +18,7 @@ export interface TotalGoal {
 
 /** The goal, or null when the total does not depend on the claims (no root caps, or uncapped items reach it). */
 export function totalGoal(c: CompiledProgram): TotalGoal | null {
-  const caps = c.nodes[0].limits.map((li) => c.limits[li]);
+  const caps = rootLimits(c).map((li) => c.limits[li]);
   if (caps.length === 0) return null;
   const capped = c.items.map((it) => caps.some((l) => l.matches[it.index]));
   const free = c.items.reduce((acc, it) => (capped[it.index] ? acc : acc + it.units), 0);
@@ -48,7 +48,7 @@ export function totalReachable(c: CompiledProgram, goal: TotalGoal, claimed: (i:
  * whole items beyond their limit. Exact: the counted set (claimed items always in it) maximises the total.
  */
 export function countedItems(c: CompiledProgram, claims: Claims): { counted: boolean[]; total: Rational } {
-  const caps = c.nodes[0].limits.map((li) => c.limits[li]);
+  const caps = rootLimits(c).map((li) => c.limits[li]);
   const claimed = new Set(claims.flat());
   const units = (i: number) => c.items[i].units;
   const pool = c.items.map((it) => it.index);

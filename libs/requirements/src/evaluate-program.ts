@@ -1,12 +1,16 @@
-import { CompiledProgram, compileProgram, fromUnits } from './compile-program';
+import { CompiledProgram, compileProgram, fromUnits, InvalidEvaluationInputError } from './compile-program';
+import { CompletedTree, completeTree } from './complete-tree';
+import { checkCompletion } from './completion-check';
+import { NO_WORK, typicalItemUnits } from './completion-cost';
 import { capReports, countedItems } from './credit-totals';
-import { ENGINE_VERSION } from './engine-version';
-import { Claim, ProgramEvaluation } from './evaluation.types';
+import { engineBehaviour, EngineBehaviour } from './engine-version';
+import { Claim, CompletionReport, MissingEntry, NodeEvaluation, ProgramEvaluation } from './evaluation.types';
 import { evaluateTree } from './evaluate-tree';
+import { explainCompletion } from './explain-completion';
 import { ruleSatisfiable, subtreeSatisfied } from './pathway-conditions';
 import { EvaluateProgramOptions, LearnerItem } from './learner-item.types';
 import { Program, RequirementNode } from './program.types';
-import { ZERO, cmp, parseRational, sub, toDecimal, toQuantity } from './rational';
+import { Rational, ZERO, cmp, parseRational, sub, toDecimal, toQuantity } from './rational';
 import { evaluateResidency } from './residency';
 
 /**
@@ -15,8 +19,9 @@ import { evaluateResidency } from './residency';
  * Pure and deterministic: the same inputs give byte-identical JSON.
  */
 export function evaluateProgram(program: Program, items: readonly LearnerItem[], options: EvaluateProgramOptions): ProgramEvaluation {
+  const behaviour = behaviourOf(options);
   const c = compileProgram(program, items, options);
-  const core = evaluateTree(c, options, true);
+  const core = behaviour.minimalCompletion ? completeCore(c, items, options) : legacyCore(c, options);
   const { counted, total } = countedItems(c, core.claims);
   const need = parseRational(program.totalCredits);
   const totalOk = cmp(total, need) >= 0;
@@ -24,11 +29,21 @@ export function evaluateProgram(program: Program, items: readonly LearnerItem[],
   const residency = evaluateResidency(c, options, {
     ruleSatisfied: (id) => ruleSatisfiable(program, id, items, options),
     subtreeSatisfied: (node) => subtreeSatisfied(program, node, items, options),
-  });
-  const missing = [...core.missing];
-  if (!totalOk) missing.push({ rulePath: '', message: `Earn ${toDecimal(sub(need, total))} more ${program.creditUnit} credits in total (have ${toDecimal(total)} of ${toDecimal(need)})` });
-  if (!admission.satisfied) missing.push({ rulePath: '', message: 'Admission to the program is required before credit counts toward it' });
-  if (residency.satisfied === false) missing.push({ rulePath: '', message: `Residency (${residency.outcome}${residency.pathway ? `: ${residency.pathway.id}` : ''}) is not yet complete` });
+  }, behaviour.namesInExplanations);
+  let missing: MissingEntry[];
+  let completion: CompletionReport | undefined;
+  if (behaviour.minimalCompletion) {
+    const done = explainCore(c, items, options, core, total, totalOk);
+    missing = done.missing;
+    completion = done.completion;
+    if (!admission.satisfied) missing.push({ rulePath: '', message: 'Admission to the program is required before credit counts toward it', need: { kind: 'admission' } });
+    if (residency.satisfied === false) missing.push({ rulePath: '', message: `Residency (${residency.outcome}${residency.pathway ? `: ${residency.pathway.id}` : ''}) is not yet complete`, need: { kind: 'residency' } });
+  } else {
+    missing = [...core.missing];
+    if (!totalOk) missing.push({ rulePath: '', message: `Earn ${toDecimal(sub(need, total))} more ${program.creditUnit} credits in total (have ${toDecimal(total)} of ${toDecimal(need)})` });
+    if (!admission.satisfied) missing.push({ rulePath: '', message: 'Admission to the program is required before credit counts toward it' });
+    if (residency.satisfied === false) missing.push({ rulePath: '', message: `Residency (${residency.outcome}${residency.pathway ? `: ${residency.pathway.id}` : ''}) is not yet complete` });
+  }
 
   const claims: Claim[] = [];
   core.claims.forEach((itemIdx, leaf) => {
@@ -44,8 +59,8 @@ export function evaluateProgram(program: Program, items: readonly LearnerItem[],
   const claimedSet = new Set(core.claims.flat());
   const sumWhere = (pred: (i: number) => boolean) => fromUnits(c, c.items.reduce((acc, it) => (pred(it.index) ? acc + it.units : acc), 0));
   const treeOk = core.evaluations[0].status === 'satisfied';
-  return {
-    engineVersion: ENGINE_VERSION,
+  const out: ProgramEvaluation = {
+    engineVersion: behaviour.version,
     program: { id: program.id, version: program.version, creditUnit: program.creditUnit },
     referenceDate: options.referenceDate,
     result: treeOk && totalOk ? 'satisfied' : core.evaluations[0].status === 'unsatisfied' && cmp(total, ZERO) === 0 ? 'unsatisfied' : 'partial',
@@ -67,4 +82,43 @@ export function evaluateProgram(program: Program, items: readonly LearnerItem[],
     exceptions: { applied: c.exceptionsApplied, ignored: c.exceptionsIgnored },
     search: { exhaustive: core.exhaustive, feasibilityChecks: core.checks },
   };
+  if (completion) out.completion = completion;
+  return out;
+}
+
+interface Core {
+  claims: number[][];
+  evaluations: NodeEvaluation[];
+  missing: MissingEntry[];
+  exhaustive: boolean;
+  checks: number;
+  tree: CompletedTree | null;
+}
+
+function behaviourOf(options: EvaluateProgramOptions): EngineBehaviour {
+  try {
+    return engineBehaviour(options.engineVersion);
+  } catch (e) {
+    throw new InvalidEvaluationInputError('/engineVersion', (e as Error).message);
+  }
+}
+
+function legacyCore(c: CompiledProgram, options: EvaluateProgramOptions): Core {
+  return { ...evaluateTree(c, options, true), tree: null };
+}
+
+function completeCore(c: CompiledProgram, items: readonly LearnerItem[], options: EvaluateProgramOptions): Core {
+  const tree = completeTree(c, items, options, options.explain !== false);
+  return { claims: tree.claims, evaluations: tree.evaluations, missing: [], exhaustive: tree.exhaustive, checks: tree.checks, tree };
+}
+
+/** 2.x: `missing` as a completion (tree entries, then the total), and how it completes the program. */
+function explainCore(c: CompiledProgram, items: readonly LearnerItem[], options: EvaluateProgramOptions, core: Core, total: Rational, totalOk: boolean): { missing: MissingEntry[]; completion?: CompletionReport } {
+  const tree = core.tree;
+  if (!tree || (tree.satisfiable && totalOk) || options.explain === false) return { missing: [] };
+  const completion = tree.completion ?? checkCompletion(c, items, options, { work: NO_WORK, entries: [] });
+  const missing = explainCompletion(c, core.claims, core.evaluations, completion, toDecimal(total));
+  const typical = typicalItemUnits(c);
+  const work = completion.entries.reduce((a, e) => a + (e.kind === 'credits' ? Math.ceil(e.units / typical) : e.count), 0) + Math.ceil(completion.totalUnits / typical);
+  return { missing, completion: { items: work, verified: completion.verified, needsException: completion.blocked, exhaustive: tree.exhaustive } };
 }

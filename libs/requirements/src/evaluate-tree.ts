@@ -1,23 +1,39 @@
 import { searchAssignment, SearchOutcome } from './assignment-search';
 import { CompiledProgram } from './compile-program';
 import { maxUnderCaps } from './capped-selection';
-import { TotalGoal, totalGoal, totalReachable } from './credit-totals';
+import { TotalGoal, totalGoal } from './credit-totals';
 import { explainMissing } from './explain';
+import { fillLeftovers } from './fill-leftovers';
 import { EvaluateProgramOptions } from './learner-item.types';
-import { nodeResults, observeChecks } from './node-results';
+import { nodeResults, ObservedCheck, observeChecks } from './node-results';
+
+export interface SolvedTree {
+  outcome: SearchOutcome;
+  observed: Map<number, ObservedCheck>;
+  flags: Map<number, boolean>;
+}
 
 /**
- * Assignment, node results and what is missing. With `withTotal`, when the tree is satisfiable but the
+ * The search alone: a satisfying assignment (reaching the total under the root caps when
+ * `withTotal` and one exists), or, when none exists and `bestPartial`, the 1.x best partial one.
+ */
+export function solveTree(c: CompiledProgram, options: EvaluateProgramOptions, withTotal: boolean, bestPartial = true): SolvedTree {
+  const observed = observeChecks(c);
+  const flags = new Map([...observed].map(([k, v]) => [k, v.satisfied]));
+  let outcome: SearchOutcome = searchAssignment(c, flags, options.partialSearchBudget, null, bestPartial);
+  const goal = withTotal && outcome.satisfiable ? totalGoal(c) : null;
+  if (goal) outcome = reachTotal(c, flags, options, goal, outcome);
+  return { outcome, observed, flags };
+}
+
+/**
+ * Assignment, node results and what is missing (1.x). With `withTotal`, when the tree is satisfiable but the
  * assignment found leaves the degree total short under the root caps, the search runs again with the
  * total as a goal of the claim solver, so a satisfying assignment that also reaches the total is found
  * whenever one exists.
  */
 export function evaluateTree(c: CompiledProgram, options: EvaluateProgramOptions, withTotal: boolean) {
-  const observed = observeChecks(c);
-  const flags = new Map([...observed].map(([k, v]) => [k, v.satisfied]));
-  let outcome: SearchOutcome = searchAssignment(c, flags, options.partialSearchBudget);
-  const goal = withTotal && outcome.satisfiable ? totalGoal(c) : null;
-  if (goal) outcome = reachTotal(c, flags, options, goal, outcome);
+  const { outcome, observed } = solveTree(c, options, withTotal);
   const claims = outcome.satisfiable ? outcome.claims : fillLeftovers(c, outcome.claims);
   const { evaluations } = nodeResults(c, claims, observed);
   const missing = explainMissing(c, claims, evaluations);
@@ -47,31 +63,3 @@ function reachTotal(c: CompiledProgram, flags: ReadonlyMap<number, boolean>, opt
   return { ...best, feasibilityChecks: checks };
 }
 
-/** For an unsatisfiable tree: show progress by giving unclaimed eligible items to unsatisfied leaves (in order, within caps). */
-function fillLeftovers(c: CompiledProgram, claims: number[][]): number[][] {
-  const out = claims.map((x) => [...x]);
-  const used = new Set(out.flat());
-  const limUnits = c.limits.map((l) => [...used].filter((i) => l.matches[i] && out.some((items, leaf) => items.includes(i) && c.leaves[leaf].limits.includes(l.index))).reduce((a, i) => a + c.items[i].units, 0));
-  const limItems = c.limits.map((l) => [...used].filter((i) => l.matches[i] && out.some((items, leaf) => items.includes(i) && c.leaves[leaf].limits.includes(l.index))).length);
-  for (const leaf of c.leaves) {
-    if (c.waivedBy[leaf.node]) continue;
-    const have = out[leaf.index];
-    const enough = () => (leaf.kind === 'credits' ? have.reduce((a, i) => a + c.items[i].units, 0) >= leaf.needUnits : have.length >= leaf.needCount);
-    const order = leaf.kind === 'credits' ? [...leaf.eligible].sort((a, b) => c.items[b].units - c.items[a].units || a - b) : leaf.eligible;
-    for (const i of order) {
-      if (enough()) break;
-      if (used.has(i)) continue;
-      const caps = leaf.limits.filter((li) => c.limits[li].matches[i]);
-      const fits = caps.every((li) => {
-        const l = c.limits[li];
-        return (l.maxUnits === null || limUnits[li] + c.items[i].units <= l.maxUnits) && (l.maxItems === null || limItems[li] + 1 <= l.maxItems);
-      });
-      if (!fits) continue;
-      for (const li of caps) { limUnits[li] += c.items[i].units; limItems[li] += 1; }
-      have.push(i);
-      used.add(i);
-    }
-    have.sort((a, b) => a - b);
-  }
-  return out;
-}

@@ -1,5 +1,5 @@
 import { Quantity } from './rational';
-import { ResidencyRequirement } from './program.types';
+import { ItemFilter, ResidencyRequirement } from './program.types';
 
 export type NodeStatus = 'satisfied' | 'partial' | 'unsatisfied';
 
@@ -25,6 +25,37 @@ export interface NodeEvaluation {
   substitutions?: { itemId: string; exceptionId: string }[];
   /** What is still missing here, for a registrar; empty when satisfied. */
   missing: string[];
+}
+
+/** 2.x: what new learning completes an unsatisfied rule (or the degree total). */
+export type MissingNeed =
+  | { kind: 'course'; course: string; matching: ItemFilter; source: 'home' | 'transfer' }
+  | { kind: 'items'; items: number; matching: ItemFilter; source: 'home' | 'transfer' }
+  | { kind: 'credits'; credits: Quantity; matching: ItemFilter; source: 'home' | 'transfer' }
+  | { kind: 'total'; credits: Quantity; matching: ItemFilter; source: 'home' }
+  | { kind: 'exception'; rulePath: string }
+  | { kind: 'admission' }
+  | { kind: 'residency' };
+
+export interface MissingEntry {
+  rulePath: string;
+  message: string;
+  /** 2.x: the new learning that completes this entry: items matching `matching`, counted as `source`. */
+  need?: MissingNeed;
+  /** 2.x: why items the learner holds do not count toward this rule (by title and code). */
+  notes?: string[];
+}
+
+/** 2.x: how the reported `missing` completes the program. */
+export interface CompletionReport {
+  /** New items (courses) the completion asks for, a credit requirement counted as its typical courses. */
+  items: number;
+  /** Adding what `missing` asks for was evaluated and satisfies the program. */
+  verified: boolean;
+  /** No new learning completes it (a held course two rules need): an exception is needed. */
+  needsException: boolean;
+  /** The search for the assignment that leaves the least work explored every option. */
+  exhaustive: boolean;
 }
 
 export interface Claim {
@@ -94,7 +125,9 @@ export interface ProgramEvaluation {
   nodes: NodeEvaluation[];
   claims: Claim[];
   unusedItems: string[];
-  missing: { rulePath: string; message: string }[];
+  missing: MissingEntry[];
+  /** 2.x, when the requirements are not satisfied. */
+  completion?: CompletionReport;
   creditsBySource: { home: Quantity; transfer: Quantity; transferCounted: Quantity; claimed: Quantity };
   capsApplied: CapReport[];
   exceptions: {

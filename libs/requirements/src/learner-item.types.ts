@@ -16,6 +16,8 @@ export interface LearnerItem {
   /** Internal course this item is (home) or was recognized as (transfer); absent for elective credit. */
   courseId?: string;
   title?: string;
+  /** The issuer's own code of the learning (e.g. "CTL.SC1x"), for explanations. */
+  code?: string;
   credits: RationalInput;
   unit: CreditUnit;
   level?: string;
@@ -35,6 +37,8 @@ export interface LearnerItem {
 export interface HeldCredential {
   id: string;
   code?: string;
+  /** For explanations. */
+  title?: string;
   type?: string;
   issuer?: string;
   complete: boolean;
@@ -65,4 +69,13 @@ export interface EvaluateProgramOptions {
   residenceCompleted?: { months?: number; terms?: number };
   /** Upper bound on exact feasibility checks while looking for the best partial assignment. */
   partialSearchBudget?: number;
+  /** False: skip explaining what is missing (a search only needs the assignment's standing). Default true. */
+  explain?: boolean;
+  /** The engine version whose behaviour to reproduce (default: the current one). */
+  engineVersion?: string;
+  /**
+   * A cap over some items, applied like a root limit (whole items; the search chooses which count):
+   * how the recognition step's transfer cap takes part in the program search. Not part of the language.
+   */
+  capPool?: { itemIds: readonly string[]; maxCredits: RationalInput; unit: CreditUnit; label?: string };
 }

@@ -1,4 +1,4 @@
-import { CompiledNode, CompiledProgram, intQuantity, unitsQuantity } from './compile-program';
+import { CompiledNode, CompiledProgram, coveringLimits, intQuantity, unitsQuantity } from './compile-program';
 import { Claims } from './claim-solver';
 import { NodeEvaluation, NodeStatus, Progress } from './evaluation.types';
 import { maxUnderCaps } from './capped-selection';
@@ -24,7 +24,7 @@ export function observeChecks(c: CompiledProgram): Map<number, ObservedCheck> {
     const pool = c.items.filter((it) => matchesFilter(it.item, n.filter, c.referenceDate)).map((it) => it.index);
     const units = (i: number) => c.items[i].units;
     const weight = n.kind === 'credits' ? units : () => 1;
-    const seen = maxUnderCaps(pool, new Set(), n.covering.map((li) => c.limits[li]), units, weight);
+    const seen = maxUnderCaps(pool, new Set(), coveringLimits(c, n.index).map((li) => c.limits[li]), units, weight);
     const have = seen?.value ?? 0;
     out.set(n.index, { satisfied: have >= needOf(c, n), have, items: seen?.chosen ?? [] });
   }

@@ -13,12 +13,12 @@ export interface ResidencyContext {
 }
 
 /** Standard residency, or the first reduced pathway (in declared order) whose conditions all hold. */
-export function evaluateResidency(c: CompiledProgram, options: EvaluateProgramOptions, ctx: ResidencyContext): ResidencyOutcome {
+export function evaluateResidency(c: CompiledProgram, options: EvaluateProgramOptions, ctx: ResidencyContext, names = false): ResidencyOutcome {
   const rules = c.program.residency;
   if (!rules) {
     return { defined: false, outcome: 'standard', pathway: null, requirement: {}, standard: {}, pathwaysConsidered: [], progress: {}, satisfied: true };
   }
-  const considered = (rules.reducedPathways ?? []).map((p) => checkPathway(p, options, ctx));
+  const considered = (rules.reducedPathways ?? []).map((p) => checkPathway(p, options, ctx, names));
   const chosenIndex = considered.findIndex((p) => p.applies);
   const chosen = chosenIndex >= 0 ? (rules.reducedPathways ?? [])[chosenIndex] : undefined;
   const requirement = chosen ? chosen.residency : rules.standard;
@@ -41,14 +41,14 @@ function withLabel<T extends object>(o: T, label: string | undefined): T & { lab
   return label === undefined ? o : { ...o, label };
 }
 
-function checkPathway(p: ReducedResidencyPathway, options: EvaluateProgramOptions, ctx: ResidencyContext): PathwayCheck {
+function checkPathway(p: ReducedResidencyPathway, options: EvaluateProgramOptions, ctx: ResidencyContext, names: boolean): PathwayCheck {
   const reasons: string[] = [];
   const basis: string[] = [];
-  for (const cond of p.requires) checkCondition(cond, options, ctx, reasons, basis);
+  for (const cond of p.requires) checkCondition(cond, options, ctx, reasons, basis, names);
   return withLabel({ id: p.id, applies: reasons.length === 0, reasons, basis }, p.label) as PathwayCheck;
 }
 
-function checkCondition(cond: PathwayCondition, options: EvaluateProgramOptions, ctx: ResidencyContext, reasons: string[], basis: string[]): void {
+function checkCondition(cond: PathwayCondition, options: EvaluateProgramOptions, ctx: ResidencyContext, reasons: string[], basis: string[], names: boolean): void {
   if ('rule' in cond) {
     if (ctx.ruleSatisfied(cond.rule)) basis.push(`rule ${cond.rule} satisfied`);
     else reasons.push(`rule ${cond.rule} is not satisfied`);
@@ -68,17 +68,26 @@ function checkCondition(cond: PathwayCondition, options: EvaluateProgramOptions,
     reasons.push(`no ${what} credential held`);
     return;
   }
+  const name = (h: HeldCredential) => (names ? credentialName(h) : h.id);
   const complete = held.filter((h) => h.complete === true);
   if (complete.length === 0) {
-    reasons.push(`${what} credential ${held.map((h) => h.id).join(', ')} is incomplete`);
+    reasons.push(`${what} credential ${held.map(name).join(', ')} is incomplete`);
     return;
   }
   const fresh = complete.filter((h) => want.maxAgeYears === undefined || (h.awardedOn !== undefined && withinYears(h.awardedOn, want.maxAgeYears, options.referenceDate)));
   if (fresh.length === 0) {
-    reasons.push(`${what} credential ${complete.map((h) => h.id).join(', ')} was awarded more than ${want.maxAgeYears} years before ${options.referenceDate}`);
+    reasons.push(`${what} credential ${complete.map(name).join(', ')} was awarded more than ${want.maxAgeYears} years before ${options.referenceDate}`);
     return;
   }
-  basis.push(`credential ${fresh[0].id}${fresh[0].evidenceEventId ? ` (event ${fresh[0].evidenceEventId})` : ''}`);
+  if (names) basis.push(`credential ${credentialName(fresh[0])}${fresh[0].awardedOn ? `, awarded ${fresh[0].awardedOn}` : ''}`);
+  else basis.push(`credential ${fresh[0].id}${fresh[0].evidenceEventId ? ` (event ${fresh[0].evidenceEventId})` : ''}`);
+}
+
+/** A held credential by code and title ("MITx-SCM-MM (MicroMasters in Supply Chain Management)"), never by id when it has either. */
+export function credentialName(h: Pick<HeldCredential, 'id' | 'code' | 'title' | 'type'>): string {
+  const code = h.code ?? h.type;
+  if (h.title !== undefined) return code !== undefined ? `${code} (${h.title})` : h.title;
+  return code ?? h.id;
 }
 
 function matches(h: HeldCredential, want: { code?: string; type?: string; issuer?: string }): boolean {

@@ -66,16 +66,54 @@ describe('evaluateProgram', () => {
 
   it('given a recency filter, when an item is older than allowed, then it does not count and the reason is explained', () => {
     const p = program({ id: 'root', allOf: [{ id: 'a', course: 'A', filter: { withinYears: 5 } }] });
-    const r = evaluateProgram(p, [item('old', { courseId: 'A', date: '2020-01-01' })], ref);
-    expect(r.requirementsSatisfied).toBe(false);
-    expect(r.missing.map((m) => m.message)).toContain('old: completed 2020-01-01, more than 5 years before 2026-06-01');
+    const items = [item('old', { courseId: 'A', date: '2020-01-01' })];
+    const legacy = evaluateProgram(p, items, { ...ref, engineVersion: '1.1.0' });
+    expect(legacy.requirementsSatisfied).toBe(false);
+    expect(legacy.missing.map((m) => m.message)).toContain('old: completed 2020-01-01, more than 5 years before 2026-06-01');
+    const r = evaluateProgram(p, items, ref);
+    expect(r.missing[0]).toEqual({
+      rulePath: 'root/a',
+      message: 'Complete A: completed within 5 years',
+      need: { kind: 'course', course: 'A', matching: { withinYears: 5 }, source: 'home' },
+      notes: ['A does not count here: completed 2020-01-01, more than 5 years before 2026-06-01'],
+    });
   });
 
   it('given an N-of that cannot be met, when evaluated, then progress and what is missing are reported', () => {
     const p = program({ id: 'root', nOf: 2, of: [{ id: 'a', course: 'A' }, { id: 'b', course: 'B' }, { id: 'c', course: 'C' }] });
-    const r = evaluateProgram(p, [item('i', { courseId: 'B' })], ref);
+    const items = [item('i', { courseId: 'B' })];
+    const legacy = evaluateProgram(p, items, { ...ref, engineVersion: '1.1.0' });
+    expect(legacy.missing[0].message).toBe('root: satisfy 1 more of: a; c');
+    const r = evaluateProgram(p, items, ref);
     expect(r.nodes[0]).toMatchObject({ status: 'partial', progress: { have: { exact: '1' }, need: { exact: '2' }, of: 'rules' } });
-    expect(r.missing[0].message).toBe('root: satisfy 1 more of: a; c');
+    expect(r.missing.map((m) => m.message)).toEqual(['Complete A']);
+    expect(r.missing[0].notes).toEqual(['root: satisfy 1 more of: a; c (a leaves the least work)']);
+    expect(r.completion).toEqual({ items: 1, verified: true, needsException: false, exhaustive: true });
+  });
+
+  it('given a required course that an N-of also lists, when the learner holds it and one other option, then missing asks for the third option, never for the held course', () => {
+    const p = program({
+      id: 'root',
+      allOf: [
+        { id: 'req', course: 'CS.X' },
+        { id: 'electives', nOf: 2, of: [{ id: 'ex', course: 'CS.X' }, { id: 'ey', course: 'CS.Y' }, { id: 'ez', course: 'CS.Z' }] },
+      ],
+    });
+    const items = [item('x', { courseId: 'CS.X', title: 'Intro' }), item('y', { courseId: 'CS.Y' })];
+    const legacy = evaluateProgram(p, items, { ...ref, engineVersion: '1.1.0' });
+    expect(legacy.missing.map((m) => m.message).join('\n')).toContain('Complete CS.X');
+    const r = evaluateProgram(p, items, ref);
+    expect(r.missing.map((m) => m.message)).toEqual(['Complete CS.Z']);
+    expect(r.claims.map((c) => `${c.itemId}->${c.ruleId}`)).toEqual(['x->req', 'y->ey']);
+    expect(JSON.stringify(r.missing)).not.toContain('CS.X"');
+  });
+
+  it('given a course two non-shareable rules both name, when the learner holds it once, then missing says only an exception completes it', () => {
+    const p = program({ id: 'root', allOf: [{ id: 'a', course: 'CS.X' }, { id: 'b', course: 'CS.X' }] });
+    const r = evaluateProgram(p, [item('x', { courseId: 'CS.X', title: 'Intro' })], ref);
+    expect(r.missing).toEqual([expect.objectContaining({ rulePath: 'root/b', need: { kind: 'exception', rulePath: 'root/b' } })]);
+    expect(r.missing[0].message).toContain('Intro (CS.X) already counts toward root/a');
+    expect(r.completion).toMatchObject({ needsException: true, verified: false });
   });
 
   it('given a program with an admission gate, when the learner is not admitted, then that is what is missing', () => {

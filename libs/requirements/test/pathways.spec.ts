@@ -28,7 +28,7 @@ describe.each(pathwayFixtures)('real pathway $key', (fixture) => {
       for (const rule of learner.expect.unsatisfiedRules ?? []) {
         expect(r.nodes.find((n) => n.id === rule)?.status).not.toBe('satisfied');
       }
-      const text = r.missing.map((m) => m.message).join('\n');
+      const text = r.missing.flatMap((m) => [m.message, ...(m.notes ?? [])]).join('\n');
       for (const fragment of learner.expect.missingIncludes ?? []) expect(text).toContain(fragment);
       if (learner.expect.requirementsSatisfied) expect(r.missing.filter((m) => m.rulePath !== '')).toEqual([]);
     });
