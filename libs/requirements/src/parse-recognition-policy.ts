@@ -38,6 +38,11 @@ export function parseRecognitionPolicy(input: unknown): ParseRecognitionPolicyRe
     if (e.minGrade !== undefined && !isValidGrade(e.minGrade, letters)) errors.push({ path: `/equivalencies/${i}/minGrade`, message: `is not a readable grade: ${JSON.stringify(e.minGrade)}` });
     if (e.grant.credits !== undefined && !tryParseRational(e.grant.credits)) errors.push({ path: `/equivalencies/${i}/grant/credits`, message: 'is not an exact number' });
   });
+  const ruleIds = new Set<string>();
+  (policy.credentials ?? []).forEach((r, i) => {
+    if (ruleIds.has(r.id)) errors.push({ path: `/credentials/${i}/id`, message: `duplicate credential rule id "${r.id}"` });
+    ruleIds.add(r.id);
+  });
   const cap = policy.transferCap;
   if (cap?.maxFraction !== undefined) {
     const f = tryParseRational(cap.maxFraction);

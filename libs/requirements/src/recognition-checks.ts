@@ -2,6 +2,7 @@ import { CompiledConversion, convertCredits } from './credit-units';
 import { onOrBefore, withinYears, yearsBetween } from './dates';
 import { DEFAULT_LETTER_TABLE, describeGrade, meetsMinimum, minimumMiss, normalizeGrade } from './grades';
 import { Rational, parseRational } from './rational';
+import { componentOf, credentialLabel, credentialMode, credentialOf, credentialRuleFor } from './credential-rules';
 import { Equivalency, ReasonCode, RecognitionContext, RecognitionEvidence, RecognitionPolicy } from './recognition.types';
 
 export interface EvidenceCheck {
@@ -10,10 +11,12 @@ export interface EvidenceCheck {
   equivalency?: Equivalency;
   /** Credits offered in the policy's unit (null if the unit is unknown). */
   credits: Rational | null;
+  /** 2.x, credentials: recognised as a whole or through their components. */
+  mode?: 'whole' | 'components';
 }
 
 /** Everything about one piece of evidence that does not depend on the cap or on the others. */
-export function checkEvidence(policy: RecognitionPolicy, ev: RecognitionEvidence, ctx: RecognitionContext, conversion: CompiledConversion): EvidenceCheck {
+export function checkEvidence(policy: RecognitionPolicy, ev: RecognitionEvidence, ctx: RecognitionContext, conversion: CompiledConversion, exclusive = false): EvidenceCheck {
   const reasons: ReasonCode[] = [];
   const messages: string[] = [];
   const deny = (code: ReasonCode, message: string) => {
@@ -37,6 +40,7 @@ export function checkEvidence(policy: RecognitionPolicy, ev: RecognitionEvidence
   if (policy.levels && !(ev.level && policy.levels.includes(ev.level))) {
     deny('LEVEL_MISMATCH', `level ${ev.level ?? 'unknown'} is not ${policy.levels.join(' or ')}`);
   }
+  if (exclusive) return checkExclusive(policy, ev, ctx, { reasons, messages, credits, deny });
   const equivalency = findEquivalency(policy, ev);
   const minGrade = equivalency?.minGrade ?? policy.minGrade;
   if (minGrade !== undefined) {
@@ -50,6 +54,65 @@ export function checkEvidence(policy: RecognitionPolicy, ev: RecognitionEvidence
   }
   if (!equivalency && policy.unmatched !== 'elective') deny('NO_EQUIVALENCY', `${ev.issuer} ${ev.code} has no equivalency in this policy`);
   return { reasons, messages, equivalency, credits };
+}
+
+/**
+ * 2.x: the rest of the checks, where a credential is recognised as a whole or through its
+ * components, never both. A credential recognised through its components is judged as a
+ * credential (accepted issuer, complete, level, age; not by a grade or an equivalency it does not
+ * need); a course that is a component of a credential recognised as a whole counts only through
+ * it; a credential's own rule may require it complete for its components to count.
+ */
+function checkExclusive(
+  policy: RecognitionPolicy, ev: RecognitionEvidence, ctx: RecognitionContext,
+  acc: { reasons: ReasonCode[]; messages: string[]; credits: Rational | null; deny: (code: ReasonCode, message: string) => void },
+): EvidenceCheck {
+  const { reasons, messages, credits, deny } = acc;
+  const ref = ctx.referenceDate;
+  const age = () => {
+    if (policy.maxAgeYears !== undefined && !withinYears(ev.date, policy.maxAgeYears, ref)) {
+      const after = onOrBefore(ref, ev.date) && ev.date !== ref;
+      deny('TOO_OLD', after ? `${name(ev)} dates from ${ev.date}, after the reference date ${ref}` : `${name(ev)} dates from ${ev.date}, ${yearsBetween(ev.date, ref)} years before ${ref}; the limit is ${policy.maxAgeYears}`);
+    }
+  };
+  if (ev.kind === 'credential') {
+    const self = credentialOf(ev);
+    const rule = credentialRuleFor(policy, self);
+    if (credentialMode(policy, self) === 'components') {
+      if (ev.credential && !ev.credential.complete && (rule?.completeRequired || policy.completeCredentialRequired)) deny('CREDENTIAL_INCOMPLETE', `${name(ev)} is not complete`);
+      age();
+      return { reasons, messages, credits, mode: 'components' };
+    }
+    if (rule?.completeRequired && ev.credential && !ev.credential.complete) deny('CREDENTIAL_INCOMPLETE', `${name(ev)} is not complete`);
+  } else {
+    const parent = componentOf(ev);
+    if (parent) {
+      const rule = credentialRuleFor(policy, parent);
+      if (credentialMode(policy, parent) === 'whole') {
+        deny('COUNTED_IN_CREDENTIAL', `${name(ev)} is a component of ${credentialLabel(parent)}, which this policy recognizes as a whole: it counts only through it`);
+      } else if (rule?.completeRequired && !ev.credential?.complete) {
+        deny('CREDENTIAL_INCOMPLETE', `${name(ev)} counts only as part of a complete ${credentialLabel(parent)}, which is not complete`);
+      }
+    } else {
+      const rule = (policy.credentials ?? []).find((r) => r.completeRequired && r.match.code === undefined && r.match.type === undefined && r.match.issuer === ev.issuer);
+      if (rule) deny('CREDENTIAL_INCOMPLETE', `${name(ev)} is not part of a complete credential of ${ev.issuer}`);
+    }
+  }
+  const equivalency = findEquivalency(policy, ev);
+  const minGrade = equivalency?.minGrade ?? policy.minGrade;
+  if (minGrade !== undefined) {
+    const letters = policy.letterGrades ?? DEFAULT_LETTER_TABLE;
+    if (ev.grade === undefined || !normalizeGrade(ev.grade, letters)) deny('GRADE_MISSING', `${name(ev)} has no readable grade; minimum is ${describeGrade(minGrade)}`);
+    else if (!meetsMinimum(ev.grade, minGrade, letters)) deny('BELOW_MIN_GRADE', `${name(ev)}: ${minimumMiss(ev.grade, minGrade, letters)}`);
+  }
+  age();
+  if (!equivalency && policy.unmatched !== 'elective') deny('NO_EQUIVALENCY', `${name(ev)} has no equivalency in this policy`);
+  return { reasons, messages, equivalency, credits, mode: 'whole' };
+}
+
+/** Evidence by issuer, code and title: "MITx CTL.SC1x (Supply Chain Fundamentals)". */
+export function name(ev: RecognitionEvidence): string {
+  return `${ev.issuer} ${ev.code}${ev.title && ev.title !== ev.code ? ` (${ev.title})` : ''}`;
 }
 
 export function isEffective(policy: RecognitionPolicy, ref: string): boolean {

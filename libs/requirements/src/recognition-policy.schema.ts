@@ -67,6 +67,28 @@ export const recognitionPolicyJsonSchema = {
             },
           },
           minGrade: { $ref: '#/definitions/grade' },
+          priority: { type: 'integer', minimum: -1000, maximum: 1000, description: 'engine 2.x: when the transfer cap binds and allocations serve the program equally, higher priority is granted first (default 0)' },
+        },
+      },
+    },
+    credentials: {
+      description: 'engine 2.x: per kind of credential, recognised as a whole or through its components, never both',
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'match', 'recognize'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string', minLength: 1 },
+          match: {
+            type: 'object',
+            additionalProperties: false,
+            minProperties: 1,
+            properties: { issuer: { type: 'string', minLength: 1 }, code: { type: 'string', minLength: 1 }, type: { type: 'string', minLength: 1 } },
+          },
+          recognize: { enum: ['whole', 'components'] },
+          completeRequired: { type: 'boolean' },
+          priority: { type: 'integer', minimum: -1000, maximum: 1000 },
         },
       },
     },

@@ -13,6 +13,25 @@ export interface Equivalency {
   match: { issuer?: string; code: string; kind?: 'course' | 'credential' };
   grant: Grant;
   minGrade?: GradeInput;
+  /** 2.x: when a transfer cap binds and two allocations help the program equally, higher priority is granted first (default 0). */
+  priority?: number;
+}
+
+/**
+ * 2.x: how a kind of credential is recognised: as a whole (through an equivalency matching its
+ * code, or as elective credit; its component courses then count only through it) or through its
+ * components (the credential itself grants no credit; its courses are evaluated one by one).
+ * Never both. Without a rule: as a whole when an equivalency matches the credential's code, else
+ * through its components.
+ */
+export interface CredentialRule {
+  id: string;
+  match: { issuer?: string; code?: string; type?: string };
+  recognize: 'whole' | 'components';
+  /** Components count only while the credential is complete (and not revoked); for this credential only. */
+  completeRequired?: boolean;
+  /** As for equivalencies: the cap's tie-break (default 0). */
+  priority?: number;
 }
 
 /** A receiving institution's versioned, effective-dated recognition policy. Plain JSON. */
@@ -27,6 +46,8 @@ export interface RecognitionPolicy {
   creditUnit: string;
   acceptedIssuers: string[];
   equivalencies?: Equivalency[];
+  /** 2.x: whole-credential or component recognition per kind of credential. */
+  credentials?: CredentialRule[];
   /** What happens to accepted evidence with no equivalency: deny (default) or grant elective credit. */
   unmatched?: 'deny' | 'elective';
   minGrade?: GradeInput;
@@ -71,6 +92,8 @@ export interface RecognitionContext {
   programTotalCredits?: RationalInput;
   /** Credit already recognized for this learner toward this program (counts against the cap). */
   alreadyRecognized?: { evidenceId?: string; issuer?: string; code?: string; credits: RationalInput; unit?: string }[];
+  /** The engine version whose behaviour to reproduce (default: the current one). */
+  engineVersion?: string;
 }
 
 export type ReasonCode =
@@ -88,12 +111,17 @@ export type ReasonCode =
   | 'NO_EQUIVALENCY'
   | 'ALREADY_RECOGNIZED'
   | 'DUPLICATE_EVIDENCE'
-  | 'CAP_EXCEEDED';
+  | 'CAP_EXCEEDED'
+  | 'RECOGNIZED_THROUGH_COMPONENTS'
+  | 'COUNTED_IN_CREDENTIAL'
+  | 'PATHWAY_CREDENTIAL'
+  | 'NO_CREDIT';
 
 export interface RecognitionDecision {
   evidenceId: string;
   evidenceEventId?: string;
-  decision: 'granted' | 'partially-granted' | 'denied';
+  /** 2.x adds `recognized`: accepted as evidence without credit of its own (a credential counted through its components, a pathway credential, a zero-credit equivalency). */
+  decision: 'granted' | 'partially-granted' | 'denied' | 'recognized';
   grantedAs: { as: 'course'; courseId: string } | { as: 'elective' } | null;
   equivalencyId?: string;
   /** Evidence credits converted into the policy's unit. */
@@ -112,7 +140,7 @@ export interface RecognitionEvaluation {
   policyEffective: boolean;
   cap: { maxCredits: Quantity | null; alreadyUsed: Quantity; granted: Quantity; remaining: Quantity | null };
   decisions: RecognitionDecision[];
-  totals: { granted: Quantity; grantedCount: number; partialCount: number; deniedCount: number };
+  totals: { granted: Quantity; grantedCount: number; partialCount: number; deniedCount: number; recognizedCount?: number };
   /** Granted credit as learner items, ready for evaluateProgram. */
   recognizedItems: LearnerItem[];
 }

@@ -77,8 +77,8 @@ export const decided: ItemsDecided = {
     decidedBy: MIT,
     decidedOn: '2026-09-10',
     items: [
-      { itemId: 'completion:c1', outcome: 'granted', reasonCode: 'EQUIVALENT_COURSE', note: null, credits: '8', differsFromProposal: false, overrideReason: null },
-      { itemId: 'credential:k1', outcome: 'denied', reasonCode: 'NO_EQUIVALENCY', note: null, credits: '0', differsFromProposal: false, overrideReason: null },
+      { itemId: 'completion:c1', outcome: 'granted', reasonCode: 'EQUIVALENT_COURSE', note: null, credits: '8', differsFromProposal: false, overrideReason: null, grantedAs: { as: 'course', courseId: 'SCM.SC0x' } },
+      { itemId: 'credential:k1', outcome: 'denied', reasonCode: 'NO_EQUIVALENCY', note: null, credits: '0', differsFromProposal: false, overrideReason: null, grantedAs: null },
     ],
   },
 };

@@ -105,7 +105,7 @@ describe('transfer over HTTP: MIT SCM blended pathway', () => {
       policy: { policyId: 'mit-scm-recognition', version: '2026.1', effectiveFrom: '2026-01-01', effectiveTo: null },
       conversionTable: { id: 'mit-units-2026', ectsPerUnit: { MIT_UNIT: '1/2', US_SEMESTER: '2' } },
       admitted: true,
-      totals: { granted: '45', grantedCount: 6, partialCount: 0, deniedCount: 1 },
+      totals: { granted: '45', grantedCount: 6, partialCount: 0, deniedCount: 0, recognizedCount: 1 },
       programEvaluation: { admission: { required: true, admitted: true, satisfied: true }, residency: { outcome: 'reduced', pathway: 'blended', months: 5, terms: 1 } },
     });
     const learner = await t.events(learnerStream(learnerId));
@@ -121,7 +121,8 @@ describe('transfer over HTTP: MIT SCM blended pathway', () => {
     expect(evaluation.learnerStream).toEqual({ stream: learnerStream(learnerId), revision: learner.at(-1)?.revision, lastPosition: learner.at(-1)?.position });
     const proposals = evaluation.proposals as unknown as { itemId: string; decision: string; creditsGranted: string; grantedAs: unknown; reasons: string[] }[];
     expect(proposals.find((p) => p.itemId === `completion:${completionIds[0]}`)).toMatchObject({ decision: 'granted', creditsGranted: '8', grantedAs: { as: 'course', courseId: 'SCM.SC0x' }, reasons: ['EQUIVALENT_COURSE'] });
-    expect(proposals.find((p) => p.itemId === `credential:${credentialId}`)).toMatchObject({ decision: 'denied', reasons: expect.arrayContaining(['NO_EQUIVALENCY']) });
+    // engine 2.x: the MicroMasters counts through its six components and is shown as the pathway credential, not denied
+    expect(proposals.find((p) => p.itemId === `credential:${credentialId}`)).toMatchObject({ decision: 'recognized', creditsGranted: '0', reasons: ['RECOGNIZED_THROUGH_COMPONENTS', 'PATHWAY_CREDENTIAL'] });
   });
 
   it('an Idempotency-Key replay returns the same response and appends nothing', async () => {
@@ -155,7 +156,7 @@ describe('transfer over HTTP: MIT SCM blended pathway', () => {
   });
 
   it('a registrar of another institution cannot decide (403); a stale If-Match is a 409; nothing appended', async () => {
-    const items = [...completionIds.map((id) => ({ itemId: `completion:${id}`, outcome: 'granted', reasonCode: 'EQUIVALENT_COURSE' })), { itemId: `credential:${credentialId}`, outcome: 'denied', reasonCode: 'NO_EQUIVALENCY' }];
+    const items = [...completionIds.map((id) => ({ itemId: `completion:${id}`, outcome: 'granted', reasonCode: 'EQUIVALENT_COURSE' })), { itemId: `credential:${credentialId}`, outcome: 'recognized', reasonCode: 'PATHWAY_CREDENTIAL' }];
     await refused(() => as(harvard.registrar).post(`/transfer-requests/${requestId}/decision`).send({ items }), 403, 'not-registrar-of-institution');
     await refused(() => as(auditor.auditor).post(`/transfer-requests/${requestId}/decision`).send({ items }), 403);
     await refused(() => as(mit.registrar).post(`/transfer-requests/${requestId}/decision`).set('If-Match', '"0"').send({ items }), 409);
@@ -166,7 +167,7 @@ describe('transfer over HTTP: MIT SCM blended pathway', () => {
   it('the registrar decides (one item differs from the proposal, with a reason); appeal, revision; no withdrawal after it', async () => {
     const items = [
       ...completionIds.map((id, i) => (i === 5 ? { itemId: `completion:${id}`, outcome: 'partially-granted', reasonCode: 'PARTIAL_EXAM', credits: '2.5', overrideReason: 'exam covers half of SCM.CFx' } : { itemId: `completion:${id}`, outcome: 'granted', reasonCode: 'EQUIVALENT_COURSE' })),
-      { itemId: `credential:${credentialId}`, outcome: 'denied', reasonCode: 'NO_EQUIVALENCY', note: 'the credential unlocks the blended residency, it is not a course' },
+      { itemId: `credential:${credentialId}`, outcome: 'recognized', reasonCode: 'PATHWAY_CREDENTIAL', note: 'the credential unlocks the blended residency, it is not a course' },
     ];
     const decided = await as(mit.registrar).post(`/transfer-requests/${requestId}/decision`).set('If-Match', requestEtag).send({ items }).expect(201);
     expect(decided.body).toMatchObject({ id: requestId, revision: 2 });

@@ -1,3 +1,4 @@
+import { ENGINE_VERSION } from '@app/requirements';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { refuse } from '@app/kernel';
@@ -73,10 +74,11 @@ export class PolicyImpact {
         // Both sides on today's engine: the recorded policy (reproduced) against the proposal, so an
         // engine change since the request is not reported as the policy's impact.
         const found = await this.reproducer.inputsOf(r.requestId);
-        const reproduced = this.reproducer.rerun(found.recorded, found.inputs);
+        const today = { ...found.inputs, engineVersion: ENGINE_VERSION };
+        const reproduced = this.reproducer.rerun(found.recorded, today);
         if (!reproduced.identical) report.engineDrift.push(r.requestId);
         before = reproduced.reproduced;
-        after = evaluateTransferRequest({ ...found.inputs, policy: proposed });
+        after = evaluateTransferRequest({ ...today, policy: proposed });
       } catch (error) {
         report.skipped.push({ requestId: r.requestId, reason: error instanceof Error ? error.message : String(error) });
         continue;

@@ -47,21 +47,35 @@ const itemDecision = {
   required: ['itemId', 'outcome', 'reasonCode'],
   properties: {
     itemId: { type: 'string', minLength: 1, maxLength: 220 },
-    outcome: { enum: ['granted', 'partially-granted', 'denied'] },
+    outcome: { enum: ['granted', 'partially-granted', 'denied', 'recognized'] },
     reasonCode: { type: 'string', pattern: REASON_CODE },
     note: text(2000),
     credits: { type: 'string', pattern: EXACT },
     overrideReason: text(2000),
+    grantedAs: {
+      oneOf: [
+        { type: 'object', additionalProperties: false, required: ['as', 'courseId'], properties: { as: { const: 'course' }, courseId: { type: 'string', minLength: 1, maxLength: 200 } } },
+        { type: 'object', additionalProperties: false, required: ['as'], properties: { as: { const: 'elective' } } },
+      ],
+    },
   },
 } as const;
 
+export class GrantedAsDto {
+  @ApiProperty({ enum: ['course', 'elective'] }) as!: 'course' | 'elective';
+  @ApiPropertyOptional({ example: 'SCM.SC1x', description: 'The internal course it counts as (as: course)' }) courseId?: string;
+}
+
 export class ItemDecisionDto {
   @ApiProperty({ example: 'completion:6a1f...' }) itemId!: string;
-  @ApiProperty({ enum: ['granted', 'partially-granted', 'denied'] }) outcome!: 'granted' | 'partially-granted' | 'denied';
+  @ApiProperty({ enum: ['granted', 'partially-granted', 'denied', 'recognized'], description: 'recognized: accepted as evidence without credit of its own (credits "0"), e.g. a pathway credential counted through its components' })
+  outcome!: 'granted' | 'partially-granted' | 'denied' | 'recognized';
   @ApiProperty({ example: 'EQUIVALENT_COURSE' }) reasonCode!: string;
   @ApiPropertyOptional() note?: string;
   @ApiPropertyOptional({ example: '8', description: 'Exact, in the receiving unit (default: the proposal; "0" when denied)' }) credits?: string;
   @ApiPropertyOptional({ description: 'Required when the decision differs from the automatic proposal' }) overrideReason?: string;
+  @ApiPropertyOptional({ type: GrantedAsDto, description: 'What the item counts as toward the program; default: what the proposal granted it as, else elective credit' })
+  grantedAs?: { as: 'course'; courseId: string } | { as: 'elective' };
 }
 
 @ValidateWith({ type: 'object', additionalProperties: false, required: ['items'], properties: { items: { type: 'array', minItems: 1, maxItems: 400, items: itemDecision } } })

@@ -1,5 +1,5 @@
 import { refuse } from '@app/kernel';
-import { ENGINE_VERSION, evaluateProgram, evaluateRecognition, InvalidEvaluationInputError, Program, ProgramEvaluation, ProgramException, RecognitionEvaluation, RecognitionPolicy } from '@app/requirements';
+import { ENGINE_VERSION, evaluateTransfer, InvalidEvaluationInputError, LearnerItem, Program, ProgramEvaluation, ProgramException, RecognitionContext, RecognitionEvaluation, RecognitionPolicy } from '@app/requirements';
 import { EvaluationRecord, EvidenceRead, ProgramSummary } from '../domain/evaluation-record';
 import { EffectivePolicy } from './policy-catalog';
 import { LearnerEvidence } from './learner-evidence.reader';
@@ -13,6 +13,16 @@ export interface EvaluationInputs {
   learner: LearnerEvidence;
   /** Exceptions granted on the request (rule path + program version), applied by the program evaluation. */
   exceptions?: ProgramException[];
+  /** The engine version whose behaviour to run (default: the current one); reproduction passes the recorded one. */
+  engineVersion?: string;
+  /** Credit already decided toward this program (eligibility): counts as decided, and against the cap. */
+  decided?: DecidedCredit;
+}
+
+/** Decided credit as the engine takes it: program items, and the cap they already use. */
+export interface DecidedCredit {
+  items: LearnerItem[];
+  alreadyRecognized: NonNullable<RecognitionContext['alreadyRecognized']>;
 }
 
 /**
@@ -28,7 +38,7 @@ export function evaluateTransferRequest(inputs: EvaluationInputs): EvaluationRec
   return {
     requestId: inputs.requestId,
     referenceDate,
-    engineVersion: ENGINE_VERSION,
+    engineVersion: recognition.engineVersion,
     program: { programId: program.programId, version: program.version, creditUnit: program.program.creditUnit, totalCredits: String(program.program.totalCredits) },
     policy: { policyId: policy.policyId, version: policy.summary.version, effectiveFrom: policy.summary.effectiveFrom, effectiveTo: policy.summary.effectiveTo },
     conversionTable: { id: recognition.conversionTable.id, ectsPerUnit: recognition.conversionTable.ectsPerUnit },
@@ -53,22 +63,19 @@ export function evaluateTransferRequest(inputs: EvaluationInputs): EvaluationRec
 
 /** The engine's two steps on the inputs, before they are summarised into a record (the read side shows more of them). */
 export function runEvaluation(
-  inputs: Pick<EvaluationInputs, 'referenceDate' | 'program' | 'policy' | 'admission' | 'exceptions'> & { learner: Pick<LearnerEvidence, 'evidence' | 'credentialsHeld'> },
+  inputs: Pick<EvaluationInputs, 'referenceDate' | 'program' | 'policy' | 'admission' | 'exceptions' | 'engineVersion' | 'decided'> & { learner: Pick<LearnerEvidence, 'evidence' | 'credentialsHeld'> },
 ): { recognition: RecognitionEvaluation; evaluation: ProgramEvaluation } {
   const { program, policy, learner, admission, referenceDate } = inputs;
   try {
-    const recognition = evaluateRecognition(policy.policy as RecognitionPolicy, learner.evidence, {
+    return evaluateTransfer(program.program, policy.policy as RecognitionPolicy, learner.evidence, {
       referenceDate,
       admitted: admission.admitted,
       programTotalCredits: program.program.totalCredits,
-    });
-    const evaluation = evaluateProgram(program.program, recognition.recognizedItems, {
-      referenceDate,
-      admitted: admission.admitted,
       credentialsHeld: learner.credentialsHeld,
       exceptions: inputs.exceptions ?? [],
+      engineVersion: inputs.engineVersion ?? ENGINE_VERSION,
+      ...(inputs.decided ? { decidedItems: inputs.decided.items, alreadyRecognized: inputs.decided.alreadyRecognized } : {}),
     });
-    return { recognition, evaluation };
   } catch (error) {
     if (error instanceof InvalidEvaluationInputError) throw refuse.invalid('evaluation-input-invalid', error.message);
     throw error;

@@ -70,6 +70,8 @@ export class EvaluationReproducer {
       policy: { policyId: recorded.policy.policyId, summary: { ...summary, effectiveTo: recorded.policy.effectiveTo }, policy, conversionTable: recorded.conversionTable },
       admission,
       learner,
+      // the behaviour of the engine that made the record, so a decision made before an engine change still reproduces
+      engineVersion: recorded.engineVersion,
     };
     return { recorded, inputs };
   }

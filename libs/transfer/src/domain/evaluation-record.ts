@@ -18,7 +18,8 @@ export type EvidenceRead = {
 
 export type ItemProposal = {
   itemId: string;
-  decision: 'granted' | 'partially-granted' | 'denied';
+  /** Engine 2.x adds `recognized`: accepted without credit of its own (e.g. a pathway credential counted through its components). */
+  decision: 'granted' | 'partially-granted' | 'denied' | 'recognized';
   grantedAs: { as: 'course'; courseId: string } | { as: 'elective' } | null;
   equivalencyId: string | null;
   /** In the receiving policy's unit, exact ("8", "4/3"). */

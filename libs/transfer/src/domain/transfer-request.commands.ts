@@ -1,6 +1,6 @@
 import { ActorRef } from './actor';
 import { EvaluationRecord, ProgramSummary } from './evaluation-record';
-import { ItemOutcome, RequestItem } from './transfer-request.events';
+import { GrantedAs, ItemOutcome, RequestItem } from './transfer-request.events';
 
 export interface SubmitRequest {
   kind: 'SubmitRequest';
@@ -36,6 +36,8 @@ export type ItemDecisionInput = {
   note?: string | null;
   credits?: string;
   overrideReason?: string | null;
+  /** Default: what the proposal granted it as, else elective credit. */
+  grantedAs?: GrantedAs;
 };
 
 export interface DecideItems {

@@ -4,7 +4,11 @@ import { EvaluationRecord, ProgramSummary } from './evaluation-record';
 /** One piece of evidence named by a request: a completion or a credential of the learner. */
 export type RequestItem = { itemId: string; kind: 'completion' | 'credential'; refId: string };
 
-export type ItemOutcome = 'granted' | 'partially-granted' | 'denied';
+/** `recognized`: accepted as evidence without credit of its own (e.g. the credential that unlocks a pathway, counted through its components). */
+export type ItemOutcome = 'granted' | 'partially-granted' | 'denied' | 'recognized';
+
+/** What a granted or recognized item counts as in the program: an internal course, or elective credit. */
+export type GrantedAs = { as: 'course'; courseId: string } | { as: 'elective' };
 
 /** A registrar's decision on one item; `overrideReason` is set when it differs from the proposal. */
 export type ItemDecision = {
@@ -16,6 +20,11 @@ export type ItemDecision = {
   credits: string;
   differsFromProposal: boolean;
   overrideReason: string | null;
+  /**
+   * What the item counts as toward the program (absent in decisions recorded before it existed:
+   * then the proposal's, or elective credit). Null when denied.
+   */
+  grantedAs?: GrantedAs | null;
 };
 
 export type RequestSubmitted = DomainEvent<
