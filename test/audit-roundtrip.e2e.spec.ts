@@ -44,7 +44,7 @@ describe('audit round trip: export over HTTP, import into an empty store, the sa
     await as(uni.submitter).post(`${requestPath}/appeal`).send({ grounds: 'the credential should count', itemIds: [`credential:${flow.credentialId}`] }).expect(201);
     const items = [
       ...flow.completionIds.map((id) => ({ itemId: `completion:${id}`, outcome: 'granted', reasonCode: 'EQUIVALENT_COURSE' })),
-      { itemId: `credential:${flow.credentialId}`, outcome: 'denied', reasonCode: 'NO_EQUIVALENCY', note: 'appeal reviewed' },
+      { itemId: `credential:${flow.credentialId}`, outcome: 'recognized', reasonCode: 'PATHWAY_CREDENTIAL', note: 'appeal reviewed' },
     ];
     await as(mit.registrar).post(`${requestPath}/revision`).send({ items, note: 'appeal reviewed, decision stands' }).expect(201);
     const second = await as(uni.submitter).post('/transfer-requests')

@@ -47,7 +47,8 @@ describe('query API over HTTP: eligibility, what-if, queue, ledger (standalone, 
       admission: { required: true, admitted: true, satisfied: true },
       residency: { outcome: 'reduced', pathway: { id: 'blended' }, months: 5, standard: { months: 10 } },
     });
-    expect(res.body.residency.reasons.join(' ')).toContain(flow.credentialId);
+    expect(res.body.residency.reasons.join(' ')).toContain('MITx-SCM-MM');
+    expect(res.body.residency.reasons.join(' ')).not.toContain(flow.credentialId);
     expect(res.body.recognized.filter((r: { decision: string }) => r.decision === 'granted')).toHaveLength(6);
     expect(res.body.explanation.join(' ')).toMatch(/5 months on campus instead of 10 months/);
   });

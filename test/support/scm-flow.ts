@@ -70,7 +70,7 @@ export async function runScmFlow(t: StandaloneUnderTest): Promise<ScmFlowResult>
 
   const items = [
     ...completionIds.map((id) => ({ itemId: `completion:${id}`, outcome: 'granted', reasonCode: 'EQUIVALENT_COURSE' })),
-    { itemId: `credential:${credentialId}`, outcome: 'denied', reasonCode: 'NO_EQUIVALENCY', note: 'unlocks the blended residency; not a course' },
+    { itemId: `credential:${credentialId}`, outcome: 'recognized', reasonCode: 'PATHWAY_CREDENTIAL', note: 'unlocks the blended residency; not a course' },
   ];
   await as(mit.registrar).post(`/transfer-requests/${requestId}/decision`).set('If-Match', submitted.headers.etag).send({ items }).expect(201);
   const decided = (await streamEvents(t, `transfer-${requestId}`))[2];

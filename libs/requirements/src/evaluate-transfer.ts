@@ -60,11 +60,19 @@ export function evaluateTransfer(program: Program, policy: RecognitionPolicy, ev
   return { recognition, evaluation };
 }
 
-/** Held credentials that could unlock a pathway: those the policy does not deny (a credential not among the evidence stays). */
+/**
+ * Reasons that say the credential itself is not acceptable under the policy (not that credit must
+ * wait, as for admission, or that the cap is spent): such a credential unlocks no pathway.
+ */
+const CREDENTIAL_REFUSALS = new Set(['ISSUER_NOT_ACCEPTED', 'CREDENTIAL_INCOMPLETE', 'LEVEL_MISMATCH', 'TOO_OLD']);
+
+/** Held credentials that could unlock a pathway: those the policy accepts as credentials (a credential not among the evidence stays). */
 function recognizedHeld(p: PreparedRecognition, held: HeldCredential[] | undefined): HeldCredential[] | undefined {
   if (!held) return held;
-  const denied = new Set(p.candidates.filter((c) => c.ev.kind === 'credential' && c.status === 'denied').map((c) => c.ev.credential?.id ?? c.ev.id));
-  return held.filter((h) => !denied.has(h.id));
+  const refused = new Set(
+    p.candidates.filter((c) => c.ev.kind === 'credential' && c.check.reasons.some((r) => CREDENTIAL_REFUSALS.has(r))).map((c) => c.ev.credential?.id ?? c.ev.id),
+  );
+  return held.filter((h) => !refused.has(h.id));
 }
 
 /** Evidence recognised as an internal course worth no credits still counts toward that course's rule. */

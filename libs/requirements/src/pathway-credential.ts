@@ -28,7 +28,7 @@ export function markPathwayCredentials(program: Program, recognition: Recognitio
   const byId = new Map(evidence.map((ev) => [ev.id, ev]));
   for (const d of recognition.decisions) {
     const ev = byId.get(d.evidenceId);
-    if (!ev || ev.kind !== 'credential' || !ids.has(ev.credential?.id ?? ev.id) || d.decision === 'denied') continue;
+    if (!ev || ev.kind !== 'credential' || !ids.has(ev.credential?.id ?? ev.id)) continue;
     d.reasons.push('PATHWAY_CREDENTIAL');
     d.messages.push(`${name(ev)} recognized as the pathway credential of "${pathway.label ?? pathway.id}"`);
   }
