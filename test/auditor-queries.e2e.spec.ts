@@ -112,7 +112,10 @@ describe('auditor queries: history, reproduction of decisions, policy impact', (
   it('what-if with a future policy version applies it as if in effect (its grade rule, not "not effective")', async () => {
     await post(flow.tokens.mit.registrar, '/policies/mit-scm-recognition/versions').send({ definition: { ...scmPolicy(), version: '2027.1', effectiveFrom: '2027-09-01', minGrade: 83 } }).expect(201);
     await caughtUp();
-    const res = await post(flow.tokens.mit.registrar, '/eligibility/what-if').send({ learnerId: flow.learnerId, programId: 'mit-scm', policy: { policyId: 'mit-scm-recognition', version: '2027.1' } }).expect(200);
+    // decided items bind: a new policy version never reopens what the registrar decided
+    const bound = await post(flow.tokens.mit.registrar, '/eligibility/what-if').send({ learnerId: flow.learnerId, programId: 'mit-scm', policy: { policyId: 'mit-scm-recognition', version: '2027.1' } }).expect(200);
+    expect((bound.body.recognized as { basis: string }[]).every((r) => r.basis === 'decided')).toBe(true);
+    const res = await post(flow.tokens.mit.registrar, '/eligibility/what-if').send({ learnerId: flow.learnerId, programId: 'mit-scm', policy: { policyId: 'mit-scm-recognition', version: '2027.1' }, decisions: 'ignore' }).expect(200);
     expect(res.body.policy).toEqual({ policyId: 'mit-scm-recognition', version: '2027.1' });
     const denied = (res.body.recognized as { decision: string; reasons: string[] }[]).filter((r) => r.reasons.includes('BELOW_MIN_GRADE'));
     expect(denied).toHaveLength(3);

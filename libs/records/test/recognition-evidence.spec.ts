@@ -34,7 +34,7 @@ describe('recognition evidence from a learner record', () => {
     });
     expect(evidence[1].grade).toEqual({ scale: 'percent', value: '92.5' });
     expect(evidence[2]).toMatchObject({ kind: 'credential', code: 'MITx-SCM-MM', credits: '8', unit: 'US_SEMESTER', date: '2025-06-30', credential: { id: 'mm', complete: true }, evidenceEventId: 'evt-mm' });
-    expect(heldCredentialsOf(record)).toEqual([{ id: 'mm', code: 'MITx-SCM-MM', type: 'MicroMasters', issuer: 'mitx', complete: true, awardedOn: '2025-06-30', evidenceEventId: 'evt-mm' }]);
+    expect(heldCredentialsOf(record)).toEqual([{ id: 'mm', code: 'MITx-SCM-MM', title: 'SCM MicroMasters', type: 'MicroMasters', issuer: 'mitx', complete: true, awardedOn: '2025-06-30', evidenceEventId: 'evt-mm' }]);
   });
 
   it('maps every grade scale onto one the engine reads', () => {

@@ -82,6 +82,8 @@ export interface PathwayCheck {
   reasons: string[];
   /** Credentials or rules that made it apply. */
   basis: string[];
+  /** 2.x: ids of the held credentials that made it apply. */
+  credentialIds?: string[];
 }
 
 export interface ResidencyOutcome {

@@ -44,11 +44,14 @@ function withLabel<T extends object>(o: T, label: string | undefined): T & { lab
 function checkPathway(p: ReducedResidencyPathway, options: EvaluateProgramOptions, ctx: ResidencyContext, names: boolean): PathwayCheck {
   const reasons: string[] = [];
   const basis: string[] = [];
-  for (const cond of p.requires) checkCondition(cond, options, ctx, reasons, basis, names);
-  return withLabel({ id: p.id, applies: reasons.length === 0, reasons, basis }, p.label) as PathwayCheck;
+  const credentialIds: string[] = [];
+  for (const cond of p.requires) checkCondition(cond, options, ctx, reasons, basis, names, credentialIds);
+  const check = withLabel({ id: p.id, applies: reasons.length === 0, reasons, basis }, p.label) as PathwayCheck;
+  if (names) check.credentialIds = credentialIds;
+  return check;
 }
 
-function checkCondition(cond: PathwayCondition, options: EvaluateProgramOptions, ctx: ResidencyContext, reasons: string[], basis: string[], names: boolean): void {
+function checkCondition(cond: PathwayCondition, options: EvaluateProgramOptions, ctx: ResidencyContext, reasons: string[], basis: string[], names: boolean, credentialIds: string[]): void {
   if ('rule' in cond) {
     if (ctx.ruleSatisfied(cond.rule)) basis.push(`rule ${cond.rule} satisfied`);
     else reasons.push(`rule ${cond.rule} is not satisfied`);
@@ -79,6 +82,7 @@ function checkCondition(cond: PathwayCondition, options: EvaluateProgramOptions,
     reasons.push(`${what} credential ${complete.map(name).join(', ')} was awarded more than ${want.maxAgeYears} years before ${options.referenceDate}`);
     return;
   }
+  credentialIds.push(fresh[0].id);
   if (names) basis.push(`credential ${credentialName(fresh[0])}${fresh[0].awardedOn ? `, awarded ${fresh[0].awardedOn}` : ''}`);
   else basis.push(`credential ${fresh[0].id}${fresh[0].evidenceEventId ? ` (event ${fresh[0].evidenceEventId})` : ''}`);
 }

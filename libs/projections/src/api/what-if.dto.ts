@@ -47,6 +47,7 @@ const credential = {
     on: date,
     extraCompletions: { type: 'array', maxItems: 50, items: completion },
     extraCredentials: { type: 'array', maxItems: 20, items: credential },
+    decisions: { enum: ['bind', 'ignore'] },
   },
 })
 export class WhatIfDto {
@@ -59,4 +60,6 @@ export class WhatIfDto {
   extraCompletions?: HypotheticalCompletion[];
   @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'Hypothetical credentials (type, code, title, issuerId, credits, unit, eqfLevel, issuedOn, complete)' })
   extraCredentials?: HypotheticalCredential[];
+  @ApiPropertyOptional({ enum: ['bind', 'ignore'], default: 'bind', description: "bind: the registrar's decisions in force stand (they are never proposed again); ignore: as if nothing were decided (what the engine alone would propose)" })
+  decisions?: 'bind' | 'ignore';
 }

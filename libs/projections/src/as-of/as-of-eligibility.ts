@@ -8,6 +8,8 @@ import { EvaluatedEligibility } from '../eligibility/eligibility-answer';
 import { evaluateEligibility } from '../eligibility/evaluate-eligibility';
 import { AsOfCut } from './as-of-cut';
 import { AsOfReader } from './as-of-reader';
+import { requestAsOf } from './as-of-requests';
+import { decidedFor, RequestForEligibility } from '../eligibility/decided-credit';
 
 const asDomain = <E>(events: EventLike[]): E[] => events.map((e) => ({ type: e.type, data: e.data }) as unknown as E);
 
@@ -18,7 +20,7 @@ const asDomain = <E>(events: EventLike[]): E[] => events.map((e) => ({ type: e.t
  */
 export async function eligibilityAsOf(
   reader: AsOfReader,
-  ids: { learnerId: string; programId: string; policyIds: (institutionId: string) => Promise<string[]> },
+  ids: { learnerId: string; programId: string; policyIds: (institutionId: string) => Promise<string[]>; requestIds: (institutionId: string) => Promise<string[]> },
   cut: AsOfCut,
   referenceDate: string,
   authorize: (institutionId: string) => void,
@@ -46,7 +48,17 @@ export async function eligibilityAsOf(
     const d = e.data as LearnerAdmitted['data'];
     return e.type === 'LearnerAdmitted' && d.programId === ids.programId && d.decidedOn <= referenceDate;
   });
+  const requests: RequestForEligibility[] = [];
+  for (const requestId of await ids.requestIds(program.institutionId)) {
+    const found = await requestAsOf(reader, requestId, cut);
+    if (!found) continue;
+    read.push(found.events);
+    requests.push({ state: found.state, position: found.row.lastPosition });
+  }
+  const { decided, exceptions } = decidedFor(requests, record);
   const answer = evaluateEligibility({
+    decided,
+    exceptions,
     learnerId: ids.learnerId,
     program: { programId: ids.programId, version, institutionId: program.institutionId, program: parsed.program },
     policies,

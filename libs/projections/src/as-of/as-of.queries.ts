@@ -42,7 +42,10 @@ export class AsOfQueries {
         throw refuse.forbidden('out-of-scope', `program ${programId} belongs to ${institutionId}; a registrar of ${principal.institutionId} cannot query it`);
       }
     };
-    const { answer, upToPosition } = await eligibilityAsOf(reader, { learnerId, programId, policyIds }, cut, on ?? cutDate(cut, positionRecordedAt), authorize);
+    // the read model is only the index of which requests exist; each is folded from its events up to the cut
+    const requestIds = async (institutionId: string) =>
+      (await this.db.manager.find(RequestRow, { select: { requestId: true }, where: { receivingInstitution: institutionId, learnerId, programId }, order: { requestId: 'ASC' } })).map((r) => r.requestId);
+    const { answer, upToPosition } = await eligibilityAsOf(reader, { learnerId, programId, policyIds, requestIds }, cut, on ?? cutDate(cut, positionRecordedAt), authorize);
     return { ...answer, source: 'as-of', upToPosition };
   }
 

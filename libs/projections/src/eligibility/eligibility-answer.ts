@@ -1,3 +1,28 @@
+import { MissingEntry } from '@app/requirements';
+
+/** An exact amount and its decimal rendering (two places), everywhere the API shows credits. */
+export interface Amount {
+  exact: string;
+  decimal: string;
+}
+
+/** One piece of the learner's evidence and what counts of it: the registrar's decision in force, or the engine's proposal. */
+export interface RecognizedEntry {
+  itemId: string;
+  title: string;
+  decision: string;
+  creditsGranted: Amount;
+  unit: string;
+  reasons: string[];
+  /** decided: a registrar's decision in force binds (request `requestId`); proposed: the engine's proposal under the policy in effect, no decision yet. */
+  basis: 'decided' | 'proposed';
+  requestId: string | null;
+  /** decided only: the decision differs from the engine's proposal (the registrar gave a reason). */
+  override?: boolean;
+  /** decided only: the evidence changed since the decision (e.g. the credential was revoked): it binds until the registrar revises it. */
+  evidenceChanged?: boolean;
+}
+
 /** The answer to "does this learner's stack satisfy that program, or its reduced-residency pathway, and why". */
 export interface EligibilityAnswer {
   learnerId: string;
@@ -15,7 +40,7 @@ export interface EligibilityAnswer {
   policy: { policyId: string; version: string } | null;
   result: 'satisfied' | 'partial' | 'unsatisfied';
   requirementsSatisfied: boolean;
-  totalCredits: { have: string; need: string; satisfied: boolean };
+  totalCredits: { have: Amount; need: Amount; satisfied: boolean };
   admission: { required: boolean; admitted: boolean; satisfied: boolean };
   residency: {
     outcome: 'standard' | 'reduced';
@@ -25,8 +50,13 @@ export interface EligibilityAnswer {
     standard: { months: number | null; terms: number | null };
     reasons: string[];
   };
-  recognized: { itemId: string; title: string; decision: string; creditsGranted: string; unit: string; reasons: string[] }[];
-  missing: { rulePath: string; message: string }[];
+  recognized: RecognizedEntry[];
+  /** What completes the program: each entry with `need` (what new learning completes it) and `notes` (why held items do not count). */
+  missing: MissingEntry[];
+  /** How `missing` completes the program (verified: adding it was evaluated and satisfies the program). */
+  completion: { items: number; verified: boolean; needsException: boolean; exhaustive: boolean } | null;
+  /** Exceptions granted on the learner's requests: applied, or not applied with why (another catalog year, an unknown rule). */
+  exceptions: { applied: { id: string; kind: string; path: string }[]; ignored: { id: string; path: string; reason: string }[] };
   explanation: string[];
 }
 

@@ -1,9 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { heldCredentialsOf, LearnerRecord, recognitionEvidenceOf } from '@app/records';
 import { parseProgram, Program } from '@app/requirements';
-import { ConversionTableRecord, PolicyState, ProgramState, PublishedPolicy } from '@app/transfer';
-import { AdmissionRow, LearnerRow, PolicyRow, ProgramRow } from '../read-model/entities';
+import { ConversionTableRecord, PolicyState, ProgramState, PublishedPolicy, TransferRequestState } from '@app/transfer';
+import { AdmissionRow, LearnerRow, PolicyRow, ProgramRow, RequestRow } from '../read-model/entities';
 import { findByKeys } from '../runtime/bulk-read';
+import { decidedFor, RequestForEligibility } from './decided-credit';
 import { EligibilityInputs } from './evaluate-eligibility';
 
 const admissionKey = (institutionId: string, learnerId: string, programId: string) => `${institutionId}\u0000${learnerId}\u0000${programId}`;
@@ -17,6 +18,8 @@ export interface LoadedEligibility {
   program: { version: string; program: Program };
   policies: PublishedPolicy[];
   admissions: AdmissionRow[];
+  /** The learner's requests toward the program at its institution (their decisions in force bind). */
+  requests: RequestForEligibility[];
   /** Highest global position among the rows read (order-independent: the same whatever order they were projected in). */
   inputsPosition: number;
   /** Latest recorded-at among the rows read: the default reference date is its day. */
@@ -37,6 +40,8 @@ export class EligibilityInputsLoader {
   /** Admissions of the preloaded learners, by institution, learner and program. */
   private readonly admissions = new Map<string, AdmissionRow[]>();
   private readonly admissionsLoaded = new Set<string>();
+  /** Requests of the preloaded learners, by learner and program. */
+  private readonly requests = new Map<string, RequestRow[]>();
 
   constructor(private readonly manager: EntityManager) {}
 
@@ -51,6 +56,10 @@ export class EligibilityInputsLoader {
     for (const row of await findByKeys(this.manager, AdmissionRow, 'learnerId', wanted)) {
       const key = admissionKey(row.institutionId, row.learnerId, row.programId);
       this.admissions.set(key, [...(this.admissions.get(key) ?? []), row]);
+    }
+    for (const row of await findByKeys(this.manager, RequestRow, 'learnerId', wanted)) {
+      const key = `${row.learnerId}\u0000${row.programId}`;
+      this.requests.set(key, [...(this.requests.get(key) ?? []), row]);
     }
     for (const id of wanted) this.admissionsLoaded.add(id);
   }
@@ -68,9 +77,14 @@ export class EligibilityInputsLoader {
     const admissions = this.admissionsLoaded.has(learnerId)
       ? (this.admissions.get(admissionKey(institutionId, learnerId, programId)) ?? [])
       : await this.manager.findBy(AdmissionRow, { institutionId, learnerId, programId });
+    const requestRows = (this.admissionsLoaded.has(learnerId)
+      ? (this.requests.get(`${learnerId}\u0000${programId}`) ?? [])
+      : await this.manager.findBy(RequestRow, { learnerId, programId })
+    ).filter((r) => r.receivingInstitution === institutionId);
+    const requests = requestRows.map((r) => ({ state: JSON.parse(r.state) as TransferRequestState, position: r.lastPosition }));
     const rows = [learner, program.row, ...policies.rows];
-    const positions = [...rows.map((r) => r.lastPosition), ...admissions.map((a) => a.position)];
-    const recorded = [...rows.map((r) => r.lastRecordedAt), ...admissions.map((a) => a.recordedAt)];
+    const positions = [...rows.map((r) => r.lastPosition), ...admissions.map((a) => a.position), ...requestRows.map((r) => r.lastPosition)];
+    const recorded = [...rows.map((r) => r.lastRecordedAt), ...admissions.map((a) => a.recordedAt), ...requestRows.map((r) => r.lastEventAt)];
     return {
       ok: true,
       loaded: {
@@ -81,6 +95,7 @@ export class EligibilityInputsLoader {
         program: { version: program.version, program: program.program },
         policies: policies.published,
         admissions,
+        requests,
         inputsPosition: Math.max(...positions),
         lastRecordedAt: recorded.reduce((a, b) => (b > a ? b : a)),
       },
@@ -126,7 +141,10 @@ export class EligibilityInputsLoader {
 
 /** The engine inputs for one reference date (admissions count from their decision date). */
 export function eligibilityInputsOf(loaded: LoadedEligibility, referenceDate: string): EligibilityInputs {
+  const { decided, exceptions } = decidedFor(loaded.requests, loaded.record);
   return {
+    decided,
+    exceptions,
     learnerId: loaded.learnerId,
     program: { programId: loaded.programId, version: loaded.program.version, institutionId: loaded.institutionId, program: loaded.program.program },
     policies: loaded.policies,

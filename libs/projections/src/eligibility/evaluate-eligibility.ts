@@ -1,6 +1,7 @@
-import { evaluateProgram, HeldCredential, Program, ProgramEvaluation, RecognitionEvaluation, RecognitionEvidence } from '@app/requirements';
+import { evaluateProgram, HeldCredential, Program, ProgramEvaluation, ProgramException, RecognitionEvaluation, RecognitionEvidence, toDecimal, parseRational } from '@app/requirements';
 import { effectivePolicyAmong, inEffectOnAnyDate, policyVersionOf, PublishedPolicy, runEvaluation } from '@app/transfer';
-import { EvaluatedEligibility } from './eligibility-answer';
+import { DecidedEvidence, decidedCredit } from './decided-credit';
+import { Amount, EvaluatedEligibility, RecognizedEntry } from './eligibility-answer';
 import { explain } from './explain-eligibility';
 
 export interface EligibilityInputs {
@@ -14,16 +15,28 @@ export interface EligibilityInputs {
   credentialsHeld: HeldCredential[];
   admitted: boolean;
   referenceDate: string;
+  /** The registrar's decisions in force toward this program (they bind: the evidence they cover is not proposed again). */
+  decided?: DecidedEvidence[];
+  /** Exceptions granted on the learner's requests toward this program. */
+  exceptions?: ProgramException[];
 }
 
+const amount = (exact: string): Amount => ({ exact, decimal: toDecimal(parseRational(exact)) });
+
 /**
- * Pure: recognition of every piece of the learner's evidence under the policy in effect (the
- * same choice and the same engine calls as the transfer context's automatic evaluation), then the
- * program evaluation of the recognized credit with the credentials held. Without a policy in
- * effect nothing external is recognized and the program is evaluated on credentials alone.
+ * Pure: the registrar's decisions in force bind (their credit counts as decided, against the cap
+ * too, and their exceptions apply); the rest of the learner's evidence is recognised under the
+ * policy in effect (the same choice and the same engine as the transfer context's automatic
+ * evaluation), then the program is evaluated on both with the credentials held. Each piece of
+ * evidence says which it is (`basis`). Without a policy in effect nothing is proposed; decided
+ * credit still counts.
  */
 export function evaluateEligibility(inputs: EligibilityInputs): EvaluatedEligibility {
   const { program, referenceDate, admitted } = inputs;
+  const decided = inputs.decided ?? [];
+  const decidedIds = new Set(decided.map((d) => d.refId));
+  const proposedEvidence = inputs.evidence.filter((e) => !decidedIds.has(e.id));
+  const credit = decidedCredit(decided);
   const policy = inputs.policyOverride ? pinned(inputs.policyOverride) : effectivePolicyAmong(inputs.policies, program.programId, referenceDate);
   let recognition: RecognitionEvaluation | null = null;
   let evaluation: ProgramEvaluation;
@@ -33,12 +46,15 @@ export function evaluateEligibility(inputs: EligibilityInputs): EvaluatedEligibi
       program,
       policy,
       admission: { admitted, read: null },
-      learner: { evidence: inputs.evidence, credentialsHeld: inputs.credentialsHeld },
+      learner: { evidence: proposedEvidence, credentialsHeld: inputs.credentialsHeld },
+      exceptions: inputs.exceptions ?? [],
+      decided: credit,
     }));
   } else {
-    evaluation = evaluateProgram(program.program, [], { referenceDate, admitted, credentialsHeld: inputs.credentialsHeld });
+    evaluation = evaluateProgram(program.program, credit.items, { referenceDate, admitted, credentialsHeld: inputs.credentialsHeld, exceptions: inputs.exceptions ?? [] });
   }
-  const titles = new Map(inputs.evidence.map((e) => [e.id, e.title ?? e.code ?? e.id]));
+  const titles = new Map([...inputs.evidence, ...decided.flatMap((d) => (d.evidence ? [d.evidence] : []))].map((e) => [e.id, e.title ?? e.code ?? e.id]));
+  const pathwayIds = pathwayCredentialIds(evaluation);
   const r = evaluation.residency;
   const answer: EvaluatedEligibility = {
     learnerId: inputs.learnerId,
@@ -50,7 +66,7 @@ export function evaluateEligibility(inputs: EligibilityInputs): EvaluatedEligibi
     policy: policy ? { policyId: policy.policyId, version: policy.summary.version } : null,
     result: evaluation.result,
     requirementsSatisfied: evaluation.requirementsSatisfied,
-    totalCredits: { have: evaluation.totalCredits.have.exact, need: evaluation.totalCredits.need.exact, satisfied: evaluation.totalCredits.satisfied },
+    totalCredits: { have: { ...evaluation.totalCredits.have }, need: { ...evaluation.totalCredits.need }, satisfied: evaluation.totalCredits.satisfied },
     admission: { ...evaluation.admission },
     residency: {
       outcome: r.outcome,
@@ -60,19 +76,43 @@ export function evaluateEligibility(inputs: EligibilityInputs): EvaluatedEligibi
       standard: { months: r.standard.months ?? null, terms: r.standard.terms ?? null },
       reasons: r.pathwaysConsidered.flatMap((p) => (p.applies ? p.basis.map((b) => `${p.id}: ${b}`) : p.reasons.map((why) => `${p.id}: ${why}`))),
     },
-    recognized: (recognition?.decisions ?? []).map((d) => ({
-      itemId: d.evidenceId,
-      title: titles.get(d.evidenceId) ?? d.evidenceId,
-      decision: d.decision,
-      creditsGranted: d.creditsGranted.exact,
-      unit: recognition?.creditUnit ?? program.program.creditUnit,
-      reasons: [...d.reasons],
-    })),
-    missing: evaluation.missing.map((m) => ({ rulePath: m.rulePath, message: m.message })),
+    recognized: [
+      ...decided.map((d): RecognizedEntry => ({
+        itemId: d.refId,
+        title: titles.get(d.refId) ?? d.refId,
+        decision: d.outcome,
+        creditsGranted: amount(d.credits),
+        unit: d.unit,
+        reasons: [d.reasonCode, ...(d.kind === 'credential' && pathwayIds.has(d.refId) && d.reasonCode !== 'PATHWAY_CREDENTIAL' ? ['PATHWAY_CREDENTIAL'] : [])],
+        basis: 'decided',
+        requestId: d.requestId,
+        ...(d.differsFromProposal ? { override: true } : {}),
+        ...(d.evidenceRevoked || d.evidence === null ? { evidenceChanged: true } : {}),
+      })),
+      ...(recognition?.decisions ?? []).map((d): RecognizedEntry => ({
+        itemId: d.evidenceId,
+        title: titles.get(d.evidenceId) ?? d.evidenceId,
+        decision: d.decision,
+        creditsGranted: { ...d.creditsGranted },
+        unit: recognition?.creditUnit ?? program.program.creditUnit,
+        reasons: [...d.reasons],
+        basis: 'proposed',
+        requestId: null,
+      })),
+    ],
+    missing: evaluation.missing,
+    completion: evaluation.completion ?? null,
+    exceptions: evaluation.exceptions,
     explanation: [],
   };
   answer.explanation = explain(answer, program.program.title ?? null);
   return answer;
+}
+
+/** The credentials that unlocked the chosen pathway (by id), from the engine's residency outcome. */
+function pathwayCredentialIds(evaluation: ProgramEvaluation): Set<string> {
+  const chosen = evaluation.residency.pathwaysConsidered.find((p) => p.applies && p.id === evaluation.residency.pathway?.id);
+  return new Set(chosen?.credentialIds ?? []);
 }
 
 function pinned(override: PublishedPolicy & { version: string }) {

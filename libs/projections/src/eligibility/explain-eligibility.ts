@@ -13,11 +13,17 @@ export function explain(a: EvaluatedEligibility, programTitle: string | null): s
       : `Evaluated on ${a.referenceDate}; no recognition policy of ${a.institutionId} is in effect for this program, so no external credit is recognized.`,
   );
   const granted = a.recognized.filter((r) => r.decision !== 'denied');
-  if (a.recognized.length > 0) lines.push(`${granted.length} of ${a.recognized.length} pieces of evidence recognized.`);
+  const decided = a.recognized.filter((r) => r.basis === 'decided');
+  if (a.recognized.length > 0) {
+    const basis = decided.length === 0 ? ' (proposed by the engine; nothing decided yet)' : decided.length === a.recognized.length ? ' (all decided by the registrar)' : ` (${decided.length} decided by the registrar, ${a.recognized.length - decided.length} proposed by the engine)`;
+    lines.push(`${granted.length} of ${a.recognized.length} pieces of evidence recognized${basis}.`);
+  }
+  const changed = decided.filter((r) => r.evidenceChanged);
+  if (changed.length > 0) lines.push(`${changed.length} decided item(s) rest on evidence that changed since the decision (${changed.map((r) => r.title).join(', ')}); the decision binds until the registrar revises it.`);
   lines.push(
     a.requirementsSatisfied
-      ? `${name}: every requirement is satisfied (${a.totalCredits.have} of ${a.totalCredits.need} credits).`
-      : `${name}: requirements ${a.result} (${a.totalCredits.have} of ${a.totalCredits.need} credits); ${a.missing.length} still missing.`,
+      ? `${name}: every requirement is satisfied (${a.totalCredits.have.decimal} of ${a.totalCredits.need.decimal} credits).`
+      : `${name}: requirements ${a.result} (${a.totalCredits.have.decimal} of ${a.totalCredits.need.decimal} credits); ${a.missing.length} still missing.`,
   );
   const now = duration(a.residency.months, a.residency.terms);
   const standard = duration(a.residency.standard.months, a.residency.standard.terms);

@@ -1,5 +1,5 @@
 import { In } from 'typeorm';
-import { TransferRequestState } from '@app/transfer';
+import { decisionsInForce, TransferRequestState } from '@app/transfer';
 import { LedgerRow } from '../read-model/entities';
 import { bulkWrite } from '../runtime/bulk-write';
 import { ProjectionBatch } from '../runtime/projection-batch';
@@ -29,6 +29,8 @@ export function ledgerRowsOf(requestId: string, state: TransferRequestState, dec
   const request = state.request;
   const evaluation = state.evaluation;
   if (!request || state.status === 'withdrawn' || !state.decisions) return [];
+  // what each item counts as, read the way eligibility reads it (decisionsInForce), so the two agree
+  const inForce = new Map(decisionsInForce(state).map((d) => [d.itemId, d]));
   return state.decisions.map((d) => {
     const item = request.items.find((i) => i.itemId === d.itemId);
     const proposal = evaluation?.proposals.find((p) => p.itemId === d.itemId) ?? null;
@@ -44,6 +46,7 @@ export function ledgerRowsOf(requestId: string, state: TransferRequestState, dec
       differsFromProposal: d.differsFromProposal,
       overrideReason: d.overrideReason,
       note: d.note,
+      grantedAs: inForce.get(d.itemId)?.grantedAs ?? null,
     };
     return {
       requestId,

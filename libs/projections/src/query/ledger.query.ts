@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Principal } from '@app/platform';
-import { add, parseRational, Rational, toDecimal } from '@app/requirements';
+import { add, parseRational, Rational, toDecimal, toExact } from '@app/requirements';
+import { Amount } from '../eligibility/eligibility-answer';
 import { JsonValue } from '@app/event-store';
 import { LedgerRow } from '../read-model/entities';
 import { PROJECTION_POSITION, ProjectionPosition, READ_MODEL_READER } from '../read-model/read-model.tokens';
@@ -15,7 +16,7 @@ export interface LedgerEntry {
   refId: string;
   outcome: string;
   reasonCode: string;
-  credits: string;
+  credits: Amount;
   unit: string;
   decidedOn: string;
   decisionPosition: number;
@@ -26,8 +27,8 @@ export interface Ledger {
   institutionId: string;
   learnerId: string;
   upToPosition: number;
-  /** Credits recognized (granted or partially granted), exact, per unit. */
-  totals: Record<string, string>;
+  /** Credits recognized (granted or partially granted), per unit. */
+  totals: Record<string, Amount>;
   entries: LedgerEntry[];
 }
 
@@ -58,7 +59,7 @@ export function ledgerOf(institutionId: string, learnerId: string, upToPosition:
     institutionId,
     learnerId,
     upToPosition,
-    totals: Object.fromEntries([...sums].map(([unit, sum]) => [unit, toDecimal(sum, 4)])),
-    entries: rows.map(({ institutionId: _i, learnerId: _l, provenance, ...r }) => ({ ...r, provenance: JSON.parse(provenance) as JsonValue })),
+    totals: Object.fromEntries([...sums].map(([unit, sum]) => [unit, { exact: toExact(sum), decimal: toDecimal(sum) }])),
+    entries: rows.map(({ institutionId: _i, learnerId: _l, provenance, credits, ...r }) => ({ ...r, credits: { exact: credits, decimal: toDecimal(parseRational(credits)) }, provenance: JSON.parse(provenance) as JsonValue })),
   };
 }

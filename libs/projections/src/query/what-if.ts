@@ -38,6 +38,8 @@ export interface WhatIfChanges {
   on?: string;
   extraCompletions?: HypotheticalCompletion[];
   extraCredentials?: HypotheticalCredential[];
+  /** bind (default): the registrar's decisions in force stand; ignore: as if nothing were decided yet (what the engine alone proposes). */
+  decisions?: 'bind' | 'ignore';
 }
 
 /** The engine inputs with the hypothetical changes applied (nothing is written anywhere). */
@@ -75,6 +77,7 @@ export async function applyWhatIf(inputs: EligibilityInputs, changes: WhatIfChan
   });
   const next: EligibilityInputs = {
     ...inputs,
+    ...(changes.decisions === 'ignore' ? { decided: [], exceptions: [] } : {}),
     evidence: [...inputs.evidence, ...completions, ...credentials.map((c) => c.evidence)],
     credentialsHeld: [...inputs.credentialsHeld, ...credentials.map((c) => c.held)],
   };

@@ -86,6 +86,7 @@ export function heldCredentialsOf(record: LearnerRecord): HeldCredential[] {
   return activeCredentials(record).map((c) => ({
     id: c.credentialId,
     ...(c.code ? { code: c.code } : {}),
+    title: c.title,
     type: c.type,
     issuer: c.issuerId,
     complete: c.complete,

@@ -88,7 +88,7 @@ function credentialEvidence(itemId: string, k: CredentialView): RecognitionEvide
 }
 
 function held(k: CredentialView): HeldCredential {
-  const h: HeldCredential = { id: k.credentialId, type: k.type, issuer: k.issuerId, complete: k.complete && !k.revoked, awardedOn: k.issuedOn };
+  const h: HeldCredential = { id: k.credentialId, type: k.type, issuer: k.issuerId, complete: k.complete && !k.revoked, awardedOn: k.issuedOn, title: k.title };
   if (k.code) h.code = k.code;
   if (k.evidence.eventId) h.evidenceEventId = k.evidence.eventId;
   return h;

@@ -5,6 +5,7 @@ import { intColumn, positionColumn, textColumn, keyColumn } from '../columns';
 @Entity('rm_requests')
 @Index('rm_requests_queue', ['receivingInstitution', 'status', 'submittedAt'])
 @Index('rm_requests_submissions', ['submitterInstitution', 'status', 'submittedAt'])
+@Index('rm_requests_learner', ['learnerId', 'programId'])
 export class RequestRow {
   @PrimaryColumn(keyColumn('request_id')) requestId!: string;
   @Column(textColumn('receiving_institution')) receivingInstitution!: string;

@@ -1,0 +1,74 @@
+import { completionEvidenceOf, credentialEvidenceOf, LearnerRecord } from '@app/records';
+import { LearnerItem, ProgramException, RecognitionEvidence } from '@app/requirements';
+import { DecidedCredit, DecisionInForce, decisionsInForce, exceptionsInForce, TransferRequestState } from '@app/transfer';
+
+/** A decision in force on a piece of the learner's evidence, with that evidence as the record holds it now. */
+export interface DecidedEvidence extends DecisionInForce {
+  /** The completion or credential as the learner's record holds it now (a revoked credential included); null if the record no longer has it. */
+  evidence: RecognitionEvidence | null;
+  /** The record no longer supports the decision as made: the credential was revoked since (the registrar may revise). */
+  evidenceRevoked: boolean;
+}
+
+/** A learner's requests toward one program, with the position of their latest event (the later decision on the same evidence wins). */
+export interface RequestForEligibility {
+  state: TransferRequestState;
+  position: number;
+}
+
+/**
+ * What binds in an eligibility evaluation: the registrar's decisions in force on the learner's
+ * requests toward the program (any catalog year; per piece of evidence, the latest decided request
+ * wins) and the exceptions granted on them. Pure: the same requests and record give the same answer.
+ */
+export function decidedFor(requests: readonly RequestForEligibility[], record: LearnerRecord): { decided: DecidedEvidence[]; exceptions: ProgramException[] } {
+  const latest = new Map<string, DecisionInForce>();
+  const ordered = [...requests].sort((a, b) => a.position - b.position || ((a.state.request?.requestId ?? '') < (b.state.request?.requestId ?? '') ? -1 : 1));
+  const exceptions: ProgramException[] = [];
+  for (const r of ordered) {
+    for (const d of decisionsInForce(r.state)) latest.set(`${d.kind}\u0000${d.refId}`, d);
+    exceptions.push(...exceptionsInForce(r.state, (_item, refId) => `recognized:${refId}`));
+  }
+  const decided = [...latest.values()].map((d): DecidedEvidence => {
+    const evidence = evidenceOf(record, d);
+    const revoked = d.kind === 'credential' && record.credentials.some((k) => k.credentialId === d.refId && k.revoked);
+    return { ...d, evidence, evidenceRevoked: revoked };
+  });
+  return { decided, exceptions };
+}
+
+function evidenceOf(record: LearnerRecord, d: DecisionInForce): RecognitionEvidence | null {
+  if (d.kind === 'completion') {
+    const c = record.completions.find((x) => x.completionId === d.refId);
+    return c ? completionEvidenceOf(c) : null;
+  }
+  const k = record.credentials.find((x) => x.credentialId === d.refId);
+  return k ? credentialEvidenceOf(k) : null;
+}
+
+/**
+ * The decided credit as the engine takes it: program items (`recognized:<evidence id>`, as the
+ * registrar decided: its credits, what it counts as) for every item not denied, and the same credit
+ * counted against the transfer cap.
+ */
+export function decidedCredit(decided: readonly DecidedEvidence[]): DecidedCredit {
+  const items: LearnerItem[] = [];
+  const alreadyRecognized: DecidedCredit['alreadyRecognized'] = [];
+  for (const d of decided) {
+    if (d.outcome === 'denied' || !d.evidence) continue;
+    const ev = d.evidence;
+    const item: LearnerItem = { id: `recognized:${d.refId}`, source: 'transfer', credits: d.credits, unit: d.unit, issuer: ev.issuer, date: ev.date, code: ev.code };
+    if (d.grantedAs?.as === 'course') item.courseId = d.grantedAs.courseId;
+    if (ev.title !== undefined) item.title = ev.title;
+    if (ev.level !== undefined) item.level = ev.level;
+    if (ev.field !== undefined) item.field = ev.field;
+    if (ev.grade !== undefined) item.grade = ev.grade;
+    if (ev.credential) item.credentials = [{ id: ev.credential.id, ...(ev.credential.type ? { type: ev.credential.type } : {}), ...(ev.credential.code ? { code: ev.credential.code } : {}) }];
+    if (ev.tags?.length) item.tags = [...ev.tags];
+    if (ev.evidenceEventId !== undefined) item.evidenceEventId = ev.evidenceEventId;
+    // a credential recognized through its components is evidence, not credit: nothing for the program tree
+    if (d.outcome !== 'recognized' || d.grantedAs?.as === 'course') items.push(item);
+    alreadyRecognized.push({ evidenceId: d.refId, issuer: ev.issuer, code: ev.code, credits: d.credits, unit: d.unit });
+  }
+  return { items, alreadyRecognized };
+}
