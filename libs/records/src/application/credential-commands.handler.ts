@@ -38,13 +38,13 @@ export class CredentialCommandsHandler {
       issuedOn: issuedOn ?? commandDate(ctx),
       workload: workloadOf(workload.credits, workload.unit),
     };
-    const outcome = await runCommand(this.store, learnerDecider, learnerStream(learnerId), command, ctx);
+    const outcome = await runCommand(this.store, learnerDecider, learnerStream(learnerId), command, ctx, { resource: { type: 'learner', id: learnerId } });
     return { id: credentialId, outcome };
   }
 
   async revoke(learnerId: string, credentialId: string, input: RevocationInput, ctx: CommandContext): Promise<CommandResult> {
     const command = { kind: 'RevokeCredential' as const, learnerId, credentialId, actor: actorOf(ctx), reason: input.reason, revokedOn: commandDate(ctx) };
-    const outcome = await runCommand(this.store, learnerDecider, learnerStream(learnerId), command, ctx);
+    const outcome = await runCommand(this.store, learnerDecider, learnerStream(learnerId), command, ctx, { resource: { type: 'learner', id: learnerId } });
     return { id: credentialId, outcome };
   }
 }

@@ -81,6 +81,6 @@ export class TransferRequestDecisionsHandler {
   }
 
   private run(requestId: string, command: TransferRequestCommand, ctx: CommandContext): Promise<CommandOutcome> {
-    return runCommand(this.store, transferRequestDecider, transferRequestStream(requestId), command, ctx);
+    return runCommand(this.store, transferRequestDecider, transferRequestStream(requestId), command, ctx, { resource: { type: 'transfer request', id: requestId } });
   }
 }
