@@ -31,6 +31,8 @@ function recipes(flow: ScmFlowResult): Record<string, Recipe> {
     'GET /institutions/{institutionId}': { call: { path: '/institutions/mit' } },
     'PUT /courses/{courseId}': { call: { path: `/courses/${courseId('sc0x')}`, body: { ...courseFields, title: 'Taken over' } } },
     'GET /courses/{courseId}': { call: { path: `/courses/${courseId('sc0x')}` } },
+    'POST /credential-definitions/{code}/versions': { call: { path: '/credential-definitions/MITx-SCM-MM/versions', body: { version: '2030', title: 'Ours now', type: 'MicroMasters', components: [{ courseId: courseId('sc0x') }] } } },
+    'GET /credential-definitions/{code}': { call: { path: '/credential-definitions/MITx-SCM-MM' } },
     'GET /learners/{learnerId}/record': { call: { path: `/learners/${learnerId}/record` } },
     'POST /learners/{learnerId}/enrollments': { call: { path: `/learners/${learnerId}/enrollments`, body: { courseId: courseId('sc0x'), enrolledOn: '2025-01-10' } } },
     'POST /learners/{learnerId}/completions': { call: { path: `/learners/${learnerId}/completions`, body: completion } },
@@ -82,6 +84,8 @@ describe('scope matrix: another institution’s resources are not found (404), v
     Object.assign(harvard, await provision(t, { institutionId: 'harvard', name: 'Harvard University', country: 'US', creditUnit: 'US_SEMESTER' }, ['issuer', 'submitter', 'registrar']));
     harvard.auditor = (await request(t.server).post('/institutions/platform/credentials').auth(t.adminToken, { type: 'bearer' })
       .send({ role: 'auditor', label: 'Harvard QA', auditScope: ['harvard'] }).expect(201)).body.token as string;
+    await request(t.server).post('/credential-definitions/MITx-SCM-MM/versions').auth(flow.tokens.mitx.issuer, { type: 'bearer' })
+      .send({ version: '2025', title: 'MicroMasters Program in Supply Chain Management', type: 'MicroMasters', components: [{ courseId: courseId('sc0x') }] }).expect(201);
     calls = recipes(flow);
     await t.app.get(ReadModelProjector).waitFor(await t.store.headPosition());
   }, 60000);

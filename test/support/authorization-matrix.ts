@@ -18,6 +18,8 @@ export const MATRIX: Record<string, RoleName[]> = {
   'POST /courses': ['issuer'],
   'PUT /courses/{courseId}': ['issuer'],
   'GET /courses/{courseId}': READERS,
+  'POST /credential-definitions/{code}/versions': ['issuer'],
+  'GET /credential-definitions/{code}': READERS,
   'POST /learners': ['issuer', 'submitter'],
   'GET /learners/{learnerId}/record': READERS,
   'POST /learners/{learnerId}/enrollments': ['issuer'],

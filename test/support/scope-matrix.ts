@@ -28,6 +28,8 @@ export const SCOPE: Record<string, ScopeRule> = {
   'POST /courses': UNOWNED,
   'PUT /courses/{courseId}': seenThrough('GET /courses/{courseId}'),
   'GET /courses/{courseId}': PUBLIC,
+  'POST /credential-definitions/{code}/versions': seenThrough('GET /credential-definitions/{code}'),
+  'GET /credential-definitions/{code}': PUBLIC,
   'POST /learners': UNOWNED,
   'GET /learners/{learnerId}/record': PUBLIC,
   'POST /learners/{learnerId}/enrollments': seenThrough('GET /courses/{courseId}'),
