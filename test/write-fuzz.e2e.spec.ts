@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import request from 'supertest';
 import { MATRIX } from './support/authorization-matrix';
+import { internalsIn } from './support/error-bodies';
 import { platformAuditor, provision, RoleName } from './support/provision';
 import { startStandalone, StandaloneUnderTest } from './support/standalone-app';
 
 /**
  * Throws malformed payloads at every write endpoint, as a caller allowed to use it: whatever
- * arrives, the answer is never a 5xx, and a refused request appends nothing. At least 1,000 of
+ * arrives, the answer is never a 5xx, a refused request appends nothing, and its body shows no
+ * internals (stream names, SQL, stack traces). At least 1,000 of
  * the payloads must be refused (the generator produces almost nothing valid).
  */
 const WRITES = Object.entries(MATRIX).filter(([operation]) => !operation.startsWith('GET '));
@@ -54,6 +56,7 @@ describe('write endpoints under fuzzing (fast-check)', () => {
         expect(response.status).toBeLessThan(500);
         if (response.status >= 300) {
           refused += 1;
+          expect({ operation, leaks: internalsIn(response.body) }).toEqual({ operation, leaks: [] });
           expect(await t.store.headPosition()).toBe(before);
         }
       }),
