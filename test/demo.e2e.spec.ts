@@ -40,6 +40,10 @@ describe('npm run demo: the MIT SCM blended scenario over real HTTP (global fetc
     expect(text).toContain('pinned: program mit-scm-e2e1@2026-2027, policy mit-scm-recognition-e2e1@2026.1');
     expect(text).toMatch(/residency REDUCED: 5 months .*instead of 10 months/);
     expect(text).toContain('residency STANDARD: 10 months');
+    // MITx publishes what the MicroMasters requires; a complete award over the stack one course short is refused, naming it.
+    expect(text).toContain('credential definition MITx-SCM-MM-e2e1 version 2025: 6 component courses');
+    expect(text).toContain('credential awarded: MicroMasters MITx-SCM-MM-e2e1, complete (checked against its definition)');
+    expect(text).toMatch(/a complete MITx-SCM-MM-e2e1 over these 5 completions is refused: HTTP 409 credential-requirements-not-met\n\s+missing: mitx-e2e1\.sc4x \(Supply Chain Technology and Systems\): no completion of it in the stack/);
     // The university finds the program and the policy in effect in MIT's catalog, and follows what it sent.
     expect(text).toContain('a request submitted today is evaluated under policy mit-scm-recognition-e2e1 version 2026.1');
     expect(text).toMatch(/follows its requests \(GET \/submissions, up to position \d+\): 2 sent \(1 decided, 1 evaluated\)/);

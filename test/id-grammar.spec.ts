@@ -6,6 +6,7 @@ import { EligibilityQueryDto, LedgerParams } from '@app/projections/api/query.dt
 import { WhatIfDto } from '@app/projections/api/what-if.dto';
 import { CourseParams, DefineCourseDto } from '@app/records/api/course.dto';
 import { AwardCredentialDto, CredentialParams } from '@app/records/api/credential.dto';
+import { CredentialDefinitionParams, PublishCredentialDefinitionDto } from '@app/records/api/credential-definition.dto';
 import { CompletionParams, LearnerParams, RecordCompletionDto } from '@app/records/api/learner.dto';
 import { AdmitLearnerDto, PolicyParams, ProgramParams } from '@app/transfer/api/catalog.dto';
 import { RequestParams, SubmitTransferRequestDto } from '@app/transfer/api/transfer-request.dto';
@@ -28,6 +29,9 @@ const ID_FIELDS: [string, unknown, string][] = [
   ['records: completion id in a path', CompletionParams, '/properties/completionId'],
   ['records: credential id in a path', CredentialParams, '/properties/credentialId'],
   ["records: a credential's completion ids", AwardCredentialDto, '/properties/completionIds/items'],
+  ["records: a credential's code (which names its definition)", AwardCredentialDto, '/properties/code'],
+  ['records: credential definition code in a path', CredentialDefinitionParams, '/properties/code'],
+  ["records: a credential definition's component courses", PublishCredentialDefinitionDto, '/properties/components/items/properties/courseId'],
   ['transfer: learner id of a request', SubmitTransferRequestDto, '/properties/learnerId'],
   ['transfer: program id of a request', SubmitTransferRequestDto, '/properties/programId'],
   ['transfer: completion ids of a request', SubmitTransferRequestDto, '/properties/evidence/properties/completionIds/items'],

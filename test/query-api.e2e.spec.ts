@@ -103,7 +103,7 @@ describe('query API over HTTP: eligibility, what-if, queue, ledger (standalone, 
     expect(mine.body).toMatchObject({ institutionId: 'uni-porto', total: 1, counts: { decided: 1 } });
     expect(mine.body.items[0]).toMatchObject({ requestId: flow.requestId, learnerId: flow.learnerId, receivingInstitution: 'mit', submitterInstitution: 'uni-porto', status: 'decided', ageDays: 0 });
     expect((await get(flow.tokens.uni.submitter, '/submissions?status=submitted').expect(200)).body.items).toEqual([]);
-    await get(flow.tokens.uni.submitter, '/submissions?institutionId=mit').expect(403);
+    await get(flow.tokens.uni.submitter, '/submissions?institutionId=mit').expect(404); // another institution's list: not found, to it
     await get(flow.tokens.mit.registrar, '/submissions').expect(403);
     const auditor = await platformAuditor(t);
     await get(auditor, '/submissions').expect(400);
@@ -134,10 +134,10 @@ describe('query API over HTTP: eligibility, what-if, queue, ledger (standalone, 
     expect(JSON.stringify(bad.body)).toContain('on');
   });
 
-  it('scope: other institutions’ registrars are refused, auditors must name an institution in scope, other roles are refused', async () => {
+  it('scope: to other institutions’ registrars another institution’s answers are not found (404), auditors must name an institution in scope, other roles are refused (403)', async () => {
     const other = await provision(t, { institutionId: 'harvard', name: 'Harvard', country: 'US', creditUnit: 'US_SEMESTER' }, ['registrar']);
-    await eligibility(flow.learnerId, other.registrar).expect(403);
-    await get(other.registrar, '/queue?institutionId=mit').expect(403);
+    await eligibility(flow.learnerId, other.registrar).expect(404);
+    await get(other.registrar, '/queue?institutionId=mit').expect(404);
     expect((await get(other.registrar, '/queue').expect(200)).body.total).toBe(0);
     await eligibility(flow.learnerId, flow.tokens.uni.submitter).expect(403);
     const auditor = await platformAuditor(t);

@@ -16,8 +16,9 @@ describe('the audit service alone', () => {
     // No provisioning API here: credentials are issued by the transfer service.
     await request(t.server).post('/institutions').auth(t.adminToken, { type: 'bearer' }).send({}).expect(404);
     // It feeds its own SQLite read models: the history of an unknown learner is an empty page.
-    await t.app.get(ReadModelProjector).waitFor(await t.store.headPosition());
+    const head = await t.store.headPosition();
+    await t.app.get(ReadModelProjector).waitFor(head);
     const page = await request(t.server).get('/audit/history/learner/nobody').auth(t.adminToken, { type: 'bearer' }).expect(200);
-    expect(page.body).toEqual({ subject: { kind: 'learner', id: 'nobody' }, entries: [], nextAfter: null });
+    expect(page.body).toEqual({ subject: { kind: 'learner', id: 'nobody' }, upToPosition: head, entries: [], nextAfter: null });
   });
 });

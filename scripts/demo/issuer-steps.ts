@@ -1,7 +1,7 @@
 /** Step 2: MITx (issuer) defines its courses, registers learners and records what they completed. */
-import { ApiClient } from './http-client';
+import { ApiClient, serverMessageOf } from './http-client';
 import { pad, Reporter } from './report';
-import { completionBody, CourseCode, courseBody, courseIdOf, courseTitle, MICROMASTERS_CODES, microMastersBody, ScenarioIds } from './scm-fixtures';
+import { completionBody, CourseCode, courseBody, courseIdOf, courseTitle, MICROMASTERS_CODES, microMastersBody, microMastersDefinitionBody, ScenarioIds } from './scm-fixtures';
 
 /** What the issuer recorded for one learner. */
 export interface LearnerRecorded {
@@ -17,6 +17,25 @@ export async function defineCourses(mitx: ApiClient, ids: ScenarioIds, report: R
     await mitx.post('/courses', body);
     report.step(`course ${pad(courseIdOf(ids, code), 26)} ${pad(courseTitle(code), 38)} ${String(body.credits)} ${String(body.unit)}`);
   }
+}
+
+/** MITx publishes what its MicroMasters requires: a complete award is checked against it. */
+export async function publishMicroMastersDefinition(mitx: ApiClient, ids: ScenarioIds, report: Reporter): Promise<void> {
+  const body = microMastersDefinitionBody(ids);
+  await mitx.post(`/credential-definitions/${ids.credentialCode}/versions`, body);
+  report.step(`credential definition ${ids.credentialCode} version ${String(body.version)}: ${MICROMASTERS_CODES.length} component courses, each passed (${MICROMASTERS_CODES.join(', ')})`);
+}
+
+/** MITx tries to award the complete MicroMasters over an incomplete stack: refused, with what is missing. */
+export async function tryCompleteAward(mitx: ApiClient, ids: ScenarioIds, learner: LearnerRecorded, report: Reporter): Promise<void> {
+  const refused = await mitx.post<{ code?: string; errors?: { message: string }[] }>(
+    `/learners/${learner.learnerId}/credentials`,
+    microMastersBody([...learner.completions.keys()], ids.credentialCode),
+    { accept: [409] },
+  );
+  report.step(`a complete ${ids.credentialCode} over these ${learner.completions.size} completions is refused: HTTP ${refused.status} ${refused.body.code ?? ''}`);
+  for (const miss of refused.body.errors ?? []) report.detail(`missing: ${miss.message}`);
+  if (!refused.body.errors?.length) report.detail(serverMessageOf(refused.body, 'no reason given'));
 }
 
 /**
@@ -39,7 +58,8 @@ export async function recordLearner(mitx: ApiClient, ids: ScenarioIds, codes: re
     report.step(`no MicroMasters credential: ${absent.join(', ')} not completed`);
     return { learnerId, completions, credentialId: null };
   }
-  const credentialId = (await mitx.post(`/learners/${learnerId}/credentials`, microMastersBody([...completions.keys()]))).body.id;
-  report.step(`credential awarded: MicroMasters MITx-SCM-MM, complete, over ${completions.size} completions (${credentialId})`);
+  const awarded = await mitx.post(`/learners/${learnerId}/credentials`, microMastersBody([...completions.keys()], ids.credentialCode));
+  const credentialId = awarded.body.id;
+  report.step(`credential awarded: MicroMasters ${ids.credentialCode}, complete (checked against its definition), over ${completions.size} completions (${credentialId})`);
   return { learnerId, completions, credentialId };
 }

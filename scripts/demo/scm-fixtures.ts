@@ -14,6 +14,8 @@ export const ONLINE_COURSES = ['sc0x', 'sc1x', 'sc2x', 'sc3x', 'sc4x'] as const;
 export const COMPREHENSIVE_EXAM = 'cfx';
 export const MICROMASTERS_CODES = [...ONLINE_COURSES, COMPREHENSIVE_EXAM] as const;
 export type CourseCode = (typeof MICROMASTERS_CODES)[number];
+/** The credential code of the engine's fixtures; a demo run tags it (see ScenarioIds). */
+export const MICROMASTERS_CODE = 'MITx-SCM-MM';
 
 const TITLES: Record<CourseCode, string> = {
   sc0x: 'Supply Chain Analytics',
@@ -34,6 +36,8 @@ export interface ScenarioIds {
   university: string;
   programId: string;
   policyId: string;
+  /** The MicroMasters' credential code (codes are global, like course ids: MITx owns the one it defines). */
+  credentialCode: string;
 }
 
 /** A short tag, different at each run: base-36 time plus two random characters. */
@@ -49,15 +53,16 @@ export function scenarioIds(tag: string): ScenarioIds {
     university: `uni-porto-${tag}`,
     programId: `${programFixture.id}-${tag}`,
     policyId: `${policyFixture.id}-${tag}`,
+    credentialCode: `${MICROMASTERS_CODE}-${tag}`,
   };
 }
 
 export const courseTitle = (code: CourseCode): string => TITLES[code];
 export const courseIdOf = (ids: ScenarioIds, code: CourseCode): string => `${ids.mitx}.${code}`;
 
-/** The program document, as in the engine's fixture, under this run's program id. */
+/** The program document, as in the engine's fixture, under this run's program id and credential code (its blended pathway). */
 export function scmProgram(ids: ScenarioIds): JsonObject {
-  const program = JSON.parse(JSON.stringify(programFixture)) as JsonObject;
+  const program = JSON.parse(JSON.stringify(programFixture).replace(/"MITx-SCM-MM"/g, JSON.stringify(ids.credentialCode))) as JsonObject;
   return { ...program, id: ids.programId };
 }
 
@@ -93,14 +98,24 @@ export function completionBody(ids: ScenarioIds, code: CourseCode, k: number): J
   };
 }
 
-export const MICROMASTERS_CODE = 'MITx-SCM-MM';
+/** POST /credential-definitions/:code/versions body: the MicroMasters is its five online courses and the proctored exam, each passed. */
+export function microMastersDefinitionBody(ids: ScenarioIds): JsonObject {
+  return {
+    version: '2025',
+    title: MICROMASTERS_TITLE,
+    type: 'MicroMasters',
+    components: MICROMASTERS_CODES.map((code) => ({ courseId: courseIdOf(ids, code) })),
+  };
+}
 
-/** POST /learners/:id/credentials body: the complete MicroMasters over its six completions. */
-export function microMastersBody(completionIds: string[]): JsonObject {
+const MICROMASTERS_TITLE = 'MicroMasters Program in Supply Chain Management';
+
+/** POST /learners/:id/credentials body: the complete MicroMasters over its six completions (the code: the engine fixtures' by default). */
+export function microMastersBody(completionIds: string[], code: string = MICROMASTERS_CODE): JsonObject {
   return {
     type: 'MicroMasters',
-    code: MICROMASTERS_CODE,
-    title: 'MicroMasters Program in Supply Chain Management',
+    code,
+    title: MICROMASTERS_TITLE,
     issuedOn: '2025-09-01',
     learningOutcomes: ['Design supply chain networks'],
     workload: { credits: '20', unit: 'US_SEMESTER' },

@@ -8,7 +8,7 @@
 import { EligibilityAnswer, PollOptions } from './eligibility';
 import { askEligibility } from './eligibility-steps';
 import { ApiClient } from './http-client';
-import { defineCourses, recordLearner } from './issuer-steps';
+import { defineCourses, publishMicroMastersDefinition, recordLearner, tryCompleteAward } from './issuer-steps';
 import { provisionInstitutions } from './provision';
 import { admit, publishProgramAndPolicy } from './registrar-steps';
 import { Reporter } from './report';
@@ -41,6 +41,7 @@ export async function runScmDemo(options: ScmDemoOptions): Promise<ScmDemoOutcom
 
   report.section(`MITx records the Supply Chain Management MicroMasters (issuer ${ids.mitx})`);
   await defineCourses(mitx, ids, report);
+  await publishMicroMastersDefinition(mitx, ids, report);
   const complete = await recordLearner(mitx, ids, MICROMASTERS_CODES, true, report);
 
   report.section(`MIT publishes the SCM blended program and its recognition policy (registrar ${ids.mit})`);
@@ -58,6 +59,7 @@ export async function runScmDemo(options: ScmDemoOptions): Promise<ScmDemoOutcom
   report.section('A second learner, one online course short (no complete credential)');
   const shortCodes: CourseCode[] = [...ONLINE_COURSES.filter((code) => code !== 'sc4x'), COMPREHENSIVE_EXAM];
   const short = await recordLearner(mitx, ids, shortCodes, false, report);
+  await tryCompleteAward(mitx, ids, short, report);
   await admit(mit, ids, short.learnerId, report);
   const shortRequest = await submitAndReadEvaluation(university, mit, ids, short, report);
   const shortEligibility = await askEligibility(mit, ids, short.learnerId, lastPositionOf(shortRequest.view), report, options.poll);

@@ -3,7 +3,9 @@ import { RoleName } from './provision';
 /**
  * The specification of who may call what: for each operation (as OpenAPI names it), the roles
  * allowed. test/authorization-matrix.e2e.spec.ts checks the app against it; the fuzz test uses
- * it to call each write endpoint as a role that passes the guard.
+ * it to call each write endpoint as a role that passes the guard. A role the table does not list is
+ * refused 403 whatever the resource; what an allowed role gets for another institution's resource
+ * (404 when it may not see it, 403 when it sees it but may not change it) is support/scope-matrix.ts.
  */
 export const ALL: RoleName[] = ['admin', 'issuer', 'submitter', 'registrar', 'auditor'];
 export const READERS: RoleName[] = ['issuer', 'submitter', 'registrar', 'auditor'];
@@ -16,6 +18,8 @@ export const MATRIX: Record<string, RoleName[]> = {
   'POST /courses': ['issuer'],
   'PUT /courses/{courseId}': ['issuer'],
   'GET /courses/{courseId}': READERS,
+  'POST /credential-definitions/{code}/versions': ['issuer'],
+  'GET /credential-definitions/{code}': READERS,
   'POST /learners': ['issuer', 'submitter'],
   'GET /learners/{learnerId}/record': READERS,
   'POST /learners/{learnerId}/enrollments': ['issuer'],

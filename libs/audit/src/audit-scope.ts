@@ -9,9 +9,13 @@ export function auditScopeOf(principal: Principal): string[] | null {
   throw refuse.forbidden('role-not-allowed', `role ${principal.role} cannot read audit information`);
 }
 
-/** Refuses (403) unless at least one of the institutions is in the caller's scope. */
+/**
+ * Refuses unless at least one of the institutions is in the caller's scope: 404 `out-of-scope`, as
+ * every route answers what the caller may not see (403 is for a role that may not call the route).
+ * Decided on the names alone, before anything is read, so it reveals nothing about the data.
+ */
 export function assertInScope(principal: Principal, institutions: (string | null | undefined)[], what: string): void {
   const scope = auditScopeOf(principal);
   if (scope === null) return;
-  if (!institutions.some((i) => i && scope.includes(i))) throw refuse.forbidden('out-of-scope', `${what} is outside this credential's scope (${scope.join(', ')})`);
+  if (!institutions.some((i) => i && scope.includes(i))) throw refuse.notFound('out-of-scope', `${what}: nothing in this credential's scope (${scope.join(', ') || 'none'})`);
 }

@@ -12,4 +12,5 @@ export * from './eventstoredb/eventstoredb-event-store';
 export * from './nest/event-store.module';
 export * from './command/command-context';
 export * from './command/run-command';
+export * from './command/revision-conflict';
 export * from './command/load-aggregate';

@@ -1,11 +1,13 @@
 import { Decider, DomainError, DomainEvent, refuse } from '@app/kernel';
-import { runCommand, SqliteEventStore, WrongExpectedRevisionError, DuplicateEventIdError } from '../src';
+import { RevisionConflictError, runCommand, SqliteEventStore } from '../src';
 
 type Counted = DomainEvent<'Counted', { by: number }>;
-type Count = { by: number; max: number };
+type Count = { by: number; max: number; mustExist?: boolean; forbidden?: boolean };
 const counter: Decider<Count, number, Counted> = {
   initialState: 0,
   decide: (command, total) => {
+    if (command.mustExist && total === 0) throw refuse.notFound('counter-not-found', 'no such counter');
+    if (command.forbidden) throw refuse.forbidden('not-yours', 'not your counter');
     if (total + command.by > command.max) throw refuse.conflict('over-max', `would exceed ${command.max}`);
     return [{ type: 'Counted', data: { by: command.by } }];
   },
@@ -28,10 +30,34 @@ describe('runCommand', () => {
     await expect(runCommand(store, counter, 'c-1', { by: 1, max: 5 }, ctx())).rejects.toBeInstanceOf(DomainError);
   });
 
-  it('refuses a stale If-Match revision and appends nothing', async () => {
+  it('refuses a stale If-Match revision and appends nothing: a revision conflict naming the resource, not the stream', async () => {
     await runCommand(store, counter, 'c-1', { by: 1, max: 9 }, ctx());
-    await expect(runCommand(store, counter, 'c-1', { by: 1, max: 9 }, ctx({ expectedRevision: 3 }))).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    const refused = runCommand(store, counter, 'c-1', { by: 1, max: 9 }, ctx({ expectedRevision: 3 }), { resource: { type: 'counter', id: '1' } });
+    await expect(refused).rejects.toBeInstanceOf(RevisionConflictError);
+    await expect(refused).rejects.toMatchObject({
+      kind: 'conflict',
+      code: 'revision-conflict',
+      details: { fields: { resource: { type: 'counter', id: '1' }, expectedRevision: 3, currentRevision: 0 } },
+    });
+    await expect(refused).rejects.toThrow(/^counter 1 changed since you read it/);
+    await expect(refused).rejects.not.toThrow(/c-1/);
     expect(await store.streamRevision('c-1')).toBe(0);
+  });
+
+  it('with If-Match on a stream that does not exist, the decider’s 404 comes first; a command it accepts is a conflict', async () => {
+    await expect(runCommand(store, counter, 'c-2', { by: 1, max: 9, mustExist: true }, ctx({ expectedRevision: 0 }))).rejects.toMatchObject({ kind: 'not-found', code: 'counter-not-found' });
+    await expect(runCommand(store, counter, 'c-2', { by: 1, max: 9 }, ctx({ expectedRevision: 0 }))).rejects.toMatchObject({
+      code: 'revision-conflict',
+      details: { fields: { expectedRevision: 0, currentRevision: null } },
+    });
+    expect(await store.streamRevision('c-2')).toBeNull();
+  });
+
+  it('with a stale If-Match, a 403 still stands, while any other refusal gives way to the conflict', async () => {
+    await runCommand(store, counter, 'c-3', { by: 1, max: 9 }, ctx());
+    await expect(runCommand(store, counter, 'c-3', { by: 1, max: 9, forbidden: true }, ctx({ expectedRevision: 4 }))).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(runCommand(store, counter, 'c-3', { by: 20, max: 9 }, ctx({ expectedRevision: 4 }))).rejects.toMatchObject({ code: 'revision-conflict' });
+    await expect(runCommand(store, counter, 'c-3', { by: 20, max: 9 }, ctx({ expectedRevision: 0 }))).rejects.toMatchObject({ code: 'over-max' });
   });
 
   it('replays an idempotent retry: same outcome, nothing new appended', async () => {
@@ -45,7 +71,10 @@ describe('runCommand', () => {
   it('rejects an idempotency key reused for a different request', async () => {
     await runCommand(store, counter, 'c-1', { by: 1, max: 9 }, ctx({ idempotencyKey: 'k1', requestHash: 'h1' }));
     await expect(runCommand(store, counter, 'c-1', { by: 2, max: 9 }, ctx({ idempotencyKey: 'k1', requestHash: 'h2' }))).rejects.toMatchObject({ code: 'idempotency-key-reused' });
-    await expect(runCommand(store, counter, 'c-2', { by: 2, max: 9 }, ctx({ idempotencyKey: 'k1', requestHash: 'h2' }))).rejects.toBeInstanceOf(DuplicateEventIdError);
+    // On another stream the key's event ids are already stored: the same reuse, without naming the other stream.
+    const elsewhere = runCommand(store, counter, 'c-2', { by: 2, max: 9 }, ctx({ idempotencyKey: 'k1', requestHash: 'h2' }));
+    await expect(elsewhere).rejects.toMatchObject({ code: 'idempotency-key-reused' });
+    await expect(elsewhere).rejects.not.toThrow(/c-1/);
   });
 });
 

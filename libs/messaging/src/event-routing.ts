@@ -25,6 +25,7 @@ export interface StreamRoute {
 export const STREAM_ROUTES: Readonly<Record<string, StreamRoute>> = Object.freeze({
   learner: { context: 'records', key: 'learner-from-stream' },
   course: { context: 'records', key: 'stream' },
+  credentialdef: { context: 'records', key: 'stream' },
   program: { context: 'transfer', key: 'stream' },
   policy: { context: 'transfer', key: 'stream' },
   admission: { context: 'transfer', key: 'stream' },

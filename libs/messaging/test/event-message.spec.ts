@@ -13,6 +13,7 @@ describe('event routing: topic per bounded context, key per learner or stream', 
   it.each([
     ['learner-L1', 'records'],
     ['course-C1', 'records'],
+    ['credentialdef-MITx-SCM-MM', 'records'],
     ['program-P1', 'transfer'],
     ['policy-X', 'transfer'],
     ['admission-mit-L1', 'transfer'],

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Global, Module, Param, Post, Query } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { DuplicateEventIdError, EVENT_STORE, InvalidAppendError, WrongExpectedRevisionError } from '@app/event-store';
+import { DuplicateEventIdError, EVENT_STORE, InvalidAppendError, RevisionConflictError, WrongExpectedRevisionError } from '@app/event-store';
 import { DomainError, DomainErrorKind } from '@app/kernel';
 import { ComponentHealth, ComponentHealthChecks, createHttpAdapter, PLATFORM_APP_OPTIONS, PlatformApplication, PlatformModule, ValidateWith, configureApp } from '@app/platform';
 
@@ -53,6 +53,16 @@ class ProbeController {
     throw new InvalidAppendError('empty batch');
   }
 
+  @Get('revision-conflict')
+  revisionConflict(): never {
+    throw new RevisionConflictError({ type: 'transfer request', id: 'r-1' }, 1, 2, true);
+  }
+
+  @Get('several')
+  several(): never {
+    throw new DomainError('conflict', 'several', 'two things', { errors: [{ path: '/completionIds', message: 'a is missing' }, { path: '/completionIds/1', message: 'b failed' }] });
+  }
+
   @Get('domain/:kind')
   domain(@Param('kind') kind: string): never {
     throw new DomainError(kind as DomainErrorKind, `code-${kind}`, `refused (${kind})`, kind === 'invalid' ? { path: '/grade' } : undefined);
@@ -98,14 +108,37 @@ describe('platform over HTTP: errors, validation, health', () => {
 
   const http = () => request(app.getHttpServer());
 
-  it('maps event-store errors to 409/409/400 with { statusCode, error, message }', async () => {
+  it('maps event-store errors to 409/409/400 with a code and a message that names no stream', async () => {
     const conflict = await http().get('/probe/conflict').expect(409);
-    expect(conflict.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'stream "learner-1": expected revision 3, actual 5' });
-    expect((await http().get('/probe/duplicate').expect(409)).body).toMatchObject({ statusCode: 409, error: 'Conflict' });
-    expect((await http().get('/probe/invalid-append').expect(400)).body).toEqual({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: 'empty batch',
+    expect(conflict.body).toMatchObject({ statusCode: 409, error: 'Conflict', code: 'revision-conflict', expectedRevision: 3, currentRevision: 5 });
+    const duplicate = await http().get('/probe/duplicate').expect(409);
+    expect(duplicate.body).toMatchObject({ statusCode: 409, error: 'Conflict', code: 'duplicate-event' });
+    const invalid = await http().get('/probe/invalid-append').expect(400);
+    expect(invalid.body).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'invalid-append' });
+    for (const body of [conflict.body, duplicate.body, invalid.body]) expect(JSON.stringify(body)).not.toMatch(/learner-1|8f0c|empty batch/);
+  });
+
+  it('answers a revision conflict with the resource, the expected and the current revision as fields', async () => {
+    const response = await http().get('/probe/revision-conflict').expect(409);
+    expect(response.body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      code: 'revision-conflict',
+      message: 'transfer request r-1 changed since you read it: If-Match "1", but it is at revision 2; read it again and decide on what it is now',
+      resource: { type: 'transfer request', id: 'r-1' },
+      expectedRevision: 1,
+      currentRevision: 2,
+    });
+  });
+
+  it('lists every field a refusal names (details.errors), each with its pointer', async () => {
+    const response = await http().get('/probe/several').expect(409);
+    expect(response.body).toMatchObject({
+      code: 'several',
+      errors: [
+        { location: 'body', path: '/completionIds', message: 'a is missing' },
+        { location: 'body', path: '/completionIds/1', message: 'b failed' },
+      ],
     });
   });
 

@@ -7,6 +7,7 @@ export * from './application/stream-reader';
 export * from './application/course-commands.handler';
 export * from './application/learner-commands.handler';
 export * from './application/credential-commands.handler';
+export * from './application/credential-definition-commands.handler';
 export * from './application/workload-ects';
 export * from './records.module';
 export * from './evidence/recognition-evidence';

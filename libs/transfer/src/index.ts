@@ -12,6 +12,7 @@ export * from './domain/transfer-request.commands';
 export * from './domain/transfer-request.state';
 export * from './domain/transfer-request.decider';
 export * from './domain/decisions-in-force';
+export * from './domain/request-visibility';
 export * from './application/learner-evidence.reader';
 export * from './application/evaluate-transfer-request';
 export * from './application/program-catalog';

@@ -82,8 +82,11 @@ describe('transfer request: DecideItems', () => {
     given(decider, [submitted, evaluated]).when(decide({ items: [asProposed[0], { ...asProposed[1], credits: '2', overrideReason: 'x' }] })).thenRefuses('invalid', 'denied-with-credits');
     given(decider, [submitted, evaluated]).when(decide({ items: [{ ...asProposed[0], credits: 'eight' }, asProposed[1]] })).thenRefuses('invalid', 'invalid-credits');
   });
-  it('refuses a registrar of another institution: 403', () => {
-    given(decider, [submitted, evaluated]).when(decide({ actor: otherRegistrar })).thenRefuses('forbidden', 'not-registrar-of-institution');
+  it('answers a registrar of another institution as for an unknown request (404: it does not see it)', () => {
+    given(decider, [submitted, evaluated]).when(decide({ actor: otherRegistrar })).thenRefuses('not-found', 'request-not-found');
+  });
+  it('refuses a party whose role may not decide (the submitting institution): 403', () => {
+    given(decider, [submitted, evaluated]).when(decide({ actor: submitter })).thenRefuses('forbidden', 'not-registrar-of-institution');
   });
   it('refuses an unknown request: 404', () => {
     given(decider).when(decide()).thenRefuses('not-found', 'request-not-found');
@@ -113,8 +116,11 @@ describe('transfer request: GrantException', () => {
     given(decider, [submitted]).when(exception()).thenRefuses('conflict', 'not-evaluated');
     given(decider, [submitted, withdrawn]).when(exception()).thenRefuses('conflict', 'request-withdrawn');
   });
-  it('refuses a registrar of another institution: 403', () => {
-    given(decider, [submitted, evaluated]).when(exception({ actor: otherRegistrar })).thenRefuses('forbidden', 'not-registrar-of-institution');
+  it('answers a registrar of another institution as for an unknown request: 404', () => {
+    given(decider, [submitted, evaluated]).when(exception({ actor: otherRegistrar })).thenRefuses('not-found', 'request-not-found');
+  });
+  it('refuses the submitting party: 403', () => {
+    given(decider, [submitted, evaluated]).when(exception({ actor: submitter })).thenRefuses('forbidden', 'not-registrar-of-institution');
   });
 });
 
@@ -128,8 +134,11 @@ describe('transfer request: Appeal / Revise', () => {
   it('refuses a second appeal without a revision: 409', () => {
     given(decider, [submitted, evaluated, decided, appealed]).when(appeal()).thenRefuses('conflict', 'already-appealed');
   });
-  it('refuses an appeal by another submitter institution: 403', () => {
-    given(decider, [submitted, evaluated, decided]).when(appeal({ actor: otherSubmitter })).thenRefuses('forbidden', 'not-submitter-of-institution');
+  it('answers an appeal by another submitter institution as for an unknown request: 404', () => {
+    given(decider, [submitted, evaluated, decided]).when(appeal({ actor: otherSubmitter })).thenRefuses('not-found', 'request-not-found');
+  });
+  it('refuses an appeal by the receiving party: 403', () => {
+    given(decider, [submitted, evaluated, decided]).when(appeal({ actor: registrar })).thenRefuses('forbidden', 'not-submitter-of-institution');
   });
   it('refuses an appeal naming items outside the request: 400', () => {
     given(decider, [submitted, evaluated, decided]).when(appeal({ itemIds: ['completion:zz'] })).thenRefuses('invalid', 'item-not-in-request');
@@ -143,8 +152,8 @@ describe('transfer request: Appeal / Revise', () => {
   it('refuses a revision without an appeal: 409', () => {
     given(decider, [submitted, evaluated, decided]).when(revise()).thenRefuses('conflict', 'not-appealed');
   });
-  it('refuses a revision by a registrar of another institution: 403', () => {
-    given(decider, [submitted, evaluated, decided, appealed]).when(revise({ actor: otherRegistrar })).thenRefuses('forbidden', 'not-registrar-of-institution');
+  it('answers a revision by a registrar of another institution as for an unknown request: 404', () => {
+    given(decider, [submitted, evaluated, decided, appealed]).when(revise({ actor: otherRegistrar })).thenRefuses('not-found', 'request-not-found');
   });
 });
 
@@ -159,8 +168,11 @@ describe('transfer request: Withdraw', () => {
   it('refuses withdrawing twice: 409', () => {
     given(decider, [submitted, withdrawn]).when(withdraw()).thenRefuses('conflict', 'request-withdrawn');
   });
-  it("refuses a submitter withdrawing another institution's request: 403", () => {
-    given(decider, [submitted, evaluated]).when(withdraw({ actor: otherSubmitter })).thenRefuses('forbidden', 'not-submitter-of-institution');
+  it("answers a submitter withdrawing another institution's request as for an unknown request: 404", () => {
+    given(decider, [submitted, evaluated]).when(withdraw({ actor: otherSubmitter })).thenRefuses('not-found', 'request-not-found');
+  });
+  it('refuses a withdrawal by the receiving party: 403', () => {
+    given(decider, [submitted, evaluated]).when(withdraw({ actor: registrar })).thenRefuses('forbidden', 'not-submitter-of-institution');
     expect(UNI).not.toBe(otherSubmitter.institutionId);
   });
 });

@@ -155,9 +155,9 @@ describe('transfer over HTTP: MIT SCM blended pathway', () => {
     await as(mit.registrar).get('/transfer-requests/unknown-id').expect(404);
   });
 
-  it('a registrar of another institution cannot decide (403); a stale If-Match is a 409; nothing appended', async () => {
+  it('a registrar of another institution does not see the request to decide it (404, as an unknown one); a stale If-Match is a 409; nothing appended', async () => {
     const items = [...completionIds.map((id) => ({ itemId: `completion:${id}`, outcome: 'granted', reasonCode: 'EQUIVALENT_COURSE' })), { itemId: `credential:${credentialId}`, outcome: 'recognized', reasonCode: 'PATHWAY_CREDENTIAL' }];
-    await refused(() => as(harvard.registrar).post(`/transfer-requests/${requestId}/decision`).send({ items }), 403, 'not-registrar-of-institution');
+    await refused(() => as(harvard.registrar).post(`/transfer-requests/${requestId}/decision`).send({ items }), 404, 'request-not-found');
     await refused(() => as(auditor.auditor).post(`/transfer-requests/${requestId}/decision`).send({ items }), 403);
     await refused(() => as(mit.registrar).post(`/transfer-requests/${requestId}/decision`).set('If-Match', '"0"').send({ items }), 409);
     await refused(() => as(mit.registrar).post(`/transfer-requests/${requestId}/decision`).send({ items: [...items, { itemId: 'completion:zz', outcome: 'denied', reasonCode: 'X_Y' }] }), 400, 'item-not-in-request');
@@ -184,7 +184,7 @@ describe('transfer over HTTP: MIT SCM blended pathway', () => {
     expect(after.missing.some((m) => m.rulePath === 'mit-scm/capstone')).toBe(false);
     await refused(() => as(mit.registrar).post(`/transfer-requests/${requestId}/exceptions`).send({ kind: 'waive', rulePath: 'mit-scm/nope', reason: 'x' }), 400, 'unknown-rule-path');
     await refused(() => as(uni.submitter).post(`/transfer-requests/${requestId}/withdrawal`).send({}), 409, 'request-already-decided');
-    await refused(() => as(harvard.submitter).post(`/transfer-requests/${requestId}/appeal`).send({ grounds: 'x' }), 403, 'not-submitter-of-institution');
+    await refused(() => as(harvard.submitter).post(`/transfer-requests/${requestId}/appeal`).send({ grounds: 'x' }), 404, 'request-not-found');
     await as(uni.submitter).post(`/transfer-requests/${requestId}/appeal`).send({ grounds: 'the exam is the full CFx', itemIds: [`completion:${completionIds[5]}`] }).expect(201);
     await refused(() => as(uni.submitter).post(`/transfer-requests/${requestId}/appeal`).send({ grounds: 'again' }), 409, 'already-appealed');
     const revised = items.map((i, k) => (k === 5 ? { itemId: i.itemId, outcome: 'granted', reasonCode: 'EQUIVALENT_COURSE' } : i));
@@ -212,7 +212,7 @@ describe('transfer over HTTP: MIT SCM blended pathway', () => {
   it('a second request is withdrawn by its submitter only; a withdrawn request cannot be decided', async () => {
     const res = await as(uni.submitter).post('/transfer-requests').send({ ...submission(), evidence: { completionIds: [completionIds[0]] } }).expect(201);
     const id = res.body.id as string;
-    await refused(() => as(harvard.submitter).post(`/transfer-requests/${id}/withdrawal`).send({}), 403, 'not-submitter-of-institution');
+    await refused(() => as(harvard.submitter).post(`/transfer-requests/${id}/withdrawal`).send({}), 404, 'request-not-found');
     await as(uni.submitter).post(`/transfer-requests/${id}/withdrawal`).send({ reason: 'learner chose another program' }).expect(201);
     const items = [{ itemId: `completion:${completionIds[0]}`, outcome: 'granted', reasonCode: 'EQUIVALENT_COURSE' }];
     await refused(() => as(mit.registrar).post(`/transfer-requests/${id}/decision`).send({ items }), 409, 'request-withdrawn');

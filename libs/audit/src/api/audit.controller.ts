@@ -21,7 +21,7 @@ export class AuditController {
   @Get('history/:kind/:id')
   @Roles('admin', 'auditor')
   @ApiOperation({ summary: 'History of a learner, a request or an institution: who (institution, role) did what, when it happened and when the system learned it; paged by position' })
-  @ApiOkResponse({ description: '{ subject, entries, nextAfter }' })
+  @ApiOkResponse({ description: '{ subject, upToPosition, entries, nextAfter }: upToPosition is the global position the history index reflected when the page was read (embedded: gap-free; fed over Kafka: the highest position applied, not gap-free)' })
   historyOf(@Param() params: HistoryParams, @Query() query: HistoryQueryDto, @CurrentPrincipal() principal: Principal): Promise<HistoryPage> {
     const { types, ...filter } = query;
     return this.history.page(principal, params.kind, params.id, { ...filter, ...(types ? { types: types.split(',') } : {}) });

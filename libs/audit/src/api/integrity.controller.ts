@@ -39,7 +39,7 @@ export class IntegrityController {
   @ApiOkResponse({ description: 'application/x-ndjson: one RecordedEvent per line, global order' })
   async export(@Query() query: ExportQueryDto, @CurrentPrincipal() principal: Principal, @Res() reply: RawReply): Promise<void> {
     if (principal.role === 'auditor' && !principal.auditScope.includes('*')) {
-      throw refuse.forbidden('out-of-scope', 'the raw event log spans every institution: exporting it needs the all-institutions audit scope (*)');
+      throw refuse.forbidden('all-institutions-scope-required', 'the raw event log spans every institution: exporting it needs the all-institutions audit scope (*)');
     }
     // The stream is written on Node's response directly: tell Fastify not to send a reply itself.
     reply.hijack();

@@ -40,7 +40,7 @@ export const historyCommand: AuditCommand = {
         });
         if (values.json) ctx.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
         else {
-          ctx.stdout.write(`history of ${kind} ${id}: ${page.entries.length} event(s)\n`);
+          ctx.stdout.write(`history of ${kind} ${id}: ${page.entries.length} event(s), index up to position ${page.upToPosition}\n`);
           for (const e of page.entries) {
             const who = e.actor ? `${e.actor.institutionId}/${e.actor.role}` : 'system';
             ctx.stdout.write(`${String(e.position).padStart(8)}  recorded ${e.recordedAt}  occurred ${e.occurredAt}  ${who.padEnd(24)} ${e.type}  (${e.stream}@${e.revision})\n`);

@@ -30,6 +30,12 @@ export interface HistoryEntry {
 
 export interface HistoryPage {
   subject: { kind: HistorySubjectKind; id: string };
+  /**
+   * The global position the history index reflected when the page was read: every event up to it
+   * that concerns the subject (and is in the caller's scope) is listed or on a later page. Embedded:
+   * gap-free; read models fed over Kafka: the highest position applied, not gap-free.
+   */
+  upToPosition: number;
   entries: HistoryEntry[];
   /** Pass as `after` for the next page; null when this is the last page. */
   nextAfter: number | null;

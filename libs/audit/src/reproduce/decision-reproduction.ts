@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { refuse } from '@app/kernel';
 import { Principal } from '@app/platform';
 import { ENGINE_VERSION } from '@app/requirements';
-import { EvaluationReproducer } from '@app/transfer';
-import { assertInScope } from '../audit-scope';
+import { EvaluationReproducer, mayViewRequest, REQUEST_NOT_FOUND } from '@app/transfer';
 import { diffJson, JsonDifference } from './json-diff';
 
 export interface ReproductionReport {
@@ -43,8 +42,8 @@ export class DecisionReproduction {
   async reproduce(principal: Principal, requestId: string): Promise<ReproductionReport> {
     const { state } = await this.reproducer.requestState(requestId);
     const request = state.request;
-    if (!request) throw refuse.notFound('request-not-found', `no transfer request ${requestId}`);
-    assertInScope(principal, [request.receivingInstitution, request.submitterInstitution], `request ${requestId}`);
+    // Who sees a request, as GET /transfer-requests/{id} says: to anyone else it does not exist.
+    if (!request || !mayViewRequest(principal, request)) throw refuse.notFound(REQUEST_NOT_FOUND, `no transfer request ${requestId}`);
     const { recorded, inputs } = await this.reproducer.inputsOf(requestId);
     const { reproduced, identical } = this.reproducer.rerun(recorded, inputs);
     return {

@@ -1,9 +1,10 @@
 import { Decider, DomainError, DomainEvent } from '@app/kernel';
 import { JsonObject, NewEvent, RecordedEvent } from '../event-envelope';
 import { EventStore } from '../event-store.port';
-import { WrongExpectedRevisionError } from '../event-store.errors';
+import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
 import { CommandContext, idFor } from './command-context';
 import { foldStream, requestKey } from './load-aggregate';
+import { ResourceRef, RevisionConflictError } from './revision-conflict';
 
 export interface CommandOutcome {
   stream: string;
@@ -20,12 +21,20 @@ export interface RunCommandOptions {
   schemaVersions?: Record<string, number>;
   /** Attempts when a concurrent writer moved the stream between load and append (no If-Match). */
   maxAttempts?: number;
+  /** The resource as the caller named it, for the message of a revision conflict (never the stream name). */
+  resource?: ResourceRef;
 }
 
 /**
  * Load the stream, fold it, decide, append at the revision that was read. A race with another
  * writer is retried (the decision is re-made on fresh state) unless the caller pinned the
  * revision with If-Match, in which case it is a conflict.
+ *
+ * The decider is asked before a stale If-Match is reported: when it refuses because the resource
+ * does not exist or is not the caller's to see (404) or to change (403), that answer stands
+ * whatever revision the caller named (a decision on an unknown request is a 404, not a 409).
+ * Store errors never leave here with stream names: a conflict is a RevisionConflictError naming
+ * the resource as the caller did, an event id reused by an Idempotency-Key is a key reuse.
  */
 export async function runCommand<C, S, E extends DomainEvent>(
   store: EventStore,
@@ -39,10 +48,7 @@ export async function runCommand<C, S, E extends DomainEvent>(
   for (let attempt = 1; ; attempt += 1) {
     const loaded = await load(store, decider, stream, context);
     if (loaded.replay) return loaded.replay;
-    if (context.expectedRevision !== undefined && context.expectedRevision !== loaded.revision) {
-      throw new WrongExpectedRevisionError(stream, context.expectedRevision, loaded.revision);
-    }
-    const decided = decider.decide(command, loaded.state);
+    const decided = decideBeforeRevisionCheck(decider, command, loaded.state, context.expectedRevision, loaded.revision, options.resource);
     if (decided.length === 0) return { stream, revision: loaded.revision, events: [], replayed: false };
     const events = decided.map((event, index) => envelope(event, index, context, options));
     try {
@@ -57,10 +63,35 @@ export async function runCommand<C, S, E extends DomainEvent>(
       }
       return { stream, revision: result.nextExpectedRevision, events: stored, replayed: result.alreadyStored };
     } catch (error) {
-      const raced = error instanceof WrongExpectedRevisionError && context.expectedRevision === undefined;
-      if (!raced || attempt >= attempts) throw error;
+      if (error instanceof DuplicateEventIdError && context.idempotencyKey) throw keyReused(context);
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      const pinned = context.expectedRevision !== undefined;
+      if (pinned || attempt >= attempts) {
+        throw new RevisionConflictError(options.resource ?? null, pinned ? (context.expectedRevision ?? null) : loaded.revision, error.actual, pinned);
+      }
     }
   }
+}
+
+/**
+ * The decision, unless the caller's If-Match is stale: then a revision conflict, but for a
+ * refusal that no fresh read would change for this caller (not found, forbidden), which stands.
+ */
+function decideBeforeRevisionCheck<C, S, E extends DomainEvent>(
+  decider: Decider<C, S, E>,
+  command: C,
+  state: S,
+  expectedRevision: number | undefined,
+  revision: number | null,
+  resource: ResourceRef | undefined,
+): E[] {
+  if (expectedRevision === undefined || expectedRevision === revision) return decider.decide(command, state);
+  try {
+    decider.decide(command, state);
+  } catch (refusal) {
+    if (!(refusal instanceof DomainError) || refusal.kind === 'not-found' || refusal.kind === 'forbidden') throw refusal;
+  }
+  throw new RevisionConflictError(resource ?? null, expectedRevision, revision, true);
 }
 
 async function load<C, S, E extends DomainEvent>(

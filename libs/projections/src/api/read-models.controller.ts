@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles, ROLES } from '@app/platform';
 import { AsOfQueries } from '../as-of/as-of.queries';
 import { EligibilityAnswer } from '../eligibility/eligibility-answer';
@@ -33,8 +33,7 @@ export class ReadModelsController {
   @Roles('registrar', 'auditor')
   @ApiOperation({ summary: 'Does the learner’s stack satisfy the program, or its reduced-residency pathway, and why (registrar of the program’s institution; auditors in scope)' })
   @ApiOkResponse({ description: `The eligibility answer: requirements, residency outcome (standard or reduced, with reasons), recognized items, what is missing, explanation. ${UP_TO_POSITION}` })
-  @ApiNotFoundResponse({ description: 'Unknown learner or program (or not projected yet)' })
-  @ApiForbiddenResponse({ description: 'The program belongs to another institution' })
+  @ApiNotFoundResponse({ description: 'Unknown learner or program (or not projected yet); or a program of an institution outside the caller’s scope (code out-of-scope)' })
   eligibility(@Query() query: EligibilityQueryDto, @CurrentPrincipal() principal: Principal): Promise<EligibilityAnswer> {
     if (query.asOf !== undefined) return this.asOf.eligibility(principal, query.learnerId, query.programId, query.asOf, query.axis, query.on);
     return this.eligibilityQuery.eligibility(principal, query.learnerId, query.programId, query.on);

@@ -6,7 +6,7 @@ import { Principal } from '@app/platform';
 import { EligibilityAnswer } from '../eligibility/eligibility-answer';
 import { Ledger, ledgerOf } from '../query/ledger.query';
 import { QueuePage, queueEntryOf } from '../query/queue.query';
-import { institutionInScope } from '../query/read-scope';
+import { institutionInScope, outOfScope } from '../query/read-scope';
 import { PolicyRow, RequestRow } from '../read-model/entities';
 import { PROJECTION_POSITION, ProjectionPosition, READ_MODEL_READER } from '../read-model/read-model.tokens';
 import { AsOfCut, cutDate, parseAsOf } from './as-of-cut';
@@ -39,7 +39,7 @@ export class AsOfQueries {
     const authorize = (institutionId: string) => {
       institutionInScope(principal, principal.role === 'auditor' ? institutionId : undefined);
       if (principal.role === 'registrar' && institutionId !== principal.institutionId) {
-        throw refuse.forbidden('out-of-scope', `program ${programId} belongs to ${institutionId}; a registrar of ${principal.institutionId} cannot query it`);
+        throw outOfScope(`program ${programId} belongs to ${institutionId}: a registrar of ${principal.institutionId} reads only its own institution's eligibility`);
       }
     };
     // the read model is only the index of which requests exist; each is folded from its events up to the cut

@@ -9,7 +9,7 @@ import { evaluateEligibility } from '../eligibility/evaluate-eligibility';
 import { ProgramRow, ProgressRow } from '../read-model/entities';
 import { PROJECTION_POSITION, ProjectionPosition, READ_MODEL_READER } from '../read-model/read-model.tokens';
 import { findColumnsWhere, findOneWhere } from '../runtime/bulk-read';
-import { institutionInScope } from './read-scope';
+import { institutionInScope, outOfScope } from './read-scope';
 import { applyWhatIf, WhatIfChanges } from './what-if';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -54,7 +54,7 @@ export class EligibilityQuery {
     if (!program) throw refuse.notFound('program-not-found', `program ${programId} is not published (or not projected yet)`);
     institutionInScope(principal, principal.role === 'auditor' ? program.institutionId : undefined);
     if (principal.role === 'registrar' && program.institutionId !== principal.institutionId) {
-      throw refuse.forbidden('out-of-scope', `program ${programId} belongs to ${program.institutionId}; a registrar of ${principal.institutionId} cannot query it`);
+      throw outOfScope(`program ${programId} belongs to ${program.institutionId}: a registrar of ${principal.institutionId} reads only its own institution's eligibility`);
     }
   }
 

@@ -1,4 +1,4 @@
-import { CourseDefinition, Grade, learnerDecider, learnerStream, LearnerRecord } from '@app/records';
+import { CourseDefinition, Grade, isPassingGrade, learnerDecider, learnerStream, LearnerRecord } from '@app/records';
 import { admissionDecider, admissionStream, ItemDecisionInput, transferRequestDecider, transferRequestStream } from '@app/transfer';
 import { ESU, ESU_PROGRAM, GTX, GTX_COURSES, MIT, MITX, MITX_COURSES, SCM_PROGRAM, SUBMITTERS } from './synthetic-catalog';
 import { SyntheticEvaluator } from './synthetic-evaluator';
@@ -89,7 +89,8 @@ export function learnerScript({ writer, evaluator, random }: LearnerScriptDeps):
         participation: 'online',
         qualityAssurance: `${mitx ? 'MIT' : 'Georgia Tech'} internal review`,
         completionIds: record().completions.map((c) => c.completionId),
-        complete: true,
+        // Complete only over passed completions (a MITx grade may be below 60%: then an incomplete credential).
+        complete: record().completions.every((c) => isPassingGrade(c.grade)),
       },
       today,
     );

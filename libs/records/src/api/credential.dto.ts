@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { VERSION_PATTERN } from '@app/kernel';
 import { ValidateWith } from '@app/platform';
 import { CredentialInput, RevocationInput } from '../application/records.inputs';
 import {
@@ -29,7 +30,8 @@ export class WorkloadDto {
   required: ['type', 'title', 'learningOutcomes', 'workload', 'eqfLevel', 'assessmentType', 'participation', 'qualityAssurance', 'completionIds', 'complete'],
   properties: {
     type: { enum: [...CREDENTIAL_TYPES] },
-    code: text(100),
+    code: idSchema,
+    definitionVersion: { type: 'string', pattern: VERSION_PATTERN },
     title: text(300),
     issuedOn: dateSchema,
     learningOutcomes: { type: 'array', minItems: 1, maxItems: 100, items: text(1000) },
@@ -49,7 +51,8 @@ export class WorkloadDto {
 })
 export class AwardCredentialDto implements CredentialInput {
   @ApiProperty({ enum: CREDENTIAL_TYPES, example: 'MicroMasters' }) type!: CredentialType;
-  @ApiPropertyOptional({ example: 'MITx-SCM-MM', description: "The credential program's code, as recognition policies name it" }) code?: string;
+  @ApiPropertyOptional({ example: 'MITx-SCM-MM', pattern: ID_PATTERN, description: "The credential program's code, as recognition policies name it; when it has a published definition (GET /credential-definitions/{code}), a complete award is checked against it" }) code?: string;
+  @ApiPropertyOptional({ example: '2025', pattern: VERSION_PATTERN, description: 'The version of the code’s credential definition the award is under (default: the latest published); recorded in the event' }) definitionVersion?: string;
   @ApiProperty({ example: 'MicroMasters Program in Supply Chain Management' }) title!: string;
   @ApiPropertyOptional({ format: 'date', description: 'Date of issue; default today' }) issuedOn?: string;
   @ApiProperty({ type: [String] }) learningOutcomes!: string[];
@@ -64,7 +67,11 @@ export class AwardCredentialDto implements CredentialInput {
   @ApiPropertyOptional({ enum: STACKABILITY, default: 'stackable' }) stackability?: Stackability;
   @ApiPropertyOptional() furtherInformation?: string;
   @ApiProperty({ type: [String], description: "The stack: this learner's completions recorded by you" }) completionIds!: string[];
-  @ApiProperty({ description: "Were the credential program's requirements fully met?" }) complete!: boolean;
+  @ApiProperty({
+    description:
+      "Were the credential program's requirements fully met? If so, every completion of the stack must be passed and, when the code has a definition, the stack must hold a passed completion (at its minimum grade) of every component: otherwise 409 naming each",
+  })
+  complete!: boolean;
 }
 
 @ValidateWith({ type: 'object', additionalProperties: false, required: ['reason'], properties: { reason: text(500) } })

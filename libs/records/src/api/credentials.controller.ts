@@ -18,9 +18,9 @@ export class CredentialsController {
   @Roles('issuer')
   @ApiOperation({ summary: "Award a micro-credential over a stack of this learner's completions that you recorded" })
   @ApiCreatedResponse({ description: '{ id: credentialId, revision, replayed, eventIds } and an ETag' })
-  @ApiForbiddenResponse({ description: 'A completion of the stack was recorded by another issuer' })
   @ApiNotFoundResponse({ description: 'Unknown learner' })
-  @ApiConflictResponse({ description: "A completion of the stack is not on the learner's record; a complete credential over a failed completion" })
+  @ApiForbiddenResponse({ description: 'A completion of the stack was recorded by another issuer; the code is defined by another issuer' })
+  @ApiConflictResponse({ description: "A completion of the stack is not on the learner's record; a complete credential over a completion that is not passed (failed-completion-in-stack) or over a stack that misses a component of the code's definition (credential-requirements-not-met: each in errors[], with its pointer); a definition version that is not published" })
   async award(
     @Param() params: LearnerParams,
     @Body() body: AwardCredentialDto,

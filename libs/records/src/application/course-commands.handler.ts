@@ -21,7 +21,7 @@ export class CourseCommandsHandler {
 
   private async run(kind: 'DefineCourse' | 'UpdateCourse', courseId: string, input: CourseInput, ctx: CommandContext): Promise<CommandResult> {
     const course = { title: input.title, credits: input.credits, unit: input.unit, eqfLevel: input.eqfLevel, field: input.field, tags: input.tags ?? [], assessmentType: input.assessmentType };
-    const outcome = await runCommand(this.store, courseDecider, courseStream(courseId), { kind, courseId, actor: actorOf(ctx), course }, ctx);
+    const outcome = await runCommand(this.store, courseDecider, courseStream(courseId), { kind, courseId, actor: actorOf(ctx), course }, ctx, { resource: { type: 'course', id: courseId } });
     return { id: courseId, outcome };
   }
 }

@@ -56,7 +56,7 @@ export class LearnerCommandsHandler {
   }
 
   private async run(learnerId: string, id: string, command: LearnerCommand, ctx: CommandContext): Promise<CommandResult> {
-    const outcome = await runCommand(this.store, learnerDecider, learnerStream(learnerId), command, ctx);
+    const outcome = await runCommand(this.store, learnerDecider, learnerStream(learnerId), command, ctx, { resource: { type: 'learner', id: learnerId } });
     return { id, outcome };
   }
 }

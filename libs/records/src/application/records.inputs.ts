@@ -58,6 +58,15 @@ export interface CredentialInput {
   furtherInformation?: string;
   completionIds: string[];
   complete: boolean;
+  /** The version of the code's credential definition the award is under (default: the latest). */
+  definitionVersion?: string;
+}
+
+export interface CredentialDefinitionInput {
+  version: string;
+  title: string;
+  type: CredentialType;
+  components: { courseId: string; minGrade?: Grade }[];
 }
 
 export interface RevocationInput {

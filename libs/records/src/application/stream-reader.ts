@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore, loadAggregate, readStreamEvents, RecordedEvent } from '@app/event-store';
 import { refuse } from '@app/kernel';
 import { courseDecider, CourseState } from '../domain/course.decider';
+import { credentialDefinitionDecider, CredentialDefinitionState } from '../domain/credential-definition.decider';
 import { learnerRecordOf, LearnerRecord } from '../domain/learner-record';
-import { courseStream, learnerStream } from '../domain/streams';
+import { courseStream, credentialDefinitionStream, learnerStream } from '../domain/streams';
 
 /** Reads and folds the records streams (for handlers that need another aggregate's state, and for GETs). */
 @Injectable()
@@ -18,6 +19,12 @@ export class RecordsStreamReader {
   async course(courseId: string): Promise<{ course: CourseState; revision: number | null }> {
     const { state, revision } = await loadAggregate(this.store, courseDecider, courseStream(courseId));
     return { course: state, revision };
+  }
+
+  /** A credential code's published definition versions and stream revision (no versions, revision null: none). */
+  async credentialDefinition(code: string): Promise<{ definition: CredentialDefinitionState; revision: number | null }> {
+    const { state, revision } = await loadAggregate(this.store, credentialDefinitionDecider, credentialDefinitionStream(code));
+    return { definition: state, revision };
   }
 
   /** The learner's folded record and stream revision; 404 when the learner is not registered. */

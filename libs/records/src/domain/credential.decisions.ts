@@ -1,19 +1,48 @@
-import { refuse } from '@app/kernel';
+import { DomainError, refuse } from '@app/kernel';
+import { componentMisses, incomplete, unpassedCompletions } from './credential-completeness';
+import { CredentialDefinitionVersion } from './credential-definition.events';
+import { latestDefinitionVersion } from './credential-definition.decider';
 import { AwardCredential, RevokeCredential } from './learner.commands';
 import { MicroCredentialAwarded, MicroCredentialRevoked } from './learner.events';
 import { CompletionView, credentialOf, LearnerRecord } from './learner-record';
-import { assertCredits, assertDate, assertEqfLevel, assertGrade, Grade } from './records.values';
+import { assertCredits, assertDate, assertEqfLevel, assertGrade } from './records.values';
 
-const isFail = (grade: Grade): boolean =>
-  (grade.scale === 'pass-fail' && (grade.value === 'F' || grade.value === 'fail')) || (grade.scale === 'letter' && grade.value === 'F');
+/**
+ * The definition version an award is under: the one named, else the latest; none when the code has
+ * no definition. A code defined by another issuer is not the actor's to award (403: definitions
+ * are public); a version named that is not published is a conflict with what the store holds (409).
+ */
+function definitionVersionOf(command: AwardCredential): CredentialDefinitionVersion | null {
+  const definition = command.definition && command.definition.versions.length > 0 ? command.definition : null;
+  const named = command.definitionVersion ?? null;
+  if (!definition) {
+    if (named !== null) throw new DomainError('conflict', 'credential-definition-not-found', `no definition of credential code ${command.code ?? '(none)'} is published`, { path: '/definitionVersion' });
+    return null;
+  }
+  if (definition.issuerId !== command.actor.institutionId) {
+    throw new DomainError('forbidden', 'credential-code-of-another-issuer', `credential code ${command.code ?? ''} is defined by ${definition.issuerId}: only it awards that credential`, { path: '/code' });
+  }
+  const version = named === null ? latestDefinitionVersion(definition) : (definition.versions.find((v) => v.version === named) ?? null);
+  if (!version) {
+    const known = definition.versions.map((v) => v.version).join(', ');
+    throw new DomainError('conflict', 'credential-definition-version-not-found', `credential ${command.code ?? ''} has no published version ${named ?? ''} (published: ${known})`, { path: '/definitionVersion' });
+  }
+  if (version.type !== command.type) {
+    throw refuse.invalid('credential-type-mismatch', `credential ${command.code ?? ''} version ${version.version} is a ${version.type}, not a ${command.type}`, '/type');
+  }
+  return version;
+}
 
 /**
  * The stack rule: a credential is awarded over completions that are on THIS learner's record
  * (otherwise 409 `completion-not-in-record`: the body is well-formed, the record does not hold
  * them) and were recorded by the awarding issuer itself (otherwise 403
  * `completion-of-another-issuer`: an issuer vouches only for its own courses). The stack is
- * non-empty without repeats (400). A complete credential holds no failed completion (409), and it
- * is not issued before the last completion of its stack (400).
+ * non-empty without repeats (400). A complete credential whose code has a published definition
+ * holds a passed completion, at its minimum grade, of every component (409
+ * `credential-requirements-not-met`, naming each); any complete credential holds passed
+ * completions only (409 `failed-completion-in-stack`). It is not issued before the last completion
+ * of its stack (400). The award records the definition version it is under.
  */
 export function decideAward(command: AwardCredential, record: LearnerRecord): MicroCredentialAwarded[] {
   if (credentialOf(record, command.credentialId)) throw refuse.conflict('credential-already-awarded', `credential ${command.credentialId} is already awarded`);
@@ -30,8 +59,13 @@ export function decideAward(command: AwardCredential, record: LearnerRecord): Mi
   if (foreign) {
     throw refuse.forbidden('completion-of-another-issuer', `completion ${foreign.completionId} was recorded by ${foreign.issuerId}, not by ${command.actor.institutionId}`);
   }
-  const failed = stack.find((c) => isFail(c.grade));
-  if (command.complete && failed) throw refuse.conflict('failed-completion-in-stack', `completion ${failed.completionId} is failed: the credential cannot be complete`);
+  const definition = definitionVersionOf(command);
+  if (command.complete && definition) {
+    const misses = componentMisses(definition, stack);
+    if (misses.length > 0) throw incomplete('credential-requirements-not-met', `the stack does not complete ${command.code ?? ''} version ${definition.version} (${definition.title})`, misses);
+  }
+  const unpassed = command.complete ? unpassedCompletions(stack) : [];
+  if (unpassed.length > 0) throw incomplete('failed-completion-in-stack', 'a complete credential holds passed completions only', unpassed);
   assertDate(command.issuedOn, '/issuedOn');
   const lastCompletion = stack.map((c) => c.completedOn).sort().at(-1) ?? command.issuedOn;
   if (command.issuedOn < lastCompletion) throw refuse.invalid('issued-before-completion', `issued on ${command.issuedOn}, before the completion of ${lastCompletion}`, '/issuedOn');
@@ -64,6 +98,7 @@ export function decideAward(command: AwardCredential, record: LearnerRecord): Mi
         furtherInformation: command.furtherInformation ?? null,
         completionIds: [...command.completionIds],
         complete: command.complete,
+        definition: definition && command.code ? { code: command.code, version: definition.version } : null,
       },
     },
   ];

@@ -89,6 +89,7 @@ export function evolveLearnerRecord(record: LearnerRecord, event: EventLike): Le
     }
     case 'MicroCredentialAwarded': {
       const credential: CredentialView = withAdded(event.data, { revoked: false, revocation: null, evidence });
+      if (credential.definition === undefined) credential.definition = null; // awarded before credential definitions
       const ref = { credentialId: credential.credentialId, type: credential.type, code: credential.code, complete: credential.complete, revoked: false };
       const withCredential = { ...record, credentials: [...record.credentials, credential] };
       return mapCompletions(withCredential, (c) => (credential.completionIds.includes(c.completionId) ? { ...c, credentials: [...c.credentials, ref] } : c));

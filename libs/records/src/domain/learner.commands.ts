@@ -1,4 +1,5 @@
 import { CourseDefinition } from './course.events';
+import { CredentialDefinitionState } from './credential-definition.decider';
 import { ActorRef, AssessmentType, CreditUnit, CredentialType, Grade, ParticipationForm, Stackability, Workload } from './records.values';
 
 /**
@@ -76,6 +77,10 @@ export type AwardCredential = {
   furtherInformation?: string | null;
   completionIds: string[];
   complete: boolean;
+  /** From the application layer: the published definition of `code` (null or absent: none). */
+  definition?: CredentialDefinitionState | null;
+  /** The definition version the award is under (default: the latest published). */
+  definitionVersion?: string | null;
 };
 
 export type RevokeCredential = {

@@ -91,6 +91,12 @@ export type CredentialData = {
   completionIds: string[];
   /** Were the credential program's requirements fully met? Only complete credentials unlock pathways. */
   complete: boolean;
+  /**
+   * The version of the code's published credential definition the award was made under (and, when
+   * complete, checked against); null when the code has no definition. Absent from awards recorded
+   * before definitions existed (the fold reads them as null).
+   */
+  definition: { code: string; version: string } | null;
 };
 export type MicroCredentialAwarded = DomainEvent<'MicroCredentialAwarded', CredentialData>;
 

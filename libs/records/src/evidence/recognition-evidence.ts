@@ -1,6 +1,6 @@
-import { GradeInput, HeldCredential, parseRational, RecognitionEvidence, toDecimal, mul, fromInt } from '@app/requirements';
+import { HeldCredential, RecognitionEvidence } from '@app/requirements';
+import { engineGradeOf } from '../domain/engine-grades';
 import { CompletionView, CredentialView, LearnerRecord } from '../domain/learner-record';
-import { Grade } from '../domain/records.values';
 
 /**
  * From a folded learner record to the requirement engine's inputs (pure; for the transfer
@@ -11,20 +11,6 @@ import { Grade } from '../domain/records.values';
 
 /** "EQF7" for level 7: the engine's level notation. */
 export const eqfCode = (level: number): string => `EQF${level}`;
-
-/** The engine reads percent, letter and pass/fail; a 4-point grade becomes its percent (value x 25, exact). */
-export function engineGradeOf(grade: Grade): GradeInput {
-  switch (grade.scale) {
-    case 'percent':
-      return { scale: 'percent', value: grade.value };
-    case 'letter':
-      return { scale: 'letter', value: grade.value };
-    case 'pass-fail':
-      return { scale: 'pass-fail', value: grade.value === 'P' || grade.value === 'pass' ? 'P' : 'F' };
-    case 'numeric-4':
-      return { scale: 'percent', value: toDecimal(mul(parseRational(grade.value), fromInt(25)), 4) };
-  }
-}
 
 const activeCredentials = (record: LearnerRecord): CredentialView[] => record.credentials.filter((c) => !c.revoked);
 

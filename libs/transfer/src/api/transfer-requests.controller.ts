@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContext } from '@app/event-store';
 import { Command, commandResponse, CommandResponse, CurrentPrincipal, etagOf, HeaderResponse, Principal, Roles } from '@app/platform';
 import { SubmitTransferRequestHandler } from '../application/submit-transfer-request.handler';
@@ -41,7 +41,7 @@ export class TransferRequestsController {
   @Roles('registrar')
   @ApiOperation({ summary: 'Decide every item (registrar of the receiving institution); a decision that differs from the proposal needs overrideReason' })
   @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds }' })
-  @ApiForbiddenResponse({ description: 'Not a registrar of the receiving institution' })
+  @ApiNotFoundResponse({ description: 'Unknown request, or one the caller is no party to (the same answer: request-not-found)' })
   @ApiConflictResponse({ description: 'Withdrawn, not evaluated, already decided, or stale If-Match' })
   async decide(@Param() params: RequestParams, @Body() body: DecideItemsDto, @Command() ctx: CommandContext, @Res({ passthrough: true }) res: HeaderResponse): Promise<CommandResponse> {
     return commandResponse(res, params.requestId, await this.decisions.decide(params.requestId, body.items, ctx));

@@ -22,14 +22,14 @@ export class PublishDefinitionsHandler {
     const parsed = parseProgram(definition);
     if (!parsed.ok) throw invalidDefinition('program-definition-invalid', 'program definition', parsed.errors);
     const command = { kind: 'PublishProgramVersion' as const, actor: ctx.actor, programId, definition, publishedOn: commandDate(ctx) };
-    return runCommand(this.store, programDecider, programStream(programId), command, ctx);
+    return runCommand(this.store, programDecider, programStream(programId), command, ctx, { resource: { type: 'program', id: programId } });
   }
 
   publishPolicyVersion(policyId: string, definition: unknown, ctx: CommandContext): Promise<CommandOutcome> {
     const parsed = parseRecognitionPolicy(definition);
     if (!parsed.ok) throw invalidDefinition('policy-definition-invalid', 'policy definition', parsed.errors);
     const command = { kind: 'PublishPolicyVersion' as const, actor: ctx.actor, policyId, definition, publishedOn: commandDate(ctx) };
-    return runCommand(this.store, policyDecider, policyStream(policyId), command, ctx);
+    return runCommand(this.store, policyDecider, policyStream(policyId), command, ctx, { resource: { type: 'recognition policy', id: policyId } });
   }
 
   /** Admits a learner to a program of the registrar's own institution. */
@@ -47,6 +47,6 @@ export class PublishDefinitionsHandler {
       learnerRegistered: await this.learners.isRegistered(input.learnerId),
     };
     const stream = admissionStream(institutionId, input.learnerId);
-    return { id: stream, outcome: await runCommand(this.store, admissionDecider, stream, command, ctx) };
+    return { id: stream, outcome: await runCommand(this.store, admissionDecider, stream, command, ctx, { resource: { type: 'admission of learner', id: input.learnerId } }) };
   }
 }

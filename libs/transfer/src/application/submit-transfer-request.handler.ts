@@ -62,7 +62,7 @@ export class SubmitTransferRequestHandler {
     });
     if ((await this.store.streamRevision(stream)) !== null) {
       // A retry under the same Idempotency-Key: runCommand replays the stored outcome (or refuses).
-      return { id: requestId, outcome: await runCommand(this.store, transferRequestDecider, stream, base(input.programVersion ?? 'latest'), ctx) };
+      return { id: requestId, outcome: await runCommand(this.store, transferRequestDecider, stream, base(input.programVersion ?? 'latest'), ctx, { resource: { type: 'transfer request', id: requestId } }) };
     }
     if (ctx.actor.role !== 'submitter') throw refuse.forbidden('not-submitter', 'only a submitter institution may submit a transfer request');
     await this.access.refresh();
@@ -80,7 +80,7 @@ export class SubmitTransferRequestHandler {
     const admission = await this.admissions.admission(input.receivingInstitution, input.learnerId, input.programId, submittedOn);
     const learner = await this.learners.read(input.learnerId, items);
     const evaluation = evaluateTransferRequest({ requestId, referenceDate: submittedOn, program, policy, admission, learner });
-    const outcome = await runCommand(this.store, transferRequestDecider, stream, { kind: 'SubmitAndEvaluate', submit, evaluation }, ctx);
+    const outcome = await runCommand(this.store, transferRequestDecider, stream, { kind: 'SubmitAndEvaluate', submit, evaluation }, ctx, { resource: { type: 'transfer request', id: requestId } });
     return { id: requestId, outcome };
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandContext, commandDate, CommandOutcome, EVENT_STORE, EventStore, idFor, loadAggregate, runCommand } from '@app/event-store';
 import { ItemDecisionInput, TransferRequestCommand } from '../domain/transfer-request.commands';
+import { isPartyTo } from '../domain/request-visibility';
 import { transferRequestDecider } from '../domain/transfer-request.decider';
 import { transferRequestStream } from '../domain/transfer.streams';
 import { ProgramException } from '@app/requirements';
@@ -32,12 +33,13 @@ export class TransferRequestDecisionsHandler {
     ctx: CommandContext,
   ): Promise<{ exceptionId: string; outcome: CommandOutcome }> {
     const { state } = await loadAggregate(this.store, transferRequestDecider, transferRequestStream(requestId));
-    const request = state.request;
+    // Nothing is read for a request the actor is no party to: the decider answers it 404.
+    const request = state.request && isPartyTo(ctx.actor, state.request) ? state.request : null;
     const knownRulePaths = request ? rulePathsOf((await this.programs.version(request.programId, request.programVersion)).program) : [];
     const exceptionId = idFor(ctx, 'exception');
     const itemId = input.itemId ?? null;
     const granted = { exceptionId, kind: input.kind, rulePath: input.rulePath, programVersion: request?.programVersion ?? '', itemId };
-    const programEvaluation = state.evaluation && knownRulePaths.includes(input.rulePath) ? await this.reevaluate(requestId, [...state.exceptions, granted]) : null;
+    const programEvaluation = request && state.evaluation && knownRulePaths.includes(input.rulePath) ? await this.reevaluate(requestId, [...state.exceptions, granted]) : null;
     const command: TransferRequestCommand = {
       kind: 'GrantException',
       actor: ctx.actor,
@@ -81,6 +83,6 @@ export class TransferRequestDecisionsHandler {
   }
 
   private run(requestId: string, command: TransferRequestCommand, ctx: CommandContext): Promise<CommandOutcome> {
-    return runCommand(this.store, transferRequestDecider, transferRequestStream(requestId), command, ctx);
+    return runCommand(this.store, transferRequestDecider, transferRequestStream(requestId), command, ctx, { resource: { type: 'transfer request', id: requestId } });
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { refuse } from '@app/kernel';
 import { Principal } from '@app/platform';
+import { mayViewRequest, REQUEST_NOT_FOUND } from '../domain/request-visibility';
 import { transferRequestDecider } from '../domain/transfer-request.decider';
 import { TransferRequestState } from '../domain/transfer-request.state';
 import { transferRequestStream } from '../domain/transfer.streams';
@@ -16,8 +17,8 @@ export interface TransferRequestView extends Omit<TransferRequestState, 'request
 
 /**
  * A request as its parties see it: the submitting institution, the receiving institution's
- * registrars, and auditors whose scope covers either institution. Anyone else gets 404 (an id
- * that exists is not disclosed to outsiders).
+ * registrars, and auditors whose scope covers either institution (request-visibility.ts). Anyone
+ * else gets 404 (an id that exists is not disclosed to outsiders).
  */
 @Injectable()
 export class TransferRequestQueries {
@@ -26,8 +27,8 @@ export class TransferRequestQueries {
   async view(requestId: string, principal: Principal): Promise<TransferRequestView> {
     const { state, revision, events } = await loadWithEvents(this.store, transferRequestDecider, transferRequestStream(requestId));
     const request = state.request;
-    if (request === null || revision === null || !mayRead(principal, request.submitterInstitution, request.receivingInstitution)) {
-      throw refuse.notFound('request-not-found', `no transfer request ${requestId}`);
+    if (request === null || revision === null || !mayViewRequest(principal, request)) {
+      throw refuse.notFound(REQUEST_NOT_FOUND, `no transfer request ${requestId}`);
     }
     return {
       ...state,
@@ -36,20 +37,5 @@ export class TransferRequestQueries {
       revision,
       events: events.map((e) => ({ id: e.id, type: e.type, revision: e.revision, position: e.position, occurredAt: e.occurredAt })),
     };
-  }
-}
-
-function mayRead(p: Principal, submitter: string, receiver: string): boolean {
-  switch (p.role) {
-    case 'submitter':
-      return p.institutionId === submitter;
-    case 'registrar':
-      return p.institutionId === receiver;
-    case 'auditor':
-      return p.auditScope.includes('*') || p.auditScope.includes(submitter) || p.auditScope.includes(receiver);
-    case 'admin':
-      return true;
-    default:
-      return false;
   }
 }

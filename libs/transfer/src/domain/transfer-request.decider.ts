@@ -1,6 +1,7 @@
 import { Decider, refuse } from '@app/kernel';
-import { assertDate, assertRegistrarOf, assertSubmitterOf } from './actor';
+import { ActorRef, assertDate, assertRegistrarOf, assertSubmitterOf } from './actor';
 import { itemDecisionsOf } from './item-decisions';
+import { isPartyTo, REQUEST_NOT_FOUND } from './request-visibility';
 import { Appeal, DecideItems, GrantException, RecordEvaluation, Revise, SubmitRequest, TransferRequestCommand, Withdraw } from './transfer-request.commands';
 import { TransferRequestEvent } from './transfer-request.events';
 import { evolveTransferRequest, initialTransferRequestState, TransferRequestState } from './transfer-request.state';
@@ -10,8 +11,9 @@ type Events = TransferRequestEvent[];
 
 /**
  * The credit-transfer request: submitted -> evaluated -> decided -> (appealed -> revised)*;
- * withdrawn from submitted or evaluated. Refusals: 404 unknown request, 403 wrong institution or
- * role, 409 invalid transition, 400 bad items.
+ * withdrawn from submitted or evaluated. Refusals: 404 unknown request, or one the actor is no
+ * party to (the same answer: request-visibility.ts), 403 a party whose role may not do it, 409
+ * invalid transition, 400 bad items.
  */
 export const transferRequestDecider: Decider<TransferRequestCommand, State, TransferRequestEvent> = {
   initialState: initialTransferRequestState,
@@ -77,7 +79,7 @@ function recordEvaluation(c: RecordEvaluation, state: State): Events {
 }
 
 function decideItems(c: DecideItems, state: State): Events {
-  const request = existing(state);
+  const request = visibleTo(c.actor, state);
   assertRegistrarOf(c.actor, request.receivingInstitution, 'decide this request');
   assertOpen(state);
   if (state.status === 'submitted') throw refuse.conflict('not-evaluated', 'the request has not been evaluated yet');
@@ -88,7 +90,7 @@ function decideItems(c: DecideItems, state: State): Events {
 }
 
 function grantException(c: GrantException, state: State): Events {
-  const request = existing(state);
+  const request = visibleTo(c.actor, state);
   assertRegistrarOf(c.actor, request.receivingInstitution, 'grant exceptions on this request');
   assertOpen(state);
   if (state.status === 'submitted') throw refuse.conflict('not-evaluated', 'the request has not been evaluated yet');
@@ -124,7 +126,7 @@ function grantException(c: GrantException, state: State): Events {
 }
 
 function appeal(c: Appeal, state: State): Events {
-  const request = existing(state);
+  const request = visibleTo(c.actor, state);
   assertSubmitterOf(c.actor, request.submitterInstitution, 'appeal this request');
   assertOpen(state);
   if (state.status === 'appealed') throw refuse.conflict('already-appealed', 'the request is already under appeal; wait for the revision');
@@ -138,7 +140,7 @@ function appeal(c: Appeal, state: State): Events {
 }
 
 function revise(c: Revise, state: State): Events {
-  const request = existing(state);
+  const request = visibleTo(c.actor, state);
   assertRegistrarOf(c.actor, request.receivingInstitution, 'revise this request');
   assertOpen(state);
   if (state.status !== 'appealed') throw refuse.conflict('not-appealed', 'a revision answers an appeal');
@@ -148,7 +150,7 @@ function revise(c: Revise, state: State): Events {
 }
 
 function withdraw(c: Withdraw, state: State): Events {
-  const request = existing(state);
+  const request = visibleTo(c.actor, state);
   assertSubmitterOf(c.actor, request.submitterInstitution, 'withdraw this request');
   assertOpen(state);
   if (state.status !== 'submitted' && state.status !== 'evaluated') throw refuse.conflict('request-already-decided', 'a decided request cannot be withdrawn');
@@ -157,8 +159,15 @@ function withdraw(c: Withdraw, state: State): Events {
 }
 
 function existing(state: State) {
-  if (state.request === null) throw refuse.notFound('request-not-found', 'no such transfer request');
+  if (state.request === null) throw refuse.notFound(REQUEST_NOT_FOUND, 'no such transfer request');
   return state.request;
+}
+
+/** The request, if the actor is a party to it; otherwise the very refusal of an unknown request. */
+function visibleTo(actor: ActorRef, state: State) {
+  const request = state.request;
+  if (request === null || !isPartyTo(actor, request)) return existing(initialTransferRequestState);
+  return request;
 }
 
 function assertOpen(state: State): void {

@@ -26,7 +26,7 @@ export class AccessController {
   @ApiOperation({ summary: 'Register an institution (issuer and/or receiving)' })
   @ApiCreatedResponse({ description: 'Registered; body has the id and the access stream revision' })
   async register(@Body() body: RegisterInstitutionDto, @Command() ctx: CommandContext, @Res({ passthrough: true }) res: HeaderResponse): Promise<CommandResponse> {
-    const outcome = await runCommand(this.store, accessDecider, ACCESS_STREAM, { kind: 'RegisterInstitution', ...body }, ctx);
+    const outcome = await runCommand(this.store, accessDecider, ACCESS_STREAM, { kind: 'RegisterInstitution', ...body }, ctx, { resource: { type: 'institution', id: body.institutionId } });
     await this.registry.refresh();
     return commandResponse(res, body.institutionId, outcome);
   }
@@ -65,7 +65,7 @@ export class AccessController {
       secretHash: issued.secretHash,
       auditScope: body.auditScope ?? [],
     };
-    const outcome = await runCommand(this.store, accessDecider, ACCESS_STREAM, command, ctx);
+    const outcome = await runCommand(this.store, accessDecider, ACCESS_STREAM, command, ctx, { resource: { type: 'credentials of institution', id: institutionId } });
     await this.registry.refresh();
     commandResponse(res, issued.credentialId, outcome);
     return { credentialId: issued.credentialId, institutionId, role: body.role, token: issued.token };
@@ -81,7 +81,7 @@ export class AccessController {
     @Command() ctx: CommandContext,
     @Res({ passthrough: true }) res: HeaderResponse,
   ): Promise<CommandResponse> {
-    const outcome = await runCommand(this.store, accessDecider, ACCESS_STREAM, { kind: 'RevokeCredential', credentialId, reason: body.reason }, ctx);
+    const outcome = await runCommand(this.store, accessDecider, ACCESS_STREAM, { kind: 'RevokeCredential', credentialId, reason: body.reason }, ctx, { resource: { type: 'credential', id: credentialId } });
     await this.registry.refresh();
     return commandResponse(res, credentialId, outcome);
   }
