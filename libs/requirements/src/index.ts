@@ -17,3 +17,4 @@ export { recognitionPolicyJsonSchema } from './recognition-policy.schema';
 export { parseRecognitionPolicy } from './parse-recognition-policy';
 export type { ParseRecognitionPolicyResult } from './parse-recognition-policy';
 export { evaluateRecognition } from './evaluate-recognition';
+export { CATALOG_YEAR_PATTERN, DOCUMENT_ID_PATTERN, EQF_LEVEL_PATTERN, POLICY_VERSION_PATTERN } from './schema-definitions';

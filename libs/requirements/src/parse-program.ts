@@ -14,7 +14,7 @@ export function parseProgram(input: unknown): ParseProgramResult {
   const doc = readDocument(input);
   if (!doc.ok) return { ok: false, errors: doc.errors };
   validator ??= compileSchema(programJsonSchema);
-  if (!validator(doc.value)) return { ok: false, errors: sortErrors(schemaErrors(validator.errors)) };
+  if (!validator(doc.value)) return { ok: false, errors: sortErrors(schemaErrors(validator.errors, 'program')) };
   const program = doc.value as Program;
   const errors = semanticErrors(program);
   return errors.length ? { ok: false, errors: sortErrors(errors) } : { ok: true, program };

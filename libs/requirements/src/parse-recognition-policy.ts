@@ -15,7 +15,7 @@ export function parseRecognitionPolicy(input: unknown): ParseRecognitionPolicyRe
   const doc = readDocument(input);
   if (!doc.ok) return { ok: false, errors: doc.errors };
   validator ??= compileSchema(recognitionPolicyJsonSchema);
-  if (!validator(doc.value)) return { ok: false, errors: sortErrors(schemaErrors(validator.errors)) };
+  if (!validator(doc.value)) return { ok: false, errors: sortErrors(schemaErrors(validator.errors, 'policy')) };
   const policy = doc.value as RecognitionPolicy;
   const errors: ParseError[] = [];
   const units = new Set([...Object.keys(DEFAULT_CONVERSION_TABLE), ...Object.keys(policy.conversion ?? {})]);
