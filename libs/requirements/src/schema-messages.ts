@@ -11,6 +11,7 @@ export type DocumentKind = 'program' | 'policy';
 export function friendlyMessage(e: ErrorObject, kind: DocumentKind | undefined): string | null {
   if (e.keyword !== 'pattern' && e.keyword !== 'type') return null;
   if (/^#\/definitions\/eqfLevel\//.test(e.schemaPath)) return eqfMessage(e.data);
+  if (/^#\/definitions\/date\//.test(e.schemaPath)) return `must be a calendar date YYYY-MM-DD (got ${show(e.data)})`;
   if (/^#\/properties\/version\//.test(e.schemaPath)) {
     return kind === 'program'
       ? `must be a catalog year: "2026", "2026-27" or "2026-2027" (got ${show(e.data)})`

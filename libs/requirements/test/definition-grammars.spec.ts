@@ -63,3 +63,9 @@ describe('policy versions, policy ids and program scopes use the API grammar', (
     expect(errors).toEqual([{ path: `/${key}`, message: expect.stringContaining(`(${key === 'version' ? 'e.g. "2026.1"; ' : ''}got ${JSON.stringify(value)})`) }]);
   });
 });
+
+describe('policy dates', () => {
+  it('an effectiveFrom that is not YYYY-MM-DD is refused naming the form', () => {
+    expect(errorsOf(parseRecognitionPolicy(policy({ effectiveFrom: 'soon' })))).toEqual([{ path: '/effectiveFrom', message: 'must be a calendar date YYYY-MM-DD (got "soon")' }]);
+  });
+});
