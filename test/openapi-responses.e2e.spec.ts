@@ -84,6 +84,18 @@ describe('OpenAPI: every answer has a schema, and real answers match it', () => 
     expect(validated).toBeGreaterThan(answers.length);
   });
 
+  it('the check has teeth: an undocumented field, a missing one or a wrong type in a real answer fails validation', () => {
+    const eligibility = answers.find((a) => a.path === '/eligibility');
+    const schema = validator.declared('GET', '/eligibility', 200, 'application/json');
+    if (!eligibility || !schema) throw new Error('no eligibility answer');
+    const body = eligibility.body as Record<string, unknown>;
+    expect(validator.errors(schema, body)).toEqual([]);
+    expect(validator.errors(schema, { ...body, basis: 'decided' })).toEqual([expect.stringContaining('must NOT have additional properties')]);
+    const { explanation: _dropped, ...withoutExplanation } = body;
+    expect(validator.errors(schema, withoutExplanation)).toEqual([expect.stringContaining("must have required property 'explanation'")]);
+    expect(validator.errors(schema, { ...body, totalCredits: { have: 45, need: '90', satisfied: false } })).toEqual([expect.stringContaining('/totalCredits/have must be string')]);
+  });
+
   it('publish bodies, what-if fields and policy impact reference the definition languages, not bare objects', () => {
     const bodySchema = (method: string, path: string) => {
       const ref = doc.paths[path][method].requestBody?.content?.['application/json']?.schema?.$ref as string;
