@@ -1,4 +1,4 @@
-import { CATALOG_YEAR_PATTERN, parseProgram, parseRecognitionPolicy } from '@app/requirements';
+import { CATALOG_YEAR_PATTERN, parseProgram, parseRecognitionPolicy, parseStoredProgram, parseStoredRecognitionPolicy } from '@app/requirements';
 import { policies, programs } from '../fixtures';
 
 /**
@@ -67,5 +67,17 @@ describe('policy versions, policy ids and program scopes use the API grammar', (
 describe('policy dates', () => {
   it('an effectiveFrom that is not YYYY-MM-DD is refused naming the form', () => {
     expect(errorsOf(parseRecognitionPolicy(policy({ effectiveFrom: 'soon' })))).toEqual([{ path: '/effectiveFrom', message: 'must be a calendar date YYYY-MM-DD (got "soon")' }]);
+  });
+});
+
+describe('a definition stored before the EQF rule is read back with the grammar of its time', () => {
+  it('levels ["7"]: refused for publication, accepted from the store, everything else as strict as ever', () => {
+    expect(parseRecognitionPolicy(policy({ levels: ['7'] })).ok).toBe(false);
+    expect(parseStoredRecognitionPolicy(policy({ levels: ['7'] }))).toMatchObject({ ok: true, policy: { levels: ['7'] } });
+    const legacyProgram = program({ requirements: { id: 'root', count: 1, filter: { levels: ['7'] } } });
+    expect(parseProgram(legacyProgram).ok).toBe(false);
+    expect(parseStoredProgram(legacyProgram).ok).toBe(true);
+    expect(errorsOf(parseStoredRecognitionPolicy(policy({ levels: ['7'], version: '2026/27' })))).toEqual([{ path: '/version', message: expect.any(String) }]);
+    expect(errorsOf(parseStoredProgram(program({ version: 'v1' })))).toEqual([{ path: '/version', message: expect.any(String) }]);
   });
 });

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore, loadAggregate } from '@app/event-store';
 import { AccessRegistry } from '@app/platform';
 import { courseDecider, courseStream } from '@app/records';
-import { parseProgram, parseRecognitionPolicy, Program, RecognitionPolicy } from '@app/requirements';
+import { parseStoredProgram, parseStoredRecognitionPolicy, Program, RecognitionPolicy } from '@app/requirements';
 import { DefinitionReference, judgeReferences, KnownReferences, policyReferences, programReferences, ReferenceReport } from '../domain/definition-references';
 import { PolicyVersionPublished } from '../domain/policy.events';
 import { ProgramVersionPublished } from '../domain/program.events';
@@ -29,7 +29,7 @@ export class DefinitionReferencesReader {
     const refs = programReferences(program);
     const grantedCourses = new Set<string>();
     for (const policy of await this.published(POLICY_PUBLISHED, owner)) {
-      const parsed = parseRecognitionPolicy(policy);
+      const parsed = parseStoredRecognitionPolicy(policy);
       if (parsed.ok) for (const ref of policyReferences(parsed.policy)) if (ref.kind === 'granted-course') grantedCourses.add(ref.id);
     }
     return judgeReferences(refs, { ...(await this.lookUp(refs)), programCourses: new Set(), grantedCourses }, owner);
@@ -40,7 +40,7 @@ export class DefinitionReferencesReader {
     const definitions = policy.programId !== undefined ? Object.values((await this.programs.load(policy.programId)).state.definitions) : await this.published(PROGRAM_PUBLISHED, owner);
     const programCourses = new Set<string>();
     for (const definition of definitions) {
-      const parsed = parseProgram(definition);
+      const parsed = parseStoredProgram(definition);
       if (parsed.ok) for (const ref of programReferences(parsed.program)) if (ref.kind === 'program-course') programCourses.add(ref.id);
     }
     return judgeReferences(refs, { ...(await this.lookUp(refs)), programCourses, grantedCourses: new Set() }, owner, policy.acceptedIssuers);
