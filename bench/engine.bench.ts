@@ -61,7 +61,7 @@ export function adversarial(n: number, m: number, w: number, need: number, kind:
     credits: kind === 'count' ? 1 : 1 + ((i * 7) % 3),
     tags: Array.from({ length: w }, (_, k) => `t${(i + k) % m}`),
   }));
-  return { program: must({ id: 'adv', version: '1', creditUnit: 'ECTS', totalCredits: 1, requirements: { id: 'root', allOf: leaves } }), items };
+  return { program: must({ id: 'adv', version: '2026', creditUnit: 'ECTS', totalCredits: 1, requirements: { id: 'root', allOf: leaves } }), items };
 }
 
 /** The 40-item adversarial instance plus one more rule: 41 items needed, 40 exist. */

@@ -1,4 +1,4 @@
-import { ID_PATTERN } from '@app/kernel';
+import { ID_PATTERN, VERSION_PATTERN } from '@app/kernel';
 import { jsonSchemaOf, JsonSchema } from '@app/platform/validation/json-schema.decorator';
 import { validatorFor } from '@app/platform/validation/ajv-validators';
 import { AuditRequestParams, HistoryParams } from '@app/audit/api/audit.dto';
@@ -12,7 +12,7 @@ import { AdmitLearnerDto, PolicyParams, ProgramParams } from '@app/transfer/api/
 import { RequestParams, SubmitTransferRequestDto } from '@app/transfer/api/transfer-request.dto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseProgram } from '@app/requirements';
+import { DOCUMENT_ID_PATTERN, parseProgram, POLICY_VERSION_PATTERN, programJsonSchema, recognitionPolicyJsonSchema } from '@app/requirements';
 import programFixture from '../libs/requirements/fixtures/mit-scm-blended.program.json';
 
 /**
@@ -94,6 +94,17 @@ describe('id grammar: the same at every edge of the API', () => {
       expect(text).toContain('"course":"SCM.SC1x"');
       expect(parseProgram(JSON.parse(text.replace('"course":"SCM.SC1x"', `"course":${JSON.stringify(id)}`)))).toMatchObject({ ok: true });
     }
+  });
+
+  it('the engine schemas publish the kernel grammars for program and policy ids, program scopes and policy versions', () => {
+    expect(DOCUMENT_ID_PATTERN).toBe(ID_PATTERN);
+    expect(POLICY_VERSION_PATTERN).toBe(VERSION_PATTERN);
+    expect(programJsonSchema.properties.id.pattern).toBe(ID_PATTERN);
+    expect(recognitionPolicyJsonSchema.properties.id.pattern).toBe(ID_PATTERN);
+    expect(recognitionPolicyJsonSchema.properties.programId.pattern).toBe(ID_PATTERN);
+    expect(recognitionPolicyJsonSchema.properties.version.pattern).toBe(VERSION_PATTERN);
+    // A catalog year is a version the API can name in a path ("GET /programs/{id}/versions/{version}").
+    expect(['2026', '2026-27', '2026-2027'].every((v) => new RegExp(VERSION_PATTERN).test(v))).toBe(true);
   });
 });
 

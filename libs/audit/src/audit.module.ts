@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { EvaluationReproducer, LearnerEvidenceReader, PolicyCatalog, ProgramCatalog } from '@app/transfer';
+import { DefinitionSchemasModule, EvaluationReproducer, LearnerEvidenceReader, PolicyCatalog, ProgramCatalog } from '@app/transfer';
 import { AuditController } from './api/audit.controller';
 import { IntegrityController } from './api/integrity.controller';
 import { HistoryQuery } from './history/history.query';
@@ -12,6 +12,7 @@ import { DecisionReproduction } from './reproduce/decision-reproduction';
  * and the read models (READ_MODEL_READER, for indexes only). Auditors read, never write.
  */
 @Module({
+  imports: [DefinitionSchemasModule],
   controllers: [AuditController, IntegrityController],
   providers: [HistoryQuery, DecisionReproduction, PolicyImpact, EvaluationReproducer, ProgramCatalog, PolicyCatalog, LearnerEvidenceReader],
 })

@@ -4,17 +4,29 @@ import { Program, RequirementNode, childrenOf, isAllOf, isAnyOf, isNOf } from '.
 import { programJsonSchema } from './program.schema';
 import { tryParseRational } from './rational';
 import { ParseError, compileSchema, readDocument, schemaErrors, sortErrors } from './schema-errors';
+import { withStoredLevels } from './stored-definitions';
 
 export type ParseProgramResult = { ok: true; program: Program } | { ok: false; errors: ParseError[] };
 
 let validator: ReturnType<typeof compileSchema> | undefined;
+let storedValidator: ReturnType<typeof compileSchema> | undefined;
 
 /** Validates a program (object, JSON or YAML text) against the schema and the rules the schema cannot say. */
 export function parseProgram(input: unknown): ParseProgramResult {
+  validator ??= compileSchema(programJsonSchema);
+  return parseWith(validator, input);
+}
+
+/** A program read back from its ProgramVersionPublished event: the grammar of its time (stored-definitions.ts). */
+export function parseStoredProgram(input: unknown): ParseProgramResult {
+  storedValidator ??= compileSchema(withStoredLevels(programJsonSchema));
+  return parseWith(storedValidator, input);
+}
+
+function parseWith(validate: ReturnType<typeof compileSchema>, input: unknown): ParseProgramResult {
   const doc = readDocument(input);
   if (!doc.ok) return { ok: false, errors: doc.errors };
-  validator ??= compileSchema(programJsonSchema);
-  if (!validator(doc.value)) return { ok: false, errors: sortErrors(schemaErrors(validator.errors)) };
+  if (!validate(doc.value)) return { ok: false, errors: sortErrors(schemaErrors(validate.errors, 'program')) };
   const program = doc.value as Program;
   const errors = semanticErrors(program);
   return errors.length ? { ok: false, errors: sortErrors(errors) } : { ok: true, program };

@@ -5,17 +5,29 @@ import { recognitionPolicyJsonSchema } from './recognition-policy.schema';
 import { RecognitionPolicy } from './recognition.types';
 import { tryParseRational } from './rational';
 import { ParseError, compileSchema, readDocument, schemaErrors, sortErrors } from './schema-errors';
+import { withStoredLevels } from './stored-definitions';
 
 export type ParseRecognitionPolicyResult = { ok: true; policy: RecognitionPolicy } | { ok: false; errors: ParseError[] };
 
 let validator: ReturnType<typeof compileSchema> | undefined;
+let storedValidator: ReturnType<typeof compileSchema> | undefined;
 
 /** Validates a recognition policy (object, JSON or YAML text) against its schema and semantic rules. */
 export function parseRecognitionPolicy(input: unknown): ParseRecognitionPolicyResult {
+  validator ??= compileSchema(recognitionPolicyJsonSchema);
+  return parseWith(validator, input);
+}
+
+/** A policy read back from its PolicyVersionPublished event: the grammar of its time (stored-definitions.ts). */
+export function parseStoredRecognitionPolicy(input: unknown): ParseRecognitionPolicyResult {
+  storedValidator ??= compileSchema(withStoredLevels(recognitionPolicyJsonSchema));
+  return parseWith(storedValidator, input);
+}
+
+function parseWith(validate: ReturnType<typeof compileSchema>, input: unknown): ParseRecognitionPolicyResult {
   const doc = readDocument(input);
   if (!doc.ok) return { ok: false, errors: doc.errors };
-  validator ??= compileSchema(recognitionPolicyJsonSchema);
-  if (!validator(doc.value)) return { ok: false, errors: sortErrors(schemaErrors(validator.errors)) };
+  if (!validate(doc.value)) return { ok: false, errors: sortErrors(schemaErrors(validate.errors, 'policy')) };
   const policy = doc.value as RecognitionPolicy;
   const errors: ParseError[] = [];
   const units = new Set([...Object.keys(DEFAULT_CONVERSION_TABLE), ...Object.keys(policy.conversion ?? {})]);

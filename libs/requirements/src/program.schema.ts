@@ -1,61 +1,48 @@
+import {
+  CATALOG_YEAR_PATTERN,
+  documentIdDefinition,
+  eqfLevelDefinition,
+  gradeDefinition,
+  institutionIdsDescription,
+  rationalDefinition,
+  uniqueStrings,
+} from './schema-definitions';
+
 /**
  * The published JSON Schema (draft-07) of a program document. Node kinds are
  * told apart by their key (allOf / anyOf / nOf / course / count / credits) with
  * if/then chains, so a fault is reported inside the node kind the author meant.
+ * Field by field, with examples: docs/program-language.md.
  */
-const rationalValue = {
-  description: 'a non-negative number, or an exact decimal or fraction string such as "2.5" or "4/3"',
-  oneOf: [
-    { type: 'number', minimum: 0 },
-    { type: 'string', pattern: '^\\s*(\\d+(\\.\\d+)?|\\.\\d+|\\d+\\s*/\\s*[1-9]\\d*)\\s*$' },
-  ],
-};
-
-const id = { type: 'string', pattern: '^[A-Za-z0-9_.:-]+$', minLength: 1, maxLength: 100 };
-const stringList = { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true };
-
-const grade = {
-  description: 'a grade: a percent (85), a letter ("B+"), or {scale, value}',
-  oneOf: [
-    { type: 'number', minimum: 0, maximum: 100 },
-    { type: 'string', minLength: 1 },
-    {
-      type: 'object',
-      required: ['scale', 'value'],
-      additionalProperties: false,
-      properties: {
-        scale: { enum: ['percent', 'letter', 'pass-fail'] },
-        value: { type: ['string', 'number'] },
-      },
-    },
-  ],
-};
+const id = { type: 'string', pattern: '^[A-Za-z0-9_.:-]+$', minLength: 1, maxLength: 100, description: 'a rule id: letters, digits, "_", ".", ":" or "-"; unique in the program' };
 
 const filter = {
   type: 'object',
   additionalProperties: false,
+  description: 'which items a rule or limit looks at; every given criterion must hold',
   properties: {
-    levels: stringList,
-    fields: stringList,
-    issuers: stringList,
-    source: { enum: ['home', 'transfer'] },
-    credentialTypes: stringList,
-    tags: stringList,
-    courses: stringList,
-    minGrade: grade,
-    withinYears: { type: 'integer', minimum: 0 },
-    inResidence: { type: 'boolean' },
+    levels: { type: 'array', items: { $ref: '#/definitions/eqfLevel' }, uniqueItems: true, description: 'the item is at one of these EQF levels' },
+    fields: uniqueStrings('the item is in one of these fields (a course\'s field, or the field an elective grant gives)'),
+    issuers: uniqueStrings(`the item was issued by one of these ${institutionIdsDescription}`),
+    source: { enum: ['home', 'transfer'], description: 'home: completed here; transfer: credit recognized under a policy' },
+    credentialTypes: uniqueStrings('the item belongs to a credential of one of these types (e.g. "MicroMasters")'),
+    tags: uniqueStrings('the item carries at least one of these tags'),
+    courses: uniqueStrings('the item is one of these internal courses'),
+    minGrade: { $ref: '#/definitions/grade' },
+    withinYears: { type: 'integer', minimum: 0, description: 'completed on or after the same day this many years before the reference date, and not after it' },
+    inResidence: { type: 'boolean', description: 'completed in residence (on campus), or not' },
   },
 };
 
 const limit = {
   type: 'object',
   additionalProperties: false,
+  description: 'a hard cap on the distinct items the node\'s leaves claim and that match the filter (whole items)',
   anyOf: [{ required: ['maxCredits'] }, { required: ['maxItems'] }, { required: ['maxFraction'] }],
   properties: {
-    maxCredits: rationalValue,
+    maxCredits: { $ref: '#/definitions/rational' },
     maxItems: { type: 'integer', minimum: 0 },
-    maxFraction: rationalValue,
+    maxFraction: { $ref: '#/definitions/rational' },
     filter: { $ref: '#/definitions/filter' },
     label: { type: 'string' },
   },
@@ -63,7 +50,7 @@ const limit = {
 
 const common = {
   id: { $ref: '#/definitions/id' },
-  label: { type: 'string' },
+  label: { type: 'string', description: 'shown in explanations and in what is missing' },
   limits: { type: 'array', items: { $ref: '#/definitions/limit' } },
 };
 const children = { type: 'array', minItems: 1, items: { $ref: '#/definitions/node' } };
@@ -79,6 +66,7 @@ function kind(key: string, props: Record<string, unknown>, extraRequired: string
 
 const node = {
   type: 'object',
+  description: 'a rule: allOf, anyOf, nOf (with of), course, count or credits',
   if: { required: ['allOf'] },
   then: kind('allOf', { allOf: children }),
   else: {
@@ -89,18 +77,18 @@ const node = {
       then: kind('nOf', { nOf: { type: 'integer', minimum: 0 }, of: children }, ['of']),
       else: {
         if: { required: ['course'] },
-        then: kind('course', { course: { type: 'string', minLength: 1 }, filter: { $ref: '#/definitions/filter' } }),
+        then: kind('course', { course: { type: 'string', minLength: 1, description: 'an internal course id' }, filter: { $ref: '#/definitions/filter' } }),
         else: {
           if: { required: ['count'] },
           then: kind('count', {
             count: { type: 'integer', minimum: 0 },
             filter: { $ref: '#/definitions/filter' },
-            observe: { type: 'boolean' },
+            observe: { type: 'boolean', description: 'look at every matching item and consume none' },
           }),
           else: kind('credits', {
             credits: { $ref: '#/definitions/rational' },
             filter: { $ref: '#/definitions/filter' },
-            observe: { type: 'boolean' },
+            observe: { type: 'boolean', description: 'look at every matching item and consume none' },
           }),
         },
       },
@@ -115,13 +103,14 @@ const residencyRequirement = {
     months: { type: 'number', minimum: 0 },
     terms: { type: 'integer', minimum: 0 },
     credits: { $ref: '#/definitions/rational' },
-    courses: stringList,
+    courses: uniqueStrings('internal courses that must be completed in residence'),
     description: { type: 'string' },
   },
 };
 
 const condition = {
   type: 'object',
+  description: 'exactly one of credential, rule or requirement',
   minProperties: 1,
   maxProperties: 1,
   additionalProperties: false,
@@ -130,10 +119,11 @@ const condition = {
       type: 'object',
       additionalProperties: false,
       minProperties: 1,
+      description: 'the learner holds a complete credential matching every given field',
       properties: {
         code: { type: 'string' },
         type: { type: 'string' },
-        issuer: { type: 'string' },
+        issuer: { type: 'string', description: 'a platform institution id' },
         maxAgeYears: { type: 'integer', minimum: 0 },
       },
     },
@@ -146,20 +136,22 @@ export const programJsonSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://credit-transfer.example/schemas/program.schema.json',
   title: 'Degree program (requirements and residency)',
+  description: 'A receiving institution\'s degree program, one catalog year. Reference: docs/program-language.md.',
   type: 'object',
   required: ['id', 'version', 'creditUnit', 'totalCredits', 'requirements'],
   additionalProperties: false,
   properties: {
-    id: { $ref: '#/definitions/id' },
-    version: { type: 'string', minLength: 1 },
+    id: { ...documentIdDefinition, description: 'the program id (the {programId} it is published under)' },
+    version: { type: 'string', pattern: CATALOG_YEAR_PATTERN, description: 'the catalog year: "2026", "2026-27" or "2026-2027"' },
     title: { type: 'string' },
-    institution: { type: 'string' },
-    creditUnit: { type: 'string', minLength: 1 },
+    institution: { type: 'string', description: 'display name of the institution or school (free text)' },
+    creditUnit: { type: 'string', minLength: 1, description: 'ECTS, US_SEMESTER, US_QUARTER, UK_CATS, or a unit defined in conversion' },
     totalCredits: { $ref: '#/definitions/rational' },
-    conversion: { type: 'object', additionalProperties: { $ref: '#/definitions/rational' } },
+    conversion: { type: 'object', additionalProperties: { $ref: '#/definitions/rational' }, description: 'ECTS value of one credit per unit, overriding the default table' },
     requirements: { $ref: '#/definitions/node' },
     shareable: {
       type: 'array',
+      description: 'pairs of rule ids whose leaves may count the same item',
       items: { type: 'array', minItems: 2, maxItems: 2, items: { $ref: '#/definitions/id' } },
     },
     residency: {
@@ -170,6 +162,7 @@ export const programJsonSchema = {
         standard: { $ref: '#/definitions/residency' },
         reducedPathways: {
           type: 'array',
+          description: 'tried in order; the first whose conditions all hold applies',
           items: {
             type: 'object',
             required: ['id', 'requires', 'residency'],
@@ -184,12 +177,13 @@ export const programJsonSchema = {
         },
       },
     },
-    admissionRequired: { type: 'boolean' },
+    admissionRequired: { type: 'boolean', description: 'admission is a gate of its own, never satisfied by credit (default false)' },
   },
   definitions: {
     id,
-    rational: rationalValue,
-    grade,
+    rational: rationalDefinition,
+    grade: gradeDefinition,
+    eqfLevel: eqfLevelDefinition,
     filter,
     limit,
     node,

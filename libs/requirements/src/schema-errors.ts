@@ -1,5 +1,6 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
+import { DocumentKind, friendlyMessage } from './schema-messages';
 
 /** A fault in an input document: JSON pointer to where, and what is wrong. */
 export interface ParseError {
@@ -31,7 +32,7 @@ export function readDocument(input: unknown): ParseResult<unknown> {
 }
 
 /** Turns ajv errors into path + message, dropping the noise of if/then/oneOf bookkeeping. */
-export function schemaErrors(errors: ErrorObject[] | null | undefined): ParseError[] {
+export function schemaErrors(errors: ErrorObject[] | null | undefined, kind?: DocumentKind): ParseError[] {
   const out: ParseError[] = [];
   const seen = new Set<string>();
   const all = errors ?? [];
@@ -41,7 +42,10 @@ export function schemaErrors(errors: ErrorObject[] | null | undefined): ParseErr
     if ((e.keyword === 'oneOf' || e.keyword === 'anyOf') && hasDeeper(e.instancePath)) continue;
     let path = e.instancePath;
     let message = e.message ?? 'is invalid';
-    if (e.keyword === 'additionalProperties') {
+    const friendly = friendlyMessage(e, kind);
+    if (friendly !== null) {
+      message = friendly;
+    } else if (e.keyword === 'additionalProperties') {
       const prop = String((e.params as { additionalProperty: string }).additionalProperty);
       path = `${path}/${escapePointer(prop)}`;
       message = 'is not an allowed property here';

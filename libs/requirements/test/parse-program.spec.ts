@@ -46,7 +46,7 @@ describe('parseProgram', () => {
 
   it('given duplicate ids, an N-of asking too much, an unknown shareable rule and a missing field, when parsed, then each fault is reported', () => {
     const doc = {
-      id: 'p', version: '1', creditUnit: 'ECTS', totalCredits: 10, shareable: [['a', 'ghost']],
+      id: 'p', version: '2026', creditUnit: 'ECTS', totalCredits: 10, shareable: [['a', 'ghost']],
       requirements: { id: 'root', allOf: [{ id: 'a', course: 'X' }, { id: 'a', nOf: 3, of: [{ id: 'c', count: 1 }] }] },
       residency: { standard: { months: 10 }, reducedPathways: [{ id: 'r', requires: [{ rule: 'nope' }], residency: { months: 5 } }] },
     };

@@ -101,7 +101,7 @@ export const randomCase: fc.Arbitrary<RandomCase> = fc
       const b = allIds[share[1] % allIds.length];
       if (a !== b) shareable.push([a, b]);
     }
-    const program: Program = { id: 'random', version: '1', creditUnit: 'ECTS', totalCredits: total, requirements: root, ...(shareable.length ? { shareable } : {}) };
+    const program: Program = { id: 'random', version: '2026', creditUnit: 'ECTS', totalCredits: total, requirements: root, ...(shareable.length ? { shareable } : {}) };
     const learnerItems: LearnerItem[] = items.map((it, k) => ({ id: `i${k}`, date: '2026-01-01', ...it }));
     return { program, items: learnerItems };
   });

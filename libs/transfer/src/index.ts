@@ -21,3 +21,4 @@ export * from './application/effective-policy';
 export * from './application/transfer-request.queries';
 export * from './application/reproduce-evaluation';
 export * from './transfer.module';
+export * from './definition-schemas.module';

@@ -3,6 +3,7 @@ import { AdmissionsController } from './api/admissions.controller';
 import { CatalogController } from './api/catalog.controller';
 import { TransferRequestsController } from './api/transfer-requests.controller';
 import { AdmissionReader } from './application/admission.reader';
+import { DefinitionReferencesReader } from './application/definition-references.reader';
 import { LearnerEvidenceReader } from './application/learner-evidence.reader';
 import { PolicyCatalog } from './application/policy-catalog';
 import { ProgramCatalog } from './application/program-catalog';
@@ -11,12 +12,14 @@ import { PublishDefinitionsHandler } from './application/publish-definitions.han
 import { SubmitTransferRequestHandler } from './application/submit-transfer-request.handler';
 import { TransferRequestDecisionsHandler } from './application/transfer-request-decisions.handler';
 import { TransferRequestQueries } from './application/transfer-request.queries';
+import { DefinitionSchemasModule } from './definition-schemas.module';
 
 /**
  * The transfer service's write side: programs, recognition policies, admissions and credit-transfer
  * requests. Needs EVENT_STORE (EventStoreModule) and AccessRegistry (AccessModule, global).
  */
 @Module({
+  imports: [DefinitionSchemasModule],
   controllers: [CatalogController, AdmissionsController, TransferRequestsController],
   providers: [
     ProgramCatalog,
@@ -24,6 +27,7 @@ import { TransferRequestQueries } from './application/transfer-request.queries';
     AdmissionReader,
     LearnerEvidenceReader,
     PublishDefinitionsHandler,
+    DefinitionReferencesReader,
     SubmitTransferRequestHandler,
     TransferRequestDecisionsHandler,
     TransferRequestQueries,

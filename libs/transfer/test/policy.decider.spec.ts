@@ -68,8 +68,8 @@ describe('policy decider: PublishPolicyVersion', () => {
   });
 
   it('refuses a version or a program scope the API could not name later (what-if, program matching): 400 with the path', () => {
-    given(policyDecider).when(publish({ version: '2026/27 rev 2' })).thenRefuses('invalid', 'invalid-policy-version');
-    given(policyDecider).when(publish({ programId: 'mit scm' })).thenRefuses('invalid', 'invalid-program-id');
+    expect(given(policyDecider).when(publish({ version: '2026/27 rev 2' })).thenRefuses('invalid', 'policy-definition-invalid').details?.path).toBe('/definition/version');
+    expect(given(policyDecider).when(publish({ programId: 'mit scm' })).thenRefuses('invalid', 'policy-definition-invalid').details?.path).toBe('/definition/programId');
     given(policyDecider).when(publish({ version: 'v2026.1_b', programId: 'course-v1:mit.scm' })).thenMatches([{ type: 'PolicyVersionPublished', data: { version: 'v2026.1_b', programId: 'course-v1:mit.scm' } }]);
   });
 

@@ -34,8 +34,10 @@ describe('program decider: PublishProgramVersion', () => {
     given(programDecider).when(publish({ ...scmProgram(), id: 'other' })).thenRefuses('invalid', 'program-id-mismatch');
   });
 
-  it('refuses a version that is not a catalog year', () => {
-    given(programDecider).when(publish({ ...scmProgram(), version: 'v1' })).thenRefuses('invalid', 'invalid-catalog-year');
+  it('refuses a version that is not a catalog year (the schema says so), at /definition/version', () => {
+    const error = given(programDecider).when(publish({ ...scmProgram(), version: 'v1' })).thenRefuses('invalid', 'program-definition-invalid');
+    expect(error.details?.path).toBe('/definition/version');
+    expect(error.message).toContain('must be a catalog year');
   });
 
   it('refuses a registrar of another institution once the program is owned: 403', () => {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ValidateWith } from '@app/platform';
+import { POLICY_DEFINITION } from '@app/transfer/api/definition-schemas';
 import { ID, idSchema } from '@app/transfer/api/schema-parts';
 
 const instant = { type: 'string', maxLength: 40, pattern: '^\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+(Z|[+-]\\d{2}:\\d{2}))?$' } as const;
@@ -45,6 +46,6 @@ export class AuditRequestParams {
 
 @ValidateWith({ type: 'object', additionalProperties: false, required: ['definition'], properties: { definition: { type: 'object', maxProperties: 100 } } })
 export class PolicyImpactDto {
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The proposed (unpublished) recognition-policy document, as it would be published' })
+  @ApiProperty({ ...POLICY_DEFINITION, description: 'The proposed (unpublished) recognition-policy document, as it would be published' })
   definition!: Record<string, unknown>;
 }

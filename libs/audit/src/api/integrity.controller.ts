@@ -10,6 +10,7 @@ import { parseDigest } from '../verify/log-digest';
 import { verifyLog } from '../verify/verify-log';
 import { VerifyReport } from '../verify/verify-report';
 import { ExportQueryDto, VerifyQueryDto } from './integrity.dto';
+import { EXPORT_STREAM, VERIFY_REPORT } from './audit.responses';
 
 /**
  * Log integrity over HTTP, for auditors and admins; both endpoints only read.
@@ -26,7 +27,7 @@ export class IntegrityController {
   @Get('verify')
   @Roles('admin', 'auditor')
   @ApiOperation({ summary: 'Verify every stream’s hash chain and compute the global log digest (reads the whole log; slow on big logs)' })
-  @ApiOkResponse({ description: 'The report: ok, counts, the first broken link (stream, revision, position, event id, kind), digest <hex>@<position>' })
+  @ApiOkResponse({ description: 'The report: ok, counts, the first broken link (stream, revision, position, event id, kind), digest <hex>@<position>', schema: VERIFY_REPORT })
   verify(@Query() query: VerifyQueryDto): Promise<VerifyReport> {
     const expectDigest = query.expectDigest === undefined ? undefined : (parseDigest(query.expectDigest) ?? undefined);
     return verifyLog(this.store, { expectDigest });
@@ -36,7 +37,10 @@ export class IntegrityController {
   @Roles('admin', 'auditor')
   @ApiOperation({ summary: 'Export events as NDJSON (one recorded event per line, full envelope), filtered; auditors need the all-institutions scope' })
   @ApiProduces('application/x-ndjson')
-  @ApiOkResponse({ description: 'application/x-ndjson: one RecordedEvent per line, global order' })
+  @ApiOkResponse({
+    description: 'application/x-ndjson: one recorded event per line (schema ExportedEvent, also given as x-ndjson-line), global order',
+    content: { 'application/x-ndjson': { schema: EXPORT_STREAM } },
+  })
   async export(@Query() query: ExportQueryDto, @CurrentPrincipal() principal: Principal, @Res() reply: RawReply): Promise<void> {
     if (principal.role === 'auditor' && !principal.auditScope.includes('*')) {
       throw refuse.forbidden('all-institutions-scope-required', 'the raw event log spans every institution: exporting it needs the all-institutions audit scope (*)');

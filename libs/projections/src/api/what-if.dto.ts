@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ValidateWith } from '@app/platform';
+import { apiSchema, ValidateWith } from '@app/platform';
 import { DATE, EXACT, idSchema, VERSION, text } from '@app/transfer/api/schema-parts';
 import { HypotheticalCompletion, HypotheticalCredential } from '../query/what-if';
 
@@ -34,6 +34,17 @@ const credential = {
   },
 } as const;
 
+const policyRef = { type: 'object', additionalProperties: false, required: ['policyId', 'version'], properties: { policyId: idSchema, version: { type: 'string', pattern: VERSION } } } as const;
+
+/**
+ * The request-side schemas of the what-if, in the OpenAPI document exactly as the pipe validates
+ * them (one literal for both): hypothetical completions and credentials in the records API's
+ * notation (integer eqfLevel, grade {scale, value}), and a published policy version by reference.
+ */
+const WHAT_IF_COMPLETION = apiSchema('WhatIfCompletion', { ...completion, description: 'A completion as records would hold it (POST /learners/{id}/completions), never stored' });
+const WHAT_IF_CREDENTIAL = apiSchema('WhatIfCredential', { ...credential, description: 'A credential as records would hold it (POST /learners/{id}/credentials), never stored' });
+const POLICY_VERSION_REF = apiSchema('PolicyVersionRef', { ...policyRef, description: 'A published recognition-policy version of the program\'s institution (GET /policies/{policyId}); used as if in effect on the date' });
+
 /** Body of POST /eligibility/what-if: nothing is written; the answer says source "what-if". */
 @ValidateWith({
   type: 'object',
@@ -43,7 +54,7 @@ const credential = {
     learnerId: idSchema,
     programId: idSchema,
     programVersion: { type: 'string', pattern: VERSION },
-    policy: { type: 'object', additionalProperties: false, required: ['policyId', 'version'], properties: { policyId: idSchema, version: { type: 'string', pattern: VERSION } } },
+    policy: policyRef,
     on: date,
     extraCompletions: { type: 'array', maxItems: 50, items: completion },
     extraCredentials: { type: 'array', maxItems: 20, items: credential },
@@ -53,12 +64,12 @@ const credential = {
 export class WhatIfDto {
   @ApiProperty() learnerId!: string;
   @ApiProperty({ example: 'mit-scm' }) programId!: string;
-  @ApiPropertyOptional({ description: 'Another published program version (default: the latest)' }) programVersion?: string;
-  @ApiPropertyOptional({ description: 'A published policy version to use instead of the one in effect' }) policy?: { policyId: string; version: string };
-  @ApiPropertyOptional({ description: 'Evaluate as of this date (YYYY-MM-DD); default today' }) on?: string;
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'Hypothetical completions (courseId, issuerId, title, credits, unit, eqfLevel, field, tags, grade, completedOn)' })
+  @ApiPropertyOptional({ example: '2026-2027', pattern: VERSION, description: 'Another published program version, a catalog year (default: the latest)' }) programVersion?: string;
+  @ApiPropertyOptional({ allOf: [POLICY_VERSION_REF], description: 'A published policy version to use instead of the one in effect' }) policy?: { policyId: string; version: string };
+  @ApiPropertyOptional({ format: 'date', description: 'Evaluate as of this date (YYYY-MM-DD); default today' }) on?: string;
+  @ApiPropertyOptional({ type: 'array', maxItems: 50, items: WHAT_IF_COMPLETION, description: 'Hypothetical completions' })
   extraCompletions?: HypotheticalCompletion[];
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'Hypothetical credentials (type, code, title, issuerId, credits, unit, eqfLevel, issuedOn, complete)' })
+  @ApiPropertyOptional({ type: 'array', maxItems: 20, items: WHAT_IF_CREDENTIAL, description: 'Hypothetical credentials' })
   extraCredentials?: HypotheticalCredential[];
   @ApiPropertyOptional({ enum: ['bind', 'ignore'], default: 'bind', description: "bind: the registrar's decisions in force stand (they are never proposed again); ignore: as if nothing were decided (what the engine alone would propose)" })
   decisions?: 'bind' | 'ignore';

@@ -1,6 +1,6 @@
 import { fold, refuse } from '@app/kernel';
 import { EventLike, heldCredentialsOf, learnerRecordOf, learnerStream, recognitionEvidenceOf } from '@app/records';
-import { parseProgram } from '@app/requirements';
+import { parseStoredProgram } from '@app/requirements';
 import {
   admissionStream, conversionTablesOf, LearnerAdmitted, latestProgramVersion, policyDecider, PolicyEvent, policyStream, programDecider, ProgramEvent, programStream, PublishedPolicy,
 } from '@app/transfer';
@@ -33,7 +33,7 @@ export async function eligibilityAsOf(
   const learnerEvents = await reader.stream(learnerStream(ids.learnerId), cut);
   const record = learnerRecordOf(learnerEvents);
   if (!record.registered) throw refuse.notFound('learner-not-found', `learner ${ids.learnerId} was not registered as of the cut`);
-  const parsed = parseProgram(program.definitions[version]);
+  const parsed = parseStoredProgram(program.definitions[version]);
   if (!parsed.ok) throw new Error(`stored program ${ids.programId}@${version} no longer parses`);
   const policies: PublishedPolicy[] = [];
   const read = [programEvents, learnerEvents];

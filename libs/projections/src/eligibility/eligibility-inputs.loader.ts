@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { heldCredentialsOf, LearnerRecord, recognitionEvidenceOf } from '@app/records';
-import { parseProgram, Program } from '@app/requirements';
+import { parseStoredProgram, Program } from '@app/requirements';
 import { ConversionTableRecord, PolicyState, ProgramState, PublishedPolicy, TransferRequestState } from '@app/transfer';
 import { AdmissionRow, LearnerRow, PolicyRow, ProgramRow, RequestRow } from '../read-model/entities';
 import { findByKeys } from '../runtime/bulk-read';
@@ -116,7 +116,7 @@ export class EligibilityInputsLoader {
       const { definitions } = JSON.parse(row.state) as ProgramState;
       if (!Object.hasOwn(definitions, wanted)) return 'no-version';
       const definition = definitions[wanted];
-      const parsed = parseProgram(definition);
+      const parsed = parseStoredProgram(definition);
       if (!parsed.ok) throw new Error(`stored program ${programId}@${wanted} no longer parses`);
       this.programs.set(key, { row, version: wanted, program: parsed.program });
     }

@@ -1,7 +1,7 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContext } from '@app/event-store';
-import { Command, commandResponse, CommandResponse, HeaderResponse, Roles } from '@app/platform';
+import { Command, COMMAND_RESPONSE, commandResponse, CommandResponse, HeaderResponse, Roles } from '@app/platform';
 import { PublishDefinitionsHandler } from '../application/publish-definitions.handler';
 import { AdmitLearnerDto } from './catalog.dto';
 
@@ -16,7 +16,7 @@ export class AdmissionsController {
   @Post()
   @Roles('registrar')
   @ApiOperation({ summary: 'Admit a learner to a program of your institution (id = the admission stream)' })
-  @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds }' })
+  @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds }', schema: COMMAND_RESPONSE })
   async admit(@Body() body: AdmitLearnerDto, @Command() ctx: CommandContext, @Res({ passthrough: true }) res: HeaderResponse): Promise<CommandResponse> {
     const { id, outcome } = await this.handler.admitLearner(body, ctx);
     return commandResponse(res, id, outcome);

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ValidateWith } from '@app/platform';
+import { POLICY_DEFINITION, PROGRAM_DEFINITION } from './definition-schemas';
 import { DATE, ID, idSchema, VERSION } from './schema-parts';
 
 @ValidateWith({ type: 'object', additionalProperties: false, required: ['programId'], properties: { programId: idSchema } })
@@ -23,20 +24,23 @@ export class PolicyParams {
   @ApiProperty({ example: 'mit-scm-recognition', pattern: ID }) policyId!: string;
 }
 
-/** Body of POST /programs/:programId/versions and POST /policies/:policyId/versions. */
-@ValidateWith({
-  type: 'object',
-  additionalProperties: false,
-  required: ['definition'],
-  properties: { definition: { type: 'object', maxProperties: 100 } },
-})
-export class PublishDefinitionDto {
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description:
-      'The engine document (program: id = programId, version = catalog year, requirements, residency; policy: id = policyId, version, effectiveFrom/effectiveTo, receivingInstitution = your institution). Validated by the requirements engine; faults come back as 400 with paths under /definition.',
-  })
+/**
+ * Bodies of POST /programs/:programId/versions and POST /policies/:policyId/versions. The pipe
+ * checks the envelope; the engine validates the definition against its schema and answers 400
+ * with a pointer under /definition for every fault (docs/program-language.md,
+ * docs/recognition-policy-language.md).
+ */
+const publishBody = { type: 'object', additionalProperties: false, required: ['definition'], properties: { definition: { type: 'object', maxProperties: 100 } } };
+
+@ValidateWith(publishBody)
+export class PublishProgramDto {
+  @ApiProperty({ ...PROGRAM_DEFINITION, description: 'The program document: id = programId, version = the catalog year ("2026-2027"), requirements, residency' })
+  definition!: Record<string, unknown>;
+}
+
+@ValidateWith(publishBody)
+export class PublishPolicyDto {
+  @ApiProperty({ ...POLICY_DEFINITION, description: 'The recognition-policy document: id = policyId, version, effectiveFrom/effectiveTo, receivingInstitution = your institution' })
   definition!: Record<string, unknown>;
 }
 

@@ -1,4 +1,4 @@
-import { parseRecognitionPolicy, ParseRecognitionPolicyResult, RecognitionPolicy } from '@app/requirements';
+import { parseStoredRecognitionPolicy, ParseRecognitionPolicyResult, RecognitionPolicy } from '@app/requirements';
 import { PolicyVersionPublished } from '../domain/policy.events';
 import { PolicyState, PolicyVersionSummary, policyVersionEffectiveOn } from '../domain/policy.decider';
 
@@ -64,9 +64,9 @@ export function inEffectOnAnyDate(effective: EffectivePolicy): EffectivePolicy {
 const parsedDefinitions = new WeakMap<object, ParseRecognitionPolicyResult>();
 
 function parseDefinition(definition: unknown): ParseRecognitionPolicyResult {
-  if (typeof definition !== 'object' || definition === null) return parseRecognitionPolicy(definition);
+  if (typeof definition !== 'object' || definition === null) return parseStoredRecognitionPolicy(definition);
   let parsed = parsedDefinitions.get(definition);
-  if (!parsed) parsedDefinitions.set(definition, (parsed = parseRecognitionPolicy(definition)));
+  if (!parsed) parsedDefinitions.set(definition, (parsed = parseStoredRecognitionPolicy(definition)));
   return parsed;
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore, loadAggregate } from '@app/event-store';
 import { refuse } from '@app/kernel';
-import { childrenOf, parseProgram, Program, RequirementNode } from '@app/requirements';
+import { childrenOf, parseStoredProgram, Program, RequirementNode } from '@app/requirements';
 import { latestProgramVersion, programDecider, ProgramState } from '../domain/program.decider';
 import { programStream } from '../domain/transfer.streams';
 
@@ -34,7 +34,7 @@ export class ProgramCatalog {
     const wanted = version === 'latest' ? latestProgramVersion(state) : version;
     const definition = wanted === null || !Object.hasOwn(state.definitions, wanted) ? undefined : state.definitions[wanted];
     if (wanted === null || !definition) throw refuse.notFound('program-version-not-found', `program ${programId} has no version ${version}`);
-    const parsed = parseProgram(definition);
+    const parsed = parseStoredProgram(definition);
     if (!parsed.ok) throw new Error(`stored program ${programId}@${wanted} no longer parses: ${parsed.errors[0].path} ${parsed.errors[0].message}`);
     return { programId, version: wanted, institutionId: state.institutionId ?? '', program: parsed.program, revision };
   }

@@ -5,31 +5,50 @@ import { admissionDecider } from '../domain/admission.decider';
 import { policyDecider } from '../domain/policy.decider';
 import { programDecider } from '../domain/program.decider';
 import { admissionStream, policyStream, programStream } from '../domain/transfer.streams';
+import { ReferenceFinding } from '../domain/definition-references';
 import { invalidDefinition } from './definition-errors';
+import { DefinitionReferencesReader } from './definition-references.reader';
 import { LearnerEvidenceReader } from './learner-evidence.reader';
 import { ProgramCatalog } from './program-catalog';
 
-/** Registrar commands that publish a receiving institution's catalog: program and policy versions, admissions. */
+/** A publication's outcome, with what the definition names that does not exist yet (allowed forward references). */
+export interface PublishOutcome {
+  outcome: CommandOutcome;
+  /** Paths are JSON pointers into the request body ("/definition/..."). */
+  warnings: ReferenceFinding[];
+}
+
+/**
+ * Registrar commands that publish a receiving institution's catalog: program and policy versions,
+ * admissions. A definition is parsed (400 with every fault), then what it names is checked
+ * (400 for unknown institutions and programs, warnings for courses not recorded yet), then the
+ * decider rules on the publication (owner, immutability, effective periods).
+ */
 @Injectable()
 export class PublishDefinitionsHandler {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly programs: ProgramCatalog,
     private readonly learners: LearnerEvidenceReader,
+    private readonly references: DefinitionReferencesReader,
   ) {}
 
-  publishProgramVersion(programId: string, definition: unknown, ctx: CommandContext): Promise<CommandOutcome> {
+  async publishProgramVersion(programId: string, definition: unknown, ctx: CommandContext): Promise<PublishOutcome> {
     const parsed = parseProgram(definition);
     if (!parsed.ok) throw invalidDefinition('program-definition-invalid', 'program definition', parsed.errors);
+    const report = await this.references.checkProgram(parsed.program, ctx.actor.institutionId);
+    if (report.errors.length > 0) throw invalidDefinition('definition-references-invalid', 'what the program definition names', report.errors);
     const command = { kind: 'PublishProgramVersion' as const, actor: ctx.actor, programId, definition, publishedOn: commandDate(ctx) };
-    return runCommand(this.store, programDecider, programStream(programId), command, ctx, { resource: { type: 'program', id: programId } });
+    return { outcome: await runCommand(this.store, programDecider, programStream(programId), command, ctx, { resource: { type: 'program', id: programId } }), warnings: inBody(report.warnings) };
   }
 
-  publishPolicyVersion(policyId: string, definition: unknown, ctx: CommandContext): Promise<CommandOutcome> {
+  async publishPolicyVersion(policyId: string, definition: unknown, ctx: CommandContext): Promise<PublishOutcome> {
     const parsed = parseRecognitionPolicy(definition);
     if (!parsed.ok) throw invalidDefinition('policy-definition-invalid', 'policy definition', parsed.errors);
+    const report = await this.references.checkPolicy(parsed.policy, ctx.actor.institutionId);
+    if (report.errors.length > 0) throw invalidDefinition('definition-references-invalid', 'what the policy definition names', report.errors);
     const command = { kind: 'PublishPolicyVersion' as const, actor: ctx.actor, policyId, definition, publishedOn: commandDate(ctx) };
-    return runCommand(this.store, policyDecider, policyStream(policyId), command, ctx, { resource: { type: 'recognition policy', id: policyId } });
+    return { outcome: await runCommand(this.store, policyDecider, policyStream(policyId), command, ctx, { resource: { type: 'recognition policy', id: policyId } }), warnings: inBody(report.warnings) };
   }
 
   /** Admits a learner to a program of the registrar's own institution. */
@@ -50,3 +69,5 @@ export class PublishDefinitionsHandler {
     return { id: stream, outcome: await runCommand(this.store, admissionDecider, stream, command, ctx, { resource: { type: 'admission of learner', id: input.learnerId } }) };
   }
 }
+
+const inBody = (findings: ReferenceFinding[]): ReferenceFinding[] => findings.map((f) => ({ ...f, path: `/definition${f.path}` }));

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { canonicalJson, EVENT_STORE, EventStore, loadAggregate, readStreamEvents } from '@app/event-store';
 import { refuse } from '@app/kernel';
-import { parseRecognitionPolicy } from '@app/requirements';
+import { parseStoredRecognitionPolicy } from '@app/requirements';
 import { EvaluationRecord, EvidenceRead } from '../domain/evaluation-record';
 import { transferRequestDecider } from '../domain/transfer-request.decider';
 import { TransferRequestState } from '../domain/transfer-request.state';
@@ -55,7 +55,7 @@ export class EvaluationReproducer {
     if (!request || !recorded) throw refuse.notFound('evaluation-not-found', `request ${requestId} has no evaluation`);
     const program = await this.programs.version(recorded.program.programId, recorded.program.version);
     const { state: policyState } = await this.policies.load(recorded.policy.policyId);
-    const parsed = parseRecognitionPolicy(policyState.definitions[recorded.policy.version]);
+    const parsed = parseStoredRecognitionPolicy(policyState.definitions[recorded.policy.version]);
     if (!parsed.ok) throw refuse.notFound('policy-version-not-found', `policy ${recorded.policy.policyId}@${recorded.policy.version} is not available`);
     const summary = policyState.versions.find((v) => v.version === recorded.policy.version);
     if (!summary) throw refuse.notFound('policy-version-not-found', `policy ${recorded.policy.policyId}@${recorded.policy.version} is not available`);

@@ -1,10 +1,7 @@
-import { Decider, ID_PATTERN, Json, refuse, VERSION_PATTERN } from '@app/kernel';
+import { Decider, Json, refuse } from '@app/kernel';
 import { DEFAULT_CONVERSION_TABLE_ID, compileConversion, conversionTableJson, parseRecognitionPolicy, RecognitionPolicy } from '@app/requirements';
 import { ActorRef, assertDate, assertRegistrarOf } from './actor';
 import { PolicyEvent } from './policy.events';
-
-const VERSION = new RegExp(VERSION_PATTERN);
-const PROGRAM_ID = new RegExp(ID_PATTERN);
 
 export interface PublishPolicyVersion {
   kind: 'PublishPolicyVersion';
@@ -58,14 +55,8 @@ export const policyDecider: Decider<PolicyCommand, PolicyState, PolicyEvent> = {
     if (policy.receivingInstitution !== owner) {
       throw refuse.invalid('policy-institution-mismatch', `receivingInstitution must be ${owner}, the policy's owner`, '/definition/receivingInstitution');
     }
-    // The API names versions and programs in these grammars: a version or scope outside them could
-    // be published but never chosen in a what-if or matched to a program.
-    if (!VERSION.test(policy.version)) {
-      throw refuse.invalid('invalid-policy-version', `version "${policy.version}" must be letters, digits, ".", "_" or "-" (at most 40), e.g. 2026.1`, '/definition/version');
-    }
-    if (policy.programId !== undefined && !PROGRAM_ID.test(policy.programId)) {
-      throw refuse.invalid('invalid-program-id', `programId "${policy.programId}" is not a program id`, '/definition/programId');
-    }
+    // The schema holds versions and program scopes to the API's grammars (VERSION_PATTERN, ID_PATTERN):
+    // a version or scope outside them could be published but never chosen in a what-if or matched to a program.
     if (Object.hasOwn(state.definitions, policy.version)) {
       throw refuse.conflict('policy-version-exists', `policy ${command.policyId} version ${policy.version} is already published and immutable`);
     }

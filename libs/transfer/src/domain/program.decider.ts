@@ -7,7 +7,7 @@ export interface PublishProgramVersion {
   kind: 'PublishProgramVersion';
   actor: ActorRef;
   programId: string;
-  /** The program document (the engine's JSON); its `id` must be the program id, its `version` the catalog year. */
+  /** The program document (the engine's JSON); its `id` must be the program id; its `version` is a catalog year (the schema's CATALOG_YEAR_PATTERN). */
   definition: unknown;
   publishedOn: string;
 }
@@ -27,9 +27,6 @@ export interface ProgramState {
   versions: ProgramVersionSummary[];
   definitions: Record<string, { [key: string]: Json }>;
 }
-
-/** A catalog year: "2026", "2026-27" or "2026-2027". */
-export const CATALOG_YEAR = /^\d{4}(-\d{2}|-\d{4})?$/;
 
 /**
  * Program versions are immutable once published: publishing the same version again is a
@@ -51,9 +48,6 @@ export const programDecider: Decider<ProgramCommand, ProgramState, ProgramEvent>
     const program = parsed.program;
     if (program.id !== command.programId) {
       throw refuse.invalid('program-id-mismatch', `definition id "${program.id}" is not the program id "${command.programId}"`, '/definition/id');
-    }
-    if (!CATALOG_YEAR.test(program.version)) {
-      throw refuse.invalid('invalid-catalog-year', `version "${program.version}" is not a catalog year like 2026-27`, '/definition/version');
     }
     if (Object.hasOwn(state.definitions, program.version)) {
       throw refuse.conflict('program-version-exists', `program ${command.programId} version ${program.version} is already published and immutable`);

@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContext, EVENT_STORE, EventStore, idFor, runCommand } from '@app/event-store';
 import { accessDecider } from '../domain/access.decider';
 import { ACCESS_STREAM } from '../domain/access.events';
@@ -8,6 +8,8 @@ import { Roles } from '../auth/auth.decorators';
 import { newCredentialToken } from '../auth/credential-token';
 import { Command } from '../../http/command-context.decorator';
 import { commandResponse, CommandResponse, HeaderResponse } from '../../http/command-response';
+import { COMMAND_RESPONSE } from '../../http/command-response.schema';
+import { INSTITUTION, ISSUED_CREDENTIAL } from './access.responses';
 import { IssueCredentialDto, IssuedCredentialDto, RegisterInstitutionDto, RevokeCredentialDto } from './access.dto';
 
 
@@ -24,7 +26,7 @@ export class AccessController {
   @Post('institutions')
   @Roles('admin')
   @ApiOperation({ summary: 'Register an institution (issuer and/or receiving)' })
-  @ApiCreatedResponse({ description: 'Registered; body has the id and the access stream revision' })
+  @ApiCreatedResponse({ description: 'Registered; body has the id and the access stream revision', schema: COMMAND_RESPONSE })
   async register(@Body() body: RegisterInstitutionDto, @Command() ctx: CommandContext, @Res({ passthrough: true }) res: HeaderResponse): Promise<CommandResponse> {
     const outcome = await runCommand(this.store, accessDecider, ACCESS_STREAM, { kind: 'RegisterInstitution', ...body }, ctx, { resource: { type: 'institution', id: body.institutionId } });
     await this.registry.refresh();
@@ -34,6 +36,7 @@ export class AccessController {
   @Get('institutions/:institutionId')
   @Roles('admin', 'issuer', 'submitter', 'registrar', 'auditor')
   @ApiOperation({ summary: 'An institution as registered' })
+  @ApiOkResponse({ description: 'The institution', schema: INSTITUTION })
   async institution(@Param('institutionId') institutionId: string) {
     await this.registry.refresh();
     const institution = this.registry.institution(institutionId);
@@ -44,7 +47,7 @@ export class AccessController {
   @Post('institutions/:institutionId/credentials')
   @Roles('admin')
   @ApiOperation({ summary: 'Issue a credential (bearer token) for an institution and role; the token is shown once' })
-  @ApiCreatedResponse({ type: IssuedCredentialDto })
+  @ApiCreatedResponse({ description: 'The credential and its token (shown once)', schema: ISSUED_CREDENTIAL })
   async issue(
     @Param('institutionId') institutionId: string,
     @Body() body: IssueCredentialDto,
@@ -75,6 +78,7 @@ export class AccessController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'Revoke a credential; it stops working at once in this process' })
+  @ApiOkResponse({ description: '{ id, revision, replayed, eventIds }', schema: COMMAND_RESPONSE })
   async revoke(
     @Param('credentialId') credentialId: string,
     @Body() body: RevokeCredentialDto,

@@ -1,0 +1,113 @@
+import { apiSchema, s } from '@app/platform';
+import { REQUEST_STATUSES } from './query.dto';
+
+/** OpenAPI schemas of the query API's answers but eligibility (eligibility.responses.ts): queue, submissions, ledger, catalog. */
+const UP_TO = s.integer('the global event-store position the read models reflect');
+
+const queueEntry = {
+  requestId: s.string(),
+  learnerId: s.string(),
+  programId: s.string(),
+  programVersion: s.string(),
+  status: s.enum(REQUEST_STATUSES),
+  submitterInstitution: s.string(),
+  itemCount: s.integer(),
+  proposedCredits: s.nullable(s.exact()),
+  unit: s.nullable(s.string()),
+  submittedOn: s.date(),
+  submittedAt: s.dateTime(),
+  lastEventAt: s.dateTime(),
+  ageDays: s.integer('whole days since the request was recorded'),
+};
+
+const page = (name: string, entry: Record<string, Record<string, unknown>>, description: string) =>
+  apiSchema(
+    name,
+    s.object(
+      {
+        institutionId: s.string(),
+        upToPosition: UP_TO,
+        counts: s.map(s.integer(), 'requests per status (all of them, not just this page)'),
+        total: s.integer(),
+        items: s.array(s.object(entry)),
+      },
+      { description },
+    ),
+  );
+
+export const QUEUE_PAGE = page('QueuePage', queueEntry, "The receiving institution's requests, oldest first");
+export const SUBMISSIONS_PAGE = page('SubmissionsPage', { ...queueEntry, receivingInstitution: s.string() }, 'The requests a submitting university sent, oldest first');
+
+export const LEDGER = apiSchema(
+  'Ledger',
+  s.object({
+    institutionId: s.string(),
+    learnerId: s.string(),
+    upToPosition: UP_TO,
+    totals: s.map(s.exact(), 'credits recognized (granted or partially granted), exact, per unit'),
+    entries: s.array(
+      s.object({
+        requestId: s.string(),
+        itemId: s.string(),
+        programId: s.string(),
+        kind: s.enum(['completion', 'credential', 'unknown']),
+        refId: s.string(),
+        outcome: s.enum(['granted', 'partially-granted', 'denied']),
+        reasonCode: s.string(),
+        credits: s.exact(),
+        unit: s.string(),
+        decidedOn: s.date(),
+        decisionPosition: s.integer(),
+        provenance: s.object(
+          {
+            evidence: s.array(s.object({ stream: s.string(), eventId: s.string(), position: s.integer(), eventType: s.string() })),
+            program: s.nullable(s.object({ programId: s.string(), version: s.string() })),
+            policy: s.nullable(s.object({ policyId: s.string(), version: s.string() })),
+            conversionTable: s.nullable(s.object({ id: s.string(), ectsPerUnit: s.map(s.exact()) })),
+            engineVersion: s.nullable(s.string()),
+            proposal: s.nullable(s.object({ decision: s.string(), creditsOffered: s.exact(), creditsGranted: s.exact(), reasons: s.array(s.string()) })),
+            differsFromProposal: s.boolean(),
+            overrideReason: s.nullable(s.string()),
+            note: s.nullable(s.string()),
+          },
+          { description: 'what the decision rests on: evidence events by id and position, versions, the engine\'s proposal' },
+        ),
+      }),
+    ),
+  }),
+);
+
+export const CATALOG = apiSchema(
+  'Catalog',
+  s.object({
+    institutionId: s.string(),
+    on: s.date('the date inEffect refers to'),
+    upToPosition: UP_TO,
+    programs: s.array(
+      s.object({
+        programId: s.string(),
+        latestVersion: s.string(),
+        policyInEffect: s.nullable(s.object({ policyId: s.string(), version: s.string() }, { description: 'the policy version a request submitted on `on` would be evaluated under; null: none (a submission would be refused)' })),
+        versions: s.array(s.object({ version: s.string(), title: s.nullable(s.string()), creditUnit: s.string(), totalCredits: s.exact(), publishedOn: s.date(), position: s.integer() }), 'oldest first'),
+      }),
+    ),
+    policies: s.array(
+      s.object({
+        policyId: s.string(),
+        versions: s.array(
+          s.object({
+            version: s.string(),
+            programId: s.nullable(s.string('null: every program of the institution')),
+            effectiveFrom: s.date(),
+            effectiveTo: s.nullable(s.date('exclusive; null: open-ended')),
+            inEffect: s.boolean('whether `on` falls in [effectiveFrom, effectiveTo)'),
+            conversionTableId: s.string(),
+            publishedOn: s.date(),
+            position: s.integer(),
+          }),
+          'oldest first',
+        ),
+      }),
+    ),
+  }),
+);

@@ -1,0 +1,92 @@
+import { apiSchema, s } from '@app/platform';
+import { ASSESSMENT_TYPES, CREDENTIAL_TYPES, CREDIT_UNITS, GRADE_SCALES, PARTICIPATION_FORMS, STACKABILITY } from '../domain/records.values';
+
+/** OpenAPI schemas of the records API's answers (the course, the learner's folded record). */
+const grade = apiSchema('Grade', s.object({ scale: s.enum(GRADE_SCALES), value: s.string('"85", "B+", "P", "3.7"') }));
+const evidenceRef = apiSchema(
+  'EvidenceRef',
+  s.object({ eventId: s.nullable(s.string()), position: s.nullable(s.integer('global position')) }, { description: 'the event a fact comes from' }),
+);
+const courseFields = {
+  courseId: s.string(),
+  issuerId: s.string('the owning issuer; only it changes the course or records on it'),
+  title: s.string(),
+  credits: s.string('credits one completion earns by default, a decimal string in unit'),
+  unit: s.enum(CREDIT_UNITS),
+  eqfLevel: s.integer('EQF level 1-8'),
+  field: s.string(),
+  tags: s.array(s.string()),
+  assessmentType: s.enum(ASSESSMENT_TYPES),
+};
+
+export const COURSE = apiSchema('Course', s.object({ ...courseFields, revision: s.integer('stream revision (also the ETag)') }));
+
+const enrollment = s.object({ enrollmentId: s.string(), courseId: s.string(), issuerId: s.string(), courseTitle: s.string(), term: s.nullable(s.string()), enrolledOn: s.date() });
+
+const completion = s.object({
+  learnerId: s.string(),
+  completionId: s.string(),
+  enrollmentId: s.nullable(s.string()),
+  courseId: s.string(),
+  issuerId: s.string(),
+  courseTitle: s.string(),
+  credits: s.string(),
+  unit: s.enum(CREDIT_UNITS),
+  eqfLevel: s.integer(),
+  field: s.string(),
+  tags: s.array(s.string()),
+  grade: { ...grade, description: 'the current grade (after regrades)' },
+  assessmentType: s.enum(ASSESSMENT_TYPES),
+  identityVerified: s.boolean(),
+  completedOn: s.date(),
+  inResidence: s.boolean(),
+  originalGrade: grade,
+  corrections: s.array(s.object({ previousGrade: grade, grade, reason: s.string(), correctedOn: s.date(), evidence: evidenceRef })),
+  credentials: s.array(
+    s.object({ credentialId: s.string(), type: s.string(), code: s.nullable(s.string()), complete: s.boolean(), revoked: s.boolean() }),
+    'the credentials whose stack holds this completion (revoked ones included, marked)',
+  ),
+  evidence: evidenceRef,
+});
+
+const credential = s.object({
+  learnerId: s.string(),
+  credentialId: s.string(),
+  issuerId: s.string(),
+  type: s.enum(CREDENTIAL_TYPES),
+  code: s.nullable(s.string()),
+  title: s.string(),
+  awardingBody: s.string(),
+  country: s.string(),
+  issuedOn: s.date(),
+  learningOutcomes: s.array(s.string()),
+  workload: s.object({ credits: s.string(), unit: s.enum(CREDIT_UNITS), ects: s.nullable(s.exact('the ECTS equivalent under the default table')) }),
+  eqfLevel: s.integer(),
+  assessmentType: s.enum(ASSESSMENT_TYPES),
+  participation: s.enum(PARTICIPATION_FORMS),
+  qualityAssurance: s.string(),
+  prerequisites: s.array(s.string()),
+  identityVerified: s.boolean(),
+  grade: s.nullable(grade),
+  stackability: s.enum(STACKABILITY),
+  furtherInformation: s.nullable(s.string()),
+  completionIds: s.array(s.string()),
+  complete: s.boolean('were the credential program\'s requirements fully met (only complete credentials unlock pathways)'),
+  revoked: s.boolean(),
+  revocation: s.nullable(s.object({ reason: s.string(), revokedOn: s.date(), evidence: evidenceRef })),
+  evidence: evidenceRef,
+});
+
+export const LEARNER_RECORD = apiSchema(
+  'LearnerRecord',
+  s.object({
+    learnerId: s.nullable(s.string()),
+    registered: s.boolean(),
+    registeredBy: s.nullable(s.string()),
+    externalRefHash: s.nullable(s.string('HMAC of the registering institution\'s own reference; never the reference')),
+    enrollments: s.array(enrollment),
+    completions: s.array(completion),
+    credentials: s.array(credential),
+    revision: s.integer('stream revision (also the ETag)'),
+  }),
+);

@@ -1,0 +1,10 @@
+/**
+ * Reading back a definition that was published earlier (from its event) is not publishing it:
+ * the grammar may have been tightened since. The one such change so far: EQF levels are written
+ * "EQF1".."EQF8" (engine 1.1 accepted any string, and a level such as "7" simply matched no
+ * evidence). A stored document is read with the schema of its time on that point, so old events
+ * stay readable and old evaluations reproduce; publishing always uses the current grammar.
+ */
+export function withStoredLevels<S extends { definitions: { eqfLevel: object } }>(schema: S): S {
+  return { ...schema, definitions: { ...schema.definitions, eqfLevel: { type: 'string', minLength: 1 } } };
+}

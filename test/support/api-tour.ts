@@ -1,0 +1,119 @@
+import request from 'supertest';
+import { ReadModelProjector } from '@app/projections';
+import { courseBody, courseId, microMastersBody, ONLINE, scmPolicy, scmProgram } from '../../libs/transfer/test/scm-pathway.http-fixtures';
+import type { StandaloneUnderTest } from './standalone-app';
+
+/** One answer of the tour, as the client saw it. */
+export interface RecordedAnswer {
+  method: string;
+  path: string;
+  status: number;
+  contentType: string;
+  body: unknown;
+  text: string;
+}
+
+type Method = 'get' | 'post' | 'put';
+
+/**
+ * Calls every operation of the API at least once with an answer in 2xx, in the order a new
+ * deployment meets them (the MIT SCM blended pathway end to end, then the query and audit APIs),
+ * and records every answer: the OpenAPI response test validates each against its declared schema.
+ */
+export async function apiTour(t: StandaloneUnderTest): Promise<RecordedAnswer[]> {
+  const answers: RecordedAnswer[] = [];
+  const call = async (method: Method, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}) => {
+    let req = request(t.server)[method](path);
+    if (token) req = req.auth(token, { type: 'bearer' });
+    for (const [name, value] of Object.entries(headers)) req = req.set(name, value);
+    if (path.startsWith('/audit/export')) req = req.buffer(true);
+    const res = method === 'get' ? await req : await req.send((body ?? {}) as object);
+    if (res.status >= 300) throw new Error(`${method.toUpperCase()} ${path} answered ${res.status}: ${res.text}`);
+    answers.push({ method: method.toUpperCase(), path: path.split('?')[0], status: res.status, contentType: String(res.headers['content-type'] ?? ''), body: res.body, text: res.text });
+    return res;
+  };
+  const admin = t.adminToken;
+  const caughtUp = async () => t.app.get(ReadModelProjector).waitFor(await t.store.headPosition());
+
+  await call('get', '/health', null);
+  await call('get', '/schemas', null);
+  await call('get', '/schemas/program.schema.json', null);
+  await call('get', '/schemas/recognition-policy.schema.json', null);
+
+  const tokens: Record<string, string> = {};
+  const institution = async (institutionId: string, name: string, country: string, creditUnit: string, roles: string[]) => {
+    await call('post', '/institutions', admin, { institutionId, name, country, creditUnit });
+    for (const role of roles) tokens[`${institutionId}:${role}`] = (await call('post', `/institutions/${institutionId}/credentials`, admin, { role, label: role })).body.token as string;
+  };
+  await institution('mit', 'MIT', 'US', 'US_SEMESTER', ['registrar']);
+  await institution('mitx', 'MITx', 'US', 'US_SEMESTER', ['issuer']);
+  await institution('uni-porto', 'Universidade do Porto', 'PT', 'ECTS', ['submitter']);
+  const auditor = (await call('post', '/institutions/platform/credentials', admin, { role: 'auditor', label: 'accreditor', auditScope: ['*'] })).body.token as string;
+  const spare = await call('post', '/institutions/mit/credentials', admin, { role: 'auditor', label: 'spare', auditScope: ['mit'] });
+  await call('post', `/credentials/${spare.body.credentialId as string}/revoke`, admin, { reason: 'not needed' });
+  await call('get', '/institutions/mit', tokens['mit:registrar']);
+
+  const issuer = tokens['mitx:issuer'];
+  for (const code of ONLINE) await call('post', '/courses', issuer, courseBody(code));
+  const { courseId: _id, ...definition } = courseBody('sc0x');
+  await call('put', `/courses/${courseId('sc0x')}`, issuer, { ...definition, title: 'Supply Chain Analytics' });
+  await call('get', `/courses/${courseId('sc0x')}`, issuer);
+  const learnerId = (await call('post', '/learners', issuer, {})).body.id as string;
+  await call('post', `/learners/${learnerId}/enrollments`, issuer, { courseId: courseId('sc0x'), term: '2025T1', enrolledOn: '2025-01-10' });
+  const completionIds: string[] = [];
+  for (const [i, code] of ONLINE.entries()) {
+    const body = { courseId: courseId(code), grade: { scale: 'percent', value: String(80 + i) }, identityVerified: true, completedOn: `2025-0${i + 2}-15` };
+    completionIds.push((await call('post', `/learners/${learnerId}/completions`, issuer, body)).body.id as string);
+  }
+  await call('post', `/learners/${learnerId}/completions/${completionIds[0]}/corrections`, issuer, { grade: { scale: 'percent', value: '88' }, reason: 're-marked' });
+  const credentialId = (await call('post', `/learners/${learnerId}/credentials`, issuer, microMastersBody(completionIds))).body.id as string;
+  await call('get', `/learners/${learnerId}/record`, issuer);
+
+  const registrar = tokens['mit:registrar'];
+  await call('post', '/programs/mit-scm/versions', registrar, { definition: scmProgram() });
+  await call('get', '/programs/mit-scm', registrar);
+  await call('get', '/programs/mit-scm/versions/2026-2027', registrar);
+  await call('post', '/policies/mit-scm-recognition/versions', registrar, { definition: scmPolicy() });
+  await call('get', '/policies/mit-scm-recognition', registrar);
+  await call('post', '/admissions', registrar, { learnerId, programId: 'mit-scm', decidedOn: '2026-01-15' });
+
+  const submitter = tokens['uni-porto:submitter'];
+  const submission = { learnerId, receivingInstitution: 'mit', programId: 'mit-scm', evidence: { completionIds, credentialIds: [credentialId] } };
+  const submitted = await call('post', '/transfer-requests', submitter, submission);
+  const requestId = submitted.body.id as string;
+  await call('get', `/transfer-requests/${requestId}`, submitter);
+  const items = [
+    ...completionIds.map((id) => ({ itemId: `completion:${id}`, outcome: 'granted', reasonCode: 'EQUIVALENT_COURSE' })),
+    { itemId: `credential:${credentialId}`, outcome: 'denied', reasonCode: 'NO_EQUIVALENCY', note: 'unlocks the blended residency' },
+  ];
+  await call('post', `/transfer-requests/${requestId}/decision`, registrar, { items }, { 'If-Match': String(submitted.headers.etag) });
+  await call('post', `/transfer-requests/${requestId}/exceptions`, registrar, { kind: 'waive', rulePath: 'mit-scm/capstone', reason: 'capstone done at a partner' });
+  await call('post', `/transfer-requests/${requestId}/appeal`, submitter, { grounds: 'the credential is the pathway credential' });
+  await call('post', `/transfer-requests/${requestId}/revision`, registrar, { items, note: 'upheld' });
+  await call('get', `/transfer-requests/${requestId}`, registrar);
+  const second = (await call('post', '/transfer-requests', submitter, { ...submission, evidence: { completionIds: [completionIds[0]] } })).body.id as string;
+  await call('post', `/transfer-requests/${second}/withdrawal`, submitter, { reason: 'sent by mistake' });
+
+  await caughtUp();
+  await call('get', `/eligibility?learnerId=${learnerId}&programId=mit-scm`, registrar);
+  await call('get', `/eligibility?learnerId=${learnerId}&programId=mit-scm&on=2026-12-15`, registrar);
+  await call('get', `/eligibility?learnerId=${learnerId}&programId=mit-scm&asOf=${await t.store.headPosition()}`, auditor);
+  const hypothetical = { courseId: 'course-v1:MITx.SC9x', issuerId: 'mitx', title: 'Elective', credits: '1', unit: 'US_SEMESTER', eqfLevel: 7, field: 'supply-chain', grade: { scale: 'percent', value: '90' }, completedOn: '2025-06-01' };
+  await call('post', '/eligibility/what-if', registrar, { learnerId, programId: 'mit-scm', extraCompletions: [hypothetical], policy: { policyId: 'mit-scm-recognition', version: '2026.1' } });
+  await call('get', '/queue', registrar);
+  await call('get', `/queue?institutionId=mit&asOf=${await t.store.headPosition()}`, auditor);
+  await call('get', '/submissions', submitter);
+  await call('get', `/ledger/${learnerId}`, registrar);
+  await call('get', `/ledger/${learnerId}?institutionId=mit&asOf=${await t.store.headPosition()}`, auditor);
+  await call('get', '/catalog/mit?on=2026-06-01', submitter);
+
+  await call('post', `/learners/${learnerId}/credentials/${credentialId}/revocation`, issuer, { reason: 'identity verification failed' });
+  await caughtUp();
+  await call('get', `/audit/history/learner/${learnerId}`, auditor);
+  await call('get', `/audit/history/request/${requestId}?limit=2`, auditor);
+  await call('get', `/audit/requests/${requestId}/reproduction`, auditor);
+  await call('post', '/audit/policy-impact', registrar, { definition: { ...scmPolicy(), version: '2027.1', effectiveFrom: '2027-01-01', minGrade: 85 } });
+  await call('get', '/audit/verify', auditor);
+  await call('get', '/audit/export?category=learner', auditor);
+  return answers;
+}
