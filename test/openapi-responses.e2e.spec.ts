@@ -93,7 +93,7 @@ describe('OpenAPI: every answer has a schema, and real answers match it', () => 
     expect(validator.errors(schema, { ...body, basis: 'decided' })).toEqual([expect.stringContaining('must NOT have additional properties')]);
     const { explanation: _dropped, ...withoutExplanation } = body;
     expect(validator.errors(schema, withoutExplanation)).toEqual([expect.stringContaining("must have required property 'explanation'")]);
-    expect(validator.errors(schema, { ...body, totalCredits: { have: 45, need: '90', satisfied: false } })).toEqual([expect.stringContaining('/totalCredits/have must be string')]);
+    expect(validator.errors(schema, { ...body, totalCredits: { have: 45, need: { exact: '90', decimal: '90' }, satisfied: false } })).toEqual([expect.stringContaining('/totalCredits/have must be object')]);
   });
 
   it('publish bodies, what-if fields and policy impact reference the definition languages, not bare objects', () => {

@@ -23,7 +23,7 @@ const UNKNOWN = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
 
 function recipes(flow: ScmFlowResult): Record<string, Recipe> {
   const { learnerId, requestId, credentialId, completionIds } = flow;
-  const items = [...completionIds.map((id) => ({ itemId: `completion:${id}`, outcome: 'granted', reasonCode: 'EQUIVALENT_COURSE' })), { itemId: `credential:${credentialId}`, outcome: 'denied', reasonCode: 'NO_EQUIVALENCY' }];
+  const items = [...completionIds.map((id) => ({ itemId: `completion:${id}`, outcome: 'granted', reasonCode: 'EQUIVALENT_COURSE' })), { itemId: `credential:${credentialId}`, outcome: 'recognized', reasonCode: 'PATHWAY_CREDENTIAL' }];
   const { courseId: _id, ...courseFields } = courseBody('sc0x');
   const completion = { courseId: courseId('sc0x'), grade: { scale: 'percent', value: '90' }, identityVerified: true, completedOn: '2025-05-01' };
   const onRequest = (action: string, body: object): Recipe => ({ call: { path: `/transfer-requests/${requestId}/${action}`, body }, unknown: { path: `/transfer-requests/${UNKNOWN}/${action}`, body, sameMessage: true } });

@@ -66,7 +66,10 @@ export async function apiTour(t: StandaloneUnderTest): Promise<RecordedAnswer[]>
     completionIds.push((await call('post', `/learners/${learnerId}/completions`, issuer, body)).body.id as string);
   }
   await call('post', `/learners/${learnerId}/completions/${completionIds[0]}/corrections`, issuer, { grade: { scale: 'percent', value: '88' }, reason: 're-marked' });
-  const credentialId = (await call('post', `/learners/${learnerId}/credentials`, issuer, microMastersBody(completionIds))).body.id as string;
+  const mm = microMastersBody(completionIds);
+  await call('post', `/credential-definitions/${mm.code}/versions`, issuer, { version: '2025', title: mm.title, type: mm.type, components: ONLINE.map((code) => ({ courseId: courseId(code) })) });
+  await call('get', `/credential-definitions/${mm.code}`, issuer);
+  const credentialId = (await call('post', `/learners/${learnerId}/credentials`, issuer, mm)).body.id as string;
   await call('get', `/learners/${learnerId}/record`, issuer);
 
   const registrar = tokens['mit:registrar'];
@@ -84,7 +87,7 @@ export async function apiTour(t: StandaloneUnderTest): Promise<RecordedAnswer[]>
   await call('get', `/transfer-requests/${requestId}`, submitter);
   const items = [
     ...completionIds.map((id) => ({ itemId: `completion:${id}`, outcome: 'granted', reasonCode: 'EQUIVALENT_COURSE' })),
-    { itemId: `credential:${credentialId}`, outcome: 'denied', reasonCode: 'NO_EQUIVALENCY', note: 'unlocks the blended residency' },
+    { itemId: `credential:${credentialId}`, outcome: 'recognized', reasonCode: 'PATHWAY_CREDENTIAL', note: 'unlocks the blended residency' },
   ];
   await call('post', `/transfer-requests/${requestId}/decision`, registrar, { items }, { 'If-Match': String(submitted.headers.etag) });
   await call('post', `/transfer-requests/${requestId}/exceptions`, registrar, { kind: 'waive', rulePath: 'mit-scm/capstone', reason: 'capstone done at a partner' });

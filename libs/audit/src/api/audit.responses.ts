@@ -12,6 +12,7 @@ export const HISTORY_PAGE = apiSchema(
   'HistoryPage',
   s.object({
     subject: s.object({ kind: s.enum(['learner', 'request', 'institution']), id: s.string() }),
+    upToPosition: s.integer('the global position the history index reflected when the page was read'),
     entries: s.array(
       s.object({
         position: s.integer(),

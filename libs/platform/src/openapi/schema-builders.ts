@@ -25,6 +25,15 @@ export const s = {
   dateTime: (description?: string): Schema => described({ type: 'string', format: 'date-time' }, description),
   /** An exact amount of credit or a grade value as text: "8", "7.5", "15/2". */
   exact: (description?: string): Schema => described({ type: 'string', pattern: '^\\d+(\\.\\d+)?(/\\d+)?$' }, description ?? 'exact amount: a decimal or a fraction, e.g. "7.5" or "15/2"'),
+  /** An amount of credit both ways: exact (for arithmetic) and its decimal rendering (for people). */
+  amount: (description?: string): Schema =>
+    described(
+      {
+        type: 'object', additionalProperties: false, required: ['exact', 'decimal'],
+        properties: { exact: { type: 'string', pattern: '^-?\\d+(/\\d+)?$|^-?\\d+\\.\\d+$', description: 'exact: an integer, a decimal or a fraction ("15/2")' }, decimal: { type: 'string', description: 'rounded to two places ("7.5")' } },
+      },
+      description,
+    ),
   /** Any JSON value (event data, stored documents whose schema lives elsewhere). */
   json: (description?: string): Schema => described({}, description),
   nullable(schema: Schema): Schema {

@@ -20,7 +20,7 @@ export const ELIGIBILITY_ANSWER = apiSchema(
     policy: s.nullable(s.object({ policyId: s.string(), version: s.string() })),
     result: s.enum(['satisfied', 'partial', 'unsatisfied']),
     requirementsSatisfied: s.boolean(),
-    totalCredits: s.object({ have: s.exact(), need: s.exact(), satisfied: s.boolean() }),
+    totalCredits: s.object({ have: s.amount(), need: s.amount(), satisfied: s.boolean() }),
     admission: s.object({ required: s.boolean(), admitted: s.boolean(), satisfied: s.boolean() }),
     residency: s.object({
       outcome: s.enum(['standard', 'reduced']),
@@ -31,17 +31,40 @@ export const ELIGIBILITY_ANSWER = apiSchema(
       reasons: s.array(s.string()),
     }),
     recognized: s.array(
-      s.object({
-        itemId: s.string(),
-        title: s.string(),
-        decision: s.enum(['granted', 'partially-granted', 'denied']),
-        creditsGranted: s.exact(),
-        unit: s.string(),
-        reasons: s.array(s.string('a reason code')),
-      }),
-      'every piece of evidence with its recognition decision',
+      s.object(
+        {
+          itemId: s.string('the completion or credential id'),
+          title: s.string(),
+          decision: s.enum(['granted', 'partially-granted', 'denied', 'recognized'], 'recognized: accepted without credit of its own (e.g. a pathway credential counted through its components)'),
+          creditsGranted: s.amount(),
+          unit: s.string(),
+          reasons: s.array(s.string('a reason code')),
+          basis: s.enum(['decided', 'proposed'], "decided: a registrar's decision in force binds; proposed: the engine's proposal, nothing decided yet"),
+          requestId: s.nullable(s.string('the request whose decision binds (decided only)')),
+          override: s.boolean('decided: the decision differs from the proposal'),
+          evidenceChanged: s.boolean('decided: the evidence changed since the decision (it binds until revised)'),
+        },
+        { optional: ['override', 'evidenceChanged'] },
+      ),
+      'every piece of evidence: the decision in force, or the engine\'s proposal',
     ),
-    missing: s.array(s.object({ rulePath: s.string('"" for the degree total'), message: s.string() }), 'what is still missing'),
+    missing: s.array(
+      s.object(
+        {
+          rulePath: s.string('"" for the degree total, admission and residency'),
+          message: s.string(),
+          need: s.json('what new learning completes it: { kind: course | items | credits | total | exception | admission | residency, ... }'),
+          notes: s.array(s.string(), 'why items the learner holds do not count here'),
+        },
+        { optional: ['need', 'notes'] },
+      ),
+      'a completion of the program: adding what each entry asks for satisfies it',
+    ),
+    completion: s.nullable(s.object({ items: s.integer('new items (courses) it asks for'), verified: s.boolean('adding it was evaluated and satisfies the program'), needsException: s.boolean(), exhaustive: s.boolean() })),
+    exceptions: s.object({
+      applied: s.array(s.object({ id: s.string(), kind: s.string(), path: s.string() })),
+      ignored: s.array(s.object({ id: s.string(), path: s.string(), reason: s.string() })),
+    }),
     explanation: s.array(s.string(), 'plain sentences'),
   }),
 );

@@ -2,7 +2,8 @@ import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContext } from '@app/event-store';
 import { refuse } from '@app/kernel';
-import { Command, commandResponse, CommandResponse, etagOf, HeaderResponse, Roles } from '@app/platform';
+import { Command, COMMAND_RESPONSE, commandResponse, CommandResponse, etagOf, HeaderResponse, Roles } from '@app/platform';
+import { CREDENTIAL_DEFINITION } from './records.responses';
 import { CredentialDefinitionCommandsHandler } from '../application/credential-definition-commands.handler';
 import { RecordsStreamReader } from '../application/stream-reader';
 import { CredentialDefinitionVersion } from '../domain/credential-definition.events';
@@ -29,7 +30,7 @@ export class CredentialDefinitionsController {
   @Post(':code/versions')
   @Roles('issuer')
   @ApiOperation({ summary: 'Publish a version of what one of your credential programs requires: its component courses (yours), each with an optional minimum grade' })
-  @ApiCreatedResponse({ description: '{ id: code, revision, replayed, eventIds } and an ETag' })
+  @ApiCreatedResponse({ description: '{ id: code, revision, replayed, eventIds, position } and an ETag', schema: COMMAND_RESPONSE })
   @ApiBadRequestResponse({ description: 'A component course that is not defined, or named twice (with its pointer)' })
   @ApiForbiddenResponse({ description: 'The code is defined by another issuer, or a component course belongs to another issuer' })
   @ApiConflictResponse({ description: 'The version is already published (versions are immutable)' })
@@ -46,7 +47,7 @@ export class CredentialDefinitionsController {
   @Get(':code')
   @Roles('issuer', 'submitter', 'registrar', 'auditor')
   @ApiOperation({ summary: 'A credential program’s published definition: every version, oldest first; ETag = its stream revision' })
-  @ApiOkResponse({ description: '{ code, issuerId, latestVersion, versions: [{ version, title, type, components: [{ courseId, courseTitle, minGrade }], publishedOn }], revision }' })
+  @ApiOkResponse({ description: 'every version, oldest first; ETag = its stream revision', schema: CREDENTIAL_DEFINITION })
   @ApiNotFoundResponse({ description: 'No definition of this code is published' })
   async get(@Param() params: CredentialDefinitionParams, @Res({ passthrough: true }) res: HeaderResponse): Promise<CredentialDefinitionView> {
     const { definition, revision } = await this.reader.credentialDefinition(params.code);

@@ -72,10 +72,11 @@ const credential = s.object({
   furtherInformation: s.nullable(s.string()),
   completionIds: s.array(s.string()),
   complete: s.boolean('were the credential program\'s requirements fully met (only complete credentials unlock pathways)'),
+  definition: s.nullable(s.object({ code: s.string(), version: s.string() }, { description: 'the published credential definition the award was checked against' })),
   revoked: s.boolean(),
   revocation: s.nullable(s.object({ reason: s.string(), revokedOn: s.date(), evidence: evidenceRef })),
   evidence: evidenceRef,
-});
+}, { optional: ['definition'] });
 
 export const LEARNER_RECORD = apiSchema(
   'LearnerRecord',
@@ -87,6 +88,26 @@ export const LEARNER_RECORD = apiSchema(
     enrollments: s.array(enrollment),
     completions: s.array(completion),
     credentials: s.array(credential),
+    revision: s.integer('stream revision (also the ETag)'),
+  }),
+);
+
+export const CREDENTIAL_DEFINITION = apiSchema(
+  'CredentialDefinition',
+  s.object({
+    code: s.string('the credential program\'s code, as awards and recognition policies name it'),
+    issuerId: s.string('the issuer that owns the code'),
+    latestVersion: s.string(),
+    versions: s.array(
+      s.object({
+        version: s.string(),
+        title: s.string(),
+        type: s.enum(CREDENTIAL_TYPES),
+        components: s.array(s.object({ courseId: s.string(), courseTitle: s.string(), minGrade: s.nullable(grade) }), 'the component courses a complete award must hold, passed (at the minimum when set)'),
+        publishedOn: s.date(),
+      }),
+      'every version, oldest first',
+    ),
     revision: s.integer('stream revision (also the ETag)'),
   }),
 );

@@ -5,7 +5,7 @@ import { apiSchema, s } from '@app/platform';
  * submission, the recorded evaluation (what RequestEvaluated pins: versions, evidence read by
  * position, proposals), the program evaluation in force, decisions, exceptions, appeals.
  */
-const OUTCOMES = ['granted', 'partially-granted', 'denied'] as const;
+const OUTCOMES = ['granted', 'partially-granted', 'denied', 'recognized'] as const;
 
 export const PROGRAM_SUMMARY = apiSchema(
   'ProgramEvaluationSummary',
@@ -70,7 +70,7 @@ export const EVALUATION_RECORD = apiSchema(
       learnerStream: s.object({ stream: s.string(), revision: s.integer(), lastPosition: s.integer() }),
       evidenceRead: s.array(evidenceRead),
       proposals: s.array(proposal),
-      totals: s.object({ granted: s.exact(), grantedCount: s.integer(), partialCount: s.integer(), deniedCount: s.integer() }),
+      totals: s.object({ granted: s.exact(), grantedCount: s.integer(), partialCount: s.integer(), deniedCount: s.integer(), recognizedCount: s.integer('engine 2.x') }, { optional: ['recognizedCount'] }),
       programEvaluation: PROGRAM_SUMMARY,
     },
     { description: 'what RequestEvaluated records: everything the evaluation depended on, and what it proposed' },
@@ -85,7 +85,8 @@ const itemDecision = s.object({
   credits: s.exact('granted, in the receiving unit ("0" when denied)'),
   differsFromProposal: s.boolean(),
   overrideReason: s.nullable(s.string()),
-});
+  grantedAs: s.nullable({ oneOf: [s.object({ as: { const: 'course' }, courseId: s.string() }), s.object({ as: { const: 'elective' } })], description: 'what it counts as toward the program (absent on decisions recorded before it existed)' }),
+}, { optional: ['grantedAs'] });
 
 export const TRANSFER_REQUEST_VIEW = apiSchema(
   'TransferRequest',
