@@ -13,3 +13,4 @@ export * from './nest/event-store.module';
 export * from './command/command-context';
 export * from './command/run-command';
 export * from './command/load-aggregate';
+export * from './command/occurred-at';

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { OCCURRED_AT_DESCRIPTION, OCCURRED_AT_PATTERN, OCCURRED_AT_SCHEMA } from '@app/event-store';
 import { ValidateWith } from '@app/platform';
 import { CredentialInput, RevocationInput } from '../application/records.inputs';
 import {
@@ -45,13 +46,14 @@ export class WorkloadDto {
     furtherInformation: text(2000),
     completionIds: { type: 'array', minItems: 1, maxItems: 200, items: idSchema },
     complete: { type: 'boolean' },
+    occurredAt: OCCURRED_AT_SCHEMA,
   },
 })
 export class AwardCredentialDto implements CredentialInput {
   @ApiProperty({ enum: CREDENTIAL_TYPES, example: 'MicroMasters' }) type!: CredentialType;
   @ApiPropertyOptional({ example: 'MITx-SCM-MM', description: "The credential program's code, as recognition policies name it" }) code?: string;
   @ApiProperty({ example: 'MicroMasters Program in Supply Chain Management' }) title!: string;
-  @ApiPropertyOptional({ format: 'date', description: 'Date of issue; default today' }) issuedOn?: string;
+  @ApiPropertyOptional({ format: 'date', description: "Date of issue (not in the future); default the date of occurredAt, else today. The events' occurred-at: the start of this day, UTC" }) issuedOn?: string;
   @ApiProperty({ type: [String] }) learningOutcomes!: string[];
   @ApiProperty({ type: WorkloadDto, description: 'Notional workload; its ECTS equivalent is added' }) workload!: { credits: string; unit: CreditUnit };
   @ApiProperty({ minimum: 1, maximum: 8, example: 7 }) eqfLevel!: number;
@@ -65,11 +67,15 @@ export class AwardCredentialDto implements CredentialInput {
   @ApiPropertyOptional() furtherInformation?: string;
   @ApiProperty({ type: [String], description: "The stack: this learner's completions recorded by you" }) completionIds!: string[];
   @ApiProperty({ description: "Were the credential program's requirements fully met?" }) complete!: boolean;
+  @ApiPropertyOptional({ pattern: OCCURRED_AT_PATTERN, description: `${OCCURRED_AT_DESCRIPTION} With issuedOn: it must fall on that day (UTC) and then adds the time of day.` })
+  occurredAt?: string;
 }
 
-@ValidateWith({ type: 'object', additionalProperties: false, required: ['reason'], properties: { reason: text(500) } })
+@ValidateWith({ type: 'object', additionalProperties: false, required: ['reason'], properties: { reason: text(500), occurredAt: OCCURRED_AT_SCHEMA } })
 export class RevokeCredentialDto implements RevocationInput {
   @ApiProperty({ example: 'academic misconduct', maxLength: 500 }) reason!: string;
+  @ApiPropertyOptional({ example: '2026-03-02', pattern: OCCURRED_AT_PATTERN, description: `${OCCURRED_AT_DESCRIPTION} Its UTC date is revokedOn (not before the date of issue).` })
+  occurredAt?: string;
 }
 
 @ValidateWith({ type: 'object', required: ['learnerId', 'credentialId'], properties: { learnerId: idSchema, credentialId: idSchema } })

@@ -11,14 +11,17 @@ export interface CourseInput {
   assessmentType: AssessmentType;
 }
 
+/** `occurredAt` (every input but a course's): when the fact happened, if not now; see @app/event-store occurred-at.ts. */
 export interface RegisterLearnerInput {
   externalRef?: string;
+  occurredAt?: string;
 }
 
 export interface EnrollmentInput {
   courseId: string;
   term?: string;
   enrolledOn: string;
+  occurredAt?: string;
 }
 
 export interface CompletionInput {
@@ -33,11 +36,13 @@ export interface CompletionInput {
   identityVerified: boolean;
   completedOn: string;
   inResidence?: boolean;
+  occurredAt?: string;
 }
 
 export interface CorrectionInput {
   grade: Grade;
   reason: string;
+  occurredAt?: string;
 }
 
 export interface CredentialInput {
@@ -58,8 +63,10 @@ export interface CredentialInput {
   furtherInformation?: string;
   completionIds: string[];
   complete: boolean;
+  occurredAt?: string;
 }
 
 export interface RevocationInput {
   reason: string;
+  occurredAt?: string;
 }

@@ -27,7 +27,7 @@ export class CatalogController {
   @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds }; ETag = stream revision' })
   @ApiConflictResponse({ description: 'The version is already published, or If-Match is stale' })
   async publishProgram(@Param() params: ProgramParams, @Body() body: PublishDefinitionDto, @Command() ctx: CommandContext, @Res({ passthrough: true }) res: HeaderResponse): Promise<CommandResponse> {
-    const outcome = await this.publish.publishProgramVersion(params.programId, body.definition, ctx);
+    const outcome = await this.publish.publishProgramVersion(params.programId, body.definition, ctx, body.occurredAt);
     return commandResponse(res, params.programId, outcome);
   }
 
@@ -57,7 +57,7 @@ export class CatalogController {
   @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds }; ETag = stream revision' })
   @ApiConflictResponse({ description: 'Version already published, overlapping period, or stale If-Match' })
   async publishPolicy(@Param() params: PolicyParams, @Body() body: PublishDefinitionDto, @Command() ctx: CommandContext, @Res({ passthrough: true }) res: HeaderResponse): Promise<CommandResponse> {
-    const outcome = await this.publish.publishPolicyVersion(params.policyId, body.definition, ctx);
+    const outcome = await this.publish.publishPolicyVersion(params.policyId, body.definition, ctx, body.occurredAt);
     return commandResponse(res, params.policyId, outcome);
   }
 

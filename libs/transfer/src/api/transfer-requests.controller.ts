@@ -44,7 +44,7 @@ export class TransferRequestsController {
   @ApiForbiddenResponse({ description: 'Not a registrar of the receiving institution' })
   @ApiConflictResponse({ description: 'Withdrawn, not evaluated, already decided, or stale If-Match' })
   async decide(@Param() params: RequestParams, @Body() body: DecideItemsDto, @Command() ctx: CommandContext, @Res({ passthrough: true }) res: HeaderResponse): Promise<CommandResponse> {
-    return commandResponse(res, params.requestId, await this.decisions.decide(params.requestId, body.items, ctx));
+    return commandResponse(res, params.requestId, await this.decisions.decide(params.requestId, body.items, ctx, body.occurredAt));
   }
 
   @Post(':requestId/exceptions')

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandContext, commandDate, CommandOutcome, EVENT_STORE, EventStore, runCommand } from '@app/event-store';
+import { atSourceTime, CommandContext, CommandOutcome, EVENT_STORE, EventStore, runCommand } from '@app/event-store';
 import { parseProgram, parseRecognitionPolicy } from '@app/requirements';
 import { admissionDecider } from '../domain/admission.decider';
 import { policyDecider } from '../domain/policy.decider';
@@ -9,7 +9,12 @@ import { invalidDefinition } from './definition-errors';
 import { LearnerEvidenceReader } from './learner-evidence.reader';
 import { ProgramCatalog } from './program-catalog';
 
-/** Registrar commands that publish a receiving institution's catalog: program and policy versions, admissions. */
+/**
+ * Registrar commands that publish a receiving institution's catalog: program and policy versions,
+ * admissions. A publication occurs at the body's `occurredAt` (e.g. a catalog imported from
+ * before this system), else on arrival, and `publishedOn` is its date; an admission occurs on its
+ * decision date (`decidedOn`, or the date of `occurredAt`, or today).
+ */
 @Injectable()
 export class PublishDefinitionsHandler {
   constructor(
@@ -18,22 +23,28 @@ export class PublishDefinitionsHandler {
     private readonly learners: LearnerEvidenceReader,
   ) {}
 
-  publishProgramVersion(programId: string, definition: unknown, ctx: CommandContext): Promise<CommandOutcome> {
+  publishProgramVersion(programId: string, definition: unknown, arrival: CommandContext, occurredAt?: string): Promise<CommandOutcome> {
     const parsed = parseProgram(definition);
     if (!parsed.ok) throw invalidDefinition('program-definition-invalid', 'program definition', parsed.errors);
-    const command = { kind: 'PublishProgramVersion' as const, actor: ctx.actor, programId, definition, publishedOn: commandDate(ctx) };
+    const { context: ctx, date: publishedOn } = atSourceTime(arrival, { occurredAt });
+    const command = { kind: 'PublishProgramVersion' as const, actor: ctx.actor, programId, definition, publishedOn };
     return runCommand(this.store, programDecider, programStream(programId), command, ctx);
   }
 
-  publishPolicyVersion(policyId: string, definition: unknown, ctx: CommandContext): Promise<CommandOutcome> {
+  publishPolicyVersion(policyId: string, definition: unknown, arrival: CommandContext, occurredAt?: string): Promise<CommandOutcome> {
     const parsed = parseRecognitionPolicy(definition);
     if (!parsed.ok) throw invalidDefinition('policy-definition-invalid', 'policy definition', parsed.errors);
-    const command = { kind: 'PublishPolicyVersion' as const, actor: ctx.actor, policyId, definition, publishedOn: commandDate(ctx) };
+    const { context: ctx, date: publishedOn } = atSourceTime(arrival, { occurredAt });
+    const command = { kind: 'PublishPolicyVersion' as const, actor: ctx.actor, policyId, definition, publishedOn };
     return runCommand(this.store, policyDecider, policyStream(policyId), command, ctx);
   }
 
   /** Admits a learner to a program of the registrar's own institution. */
-  async admitLearner(input: { learnerId: string; programId: string; decidedOn?: string }, ctx: CommandContext): Promise<{ id: string; outcome: CommandOutcome }> {
+  async admitLearner(
+    input: { learnerId: string; programId: string; decidedOn?: string; occurredAt?: string },
+    arrival: CommandContext,
+  ): Promise<{ id: string; outcome: CommandOutcome }> {
+    const { context: ctx, date: decidedOn } = atSourceTime(arrival, { occurredAt: input.occurredAt, date: { pointer: '/decidedOn', value: input.decidedOn } });
     const institutionId = ctx.actor.institutionId;
     const { state } = await this.programs.load(input.programId);
     const command = {
@@ -42,7 +53,7 @@ export class PublishDefinitionsHandler {
       institutionId,
       learnerId: input.learnerId,
       programId: input.programId,
-      decidedOn: input.decidedOn ?? commandDate(ctx),
+      decidedOn,
       programOwnedByInstitution: state.institutionId === institutionId,
       learnerRegistered: await this.learners.isRegistered(input.learnerId),
     };
