@@ -29,3 +29,5 @@ export * from './platform.module';
 export * from './access';
 export * from './http/command-context.decorator';
 export * from './http/command-response';
+export * from './http/read-after-position';
+export * from './http/min-position.interceptor';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@app/platform';
+import { CurrentPrincipal, Principal, ReadAfterPosition, Roles } from '@app/platform';
 import { HistoryQuery } from '../history/history.query';
 import { HistoryPage } from '../history/history.types';
 import { PolicyImpact, PolicyImpactReport } from '../impact/policy-impact';
@@ -20,6 +20,7 @@ export class AuditController {
 
   @Get('history/:kind/:id')
   @Roles('admin', 'auditor')
+  @ReadAfterPosition('read-models')
   @ApiOperation({ summary: 'History of a learner, a request or an institution: who (institution, role) did what, when it happened and when the system learned it; paged by position' })
   @ApiOkResponse({ description: '{ subject, entries, nextAfter }' })
   historyOf(@Param() params: HistoryParams, @Query() query: HistoryQueryDto, @CurrentPrincipal() principal: Principal): Promise<HistoryPage> {
@@ -29,6 +30,7 @@ export class AuditController {
 
   @Get('requests/:requestId/reproduction')
   @Roles('admin', 'auditor', 'registrar')
+  @ReadAfterPosition('event-log')
   @ApiOperation({ summary: 'Re-run a request’s evaluation from its recorded versions and evidence: match, or every differing field; decisions next to proposals' })
   reproduce(@Param() params: AuditRequestParams, @CurrentPrincipal() principal: Principal): Promise<ReproductionReport> {
     return this.reproduction.reproduce(principal, params.requestId);
@@ -37,6 +39,7 @@ export class AuditController {
   @Post('policy-impact')
   @HttpCode(200)
   @Roles('admin', 'auditor', 'registrar')
+  @ReadAfterPosition('read-models')
   @ApiOperation({ summary: 'For a proposed, unpublished policy version: which requests of the institution would change outcome, with per-request diffs (writes nothing)' })
   policyImpact(@Body() body: PolicyImpactDto, @CurrentPrincipal() principal: Principal): Promise<PolicyImpactReport> {
     return this.impact.analyse(principal, body.definition);

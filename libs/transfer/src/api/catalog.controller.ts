@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContext } from '@app/event-store';
 import { refuse } from '@app/kernel';
-import { Command, commandResponse, CommandResponse, etagOf, HeaderResponse, Roles } from '@app/platform';
+import { Command, commandResponse, CommandResponse, etagOf, HeaderResponse, ReadAfterPosition, Roles } from '@app/platform';
 import { PolicyCatalog } from '../application/policy-catalog';
 import { ProgramCatalog } from '../application/program-catalog';
 import { PublishDefinitionsHandler } from '../application/publish-definitions.handler';
@@ -24,7 +24,7 @@ export class CatalogController {
   @Post('programs/:programId/versions')
   @Roles('registrar')
   @ApiOperation({ summary: 'Publish a program version (catalog year); immutable once published. Registrar of the owning institution.' })
-  @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds }; ETag = stream revision' })
+  @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds, position }; ETag = stream revision' })
   @ApiConflictResponse({ description: 'The version is already published, or If-Match is stale' })
   async publishProgram(@Param() params: ProgramParams, @Body() body: PublishDefinitionDto, @Command() ctx: CommandContext, @Res({ passthrough: true }) res: HeaderResponse): Promise<CommandResponse> {
     const outcome = await this.publish.publishProgramVersion(params.programId, body.definition, ctx, body.occurredAt);
@@ -33,6 +33,7 @@ export class CatalogController {
 
   @Get('programs/:programId')
   @Roles(...READERS)
+  @ReadAfterPosition('event-log')
   @ApiOperation({ summary: 'A program: owner and published versions' })
   async program(@Param() params: ProgramParams, @Res({ passthrough: true }) res: HeaderResponse) {
     const { state, revision } = await this.programs.program(params.programId);
@@ -42,6 +43,7 @@ export class CatalogController {
 
   @Get('programs/:programId/versions/:version')
   @Roles(...READERS)
+  @ReadAfterPosition('event-log')
   @ApiOperation({ summary: 'One program version with its definition' })
   async programVersion(@Param() params: ProgramVersionParams, @Res({ passthrough: true }) res: HeaderResponse) {
     const { state, revision } = await this.programs.program(params.programId);
@@ -54,7 +56,7 @@ export class CatalogController {
   @Post('policies/:policyId/versions')
   @Roles('registrar')
   @ApiOperation({ summary: 'Publish a recognition-policy version (effective-dated; overlapping periods are refused, an open-ended latest version is superseded)' })
-  @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds }; ETag = stream revision' })
+  @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds, position }; ETag = stream revision' })
   @ApiConflictResponse({ description: 'Version already published, overlapping period, or stale If-Match' })
   async publishPolicy(@Param() params: PolicyParams, @Body() body: PublishDefinitionDto, @Command() ctx: CommandContext, @Res({ passthrough: true }) res: HeaderResponse): Promise<CommandResponse> {
     const outcome = await this.publish.publishPolicyVersion(params.policyId, body.definition, ctx, body.occurredAt);
@@ -63,6 +65,7 @@ export class CatalogController {
 
   @Get('policies/:policyId')
   @Roles(...READERS)
+  @ReadAfterPosition('event-log')
   @ApiOperation({ summary: 'A recognition policy: owner, versions with effective periods, and their definitions' })
   async policy(@Param() params: PolicyParams, @Res({ passthrough: true }) res: HeaderResponse) {
     const { state, revision } = await this.policies.policy(params.policyId);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContext } from '@app/event-store';
-import { Command, commandResponse, CommandResponse, CurrentPrincipal, etagOf, HeaderResponse, Principal, Roles } from '@app/platform';
+import { Command, commandResponse, CommandResponse, CurrentPrincipal, etagOf, HeaderResponse, Principal, ReadAfterPosition, Roles } from '@app/platform';
 import { SubmitTransferRequestHandler } from '../application/submit-transfer-request.handler';
 import { TransferRequestDecisionsHandler } from '../application/transfer-request-decisions.handler';
 import { TransferRequestQueries, TransferRequestView } from '../application/transfer-request.queries';
@@ -22,7 +22,7 @@ export class TransferRequestsController {
   @Post()
   @Roles('submitter')
   @ApiOperation({ summary: 'Submit a request for a learner toward a program; the automatic evaluation is recorded in the same append' })
-  @ApiCreatedResponse({ description: '{ id: requestId, revision, replayed, eventIds } (RequestSubmitted + RequestEvaluated)' })
+  @ApiCreatedResponse({ description: '{ id: requestId, revision, replayed, eventIds, position } (RequestSubmitted + RequestEvaluated)' })
   async submit(@Body() body: SubmitTransferRequestDto, @Command() ctx: CommandContext, @Res({ passthrough: true }) res: HeaderResponse): Promise<CommandResponse> {
     const { id, outcome } = await this.submitter.submit(body, ctx);
     return commandResponse(res, id, outcome);
@@ -30,6 +30,7 @@ export class TransferRequestsController {
 
   @Get(':requestId')
   @Roles('submitter', 'registrar', 'auditor')
+  @ReadAfterPosition('event-log')
   @ApiOperation({ summary: 'A request with its evaluation, decisions, exceptions and appeals (its parties and auditors in scope; others 404)' })
   async view(@Param() params: RequestParams, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: HeaderResponse): Promise<TransferRequestView> {
     const view = await this.queries.view(params.requestId, principal);
@@ -40,7 +41,7 @@ export class TransferRequestsController {
   @Post(':requestId/decision')
   @Roles('registrar')
   @ApiOperation({ summary: 'Decide every item (registrar of the receiving institution); a decision that differs from the proposal needs overrideReason' })
-  @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds }' })
+  @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds, position }' })
   @ApiForbiddenResponse({ description: 'Not a registrar of the receiving institution' })
   @ApiConflictResponse({ description: 'Withdrawn, not evaluated, already decided, or stale If-Match' })
   async decide(@Param() params: RequestParams, @Body() body: DecideItemsDto, @Command() ctx: CommandContext, @Res({ passthrough: true }) res: HeaderResponse): Promise<CommandResponse> {
@@ -50,7 +51,7 @@ export class TransferRequestsController {
   @Post(':requestId/exceptions')
   @Roles('registrar')
   @ApiOperation({ summary: 'Grant a waiver or substitution keyed by a rule path of the request’s program version' })
-  @ApiCreatedResponse({ description: '{ id: exceptionId, revision, replayed, eventIds }' })
+  @ApiCreatedResponse({ description: '{ id: exceptionId, revision, replayed, eventIds, position }' })
   async grantException(@Param() params: RequestParams, @Body() body: GrantExceptionDto, @Command() ctx: CommandContext, @Res({ passthrough: true }) res: HeaderResponse): Promise<CommandResponse> {
     const { exceptionId, outcome } = await this.decisions.grantException(params.requestId, body, ctx);
     return commandResponse(res, exceptionId, outcome);
@@ -59,7 +60,7 @@ export class TransferRequestsController {
   @Post(':requestId/appeal')
   @Roles('submitter')
   @ApiOperation({ summary: 'Appeal a decision (the submitting institution), with grounds' })
-  @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds }' })
+  @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds, position }' })
   async appeal(@Param() params: RequestParams, @Body() body: AppealDto, @Command() ctx: CommandContext, @Res({ passthrough: true }) res: HeaderResponse): Promise<CommandResponse> {
     return commandResponse(res, params.requestId, await this.decisions.appeal(params.requestId, body, ctx));
   }
@@ -67,7 +68,7 @@ export class TransferRequestsController {
   @Post(':requestId/revision')
   @Roles('registrar')
   @ApiOperation({ summary: 'Revise the decision after an appeal (registrar of the receiving institution)' })
-  @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds }' })
+  @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds, position }' })
   async revise(@Param() params: RequestParams, @Body() body: ReviseDto, @Command() ctx: CommandContext, @Res({ passthrough: true }) res: HeaderResponse): Promise<CommandResponse> {
     return commandResponse(res, params.requestId, await this.decisions.revise(params.requestId, body, ctx));
   }
@@ -76,7 +77,7 @@ export class TransferRequestsController {
   @HttpCode(201)
   @Roles('submitter')
   @ApiOperation({ summary: 'Withdraw the request before a decision (the submitting institution)' })
-  @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds }' })
+  @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds, position }' })
   async withdraw(@Param() params: RequestParams, @Body() body: WithdrawDto, @Command() ctx: CommandContext, @Res({ passthrough: true }) res: HeaderResponse): Promise<CommandResponse> {
     return commandResponse(res, params.requestId, await this.decisions.withdraw(params.requestId, body, ctx));
   }

@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContext, EVENT_STORE, EventStore, idFor, runCommand } from '@app/event-store';
 import { accessDecider } from '../domain/access.decider';
 import { ACCESS_STREAM } from '../domain/access.events';
@@ -8,6 +8,7 @@ import { Roles } from '../auth/auth.decorators';
 import { newCredentialToken } from '../auth/credential-token';
 import { Command } from '../../http/command-context.decorator';
 import { commandResponse, CommandResponse, HeaderResponse } from '../../http/command-response';
+import { ReadAfterPosition } from '../../http/read-after-position';
 import { IssueCredentialDto, IssuedCredentialDto, RegisterInstitutionDto, RevokeCredentialDto } from './access.dto';
 
 
@@ -24,7 +25,7 @@ export class AccessController {
   @Post('institutions')
   @Roles('admin')
   @ApiOperation({ summary: 'Register an institution (issuer and/or receiving)' })
-  @ApiCreatedResponse({ description: 'Registered; body has the id and the access stream revision' })
+  @ApiCreatedResponse({ description: 'Registered: { id, revision, replayed, eventIds, position } (revision: of the access stream; position: global, for minPosition)' })
   async register(@Body() body: RegisterInstitutionDto, @Command() ctx: CommandContext, @Res({ passthrough: true }) res: HeaderResponse): Promise<CommandResponse> {
     const outcome = await runCommand(this.store, accessDecider, ACCESS_STREAM, { kind: 'RegisterInstitution', ...body }, ctx);
     await this.registry.refresh();
@@ -33,6 +34,7 @@ export class AccessController {
 
   @Get('institutions/:institutionId')
   @Roles('admin', 'issuer', 'submitter', 'registrar', 'auditor')
+  @ReadAfterPosition('event-log')
   @ApiOperation({ summary: 'An institution as registered' })
   async institution(@Param('institutionId') institutionId: string) {
     await this.registry.refresh();
@@ -67,14 +69,15 @@ export class AccessController {
     };
     const outcome = await runCommand(this.store, accessDecider, ACCESS_STREAM, command, ctx);
     await this.registry.refresh();
-    commandResponse(res, issued.credentialId, outcome);
-    return { credentialId: issued.credentialId, institutionId, role: body.role, token: issued.token };
+    const { position } = commandResponse(res, issued.credentialId, outcome);
+    return { credentialId: issued.credentialId, institutionId, role: body.role, token: issued.token, position };
   }
 
   @Post('credentials/:credentialId/revoke')
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'Revoke a credential; it stops working at once in this process' })
+  @ApiOkResponse({ description: '{ id, revision, replayed, eventIds, position }' })
   async revoke(
     @Param('credentialId') credentialId: string,
     @Body() body: RevokeCredentialDto,
