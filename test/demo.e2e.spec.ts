@@ -20,7 +20,7 @@ describe('npm run demo: the MIT SCM blended scenario over real HTTP (global fetc
 
   it('learner 1 (complete MicroMasters): reduced residency, 5 months instead of 10; learner 2 (one course short): standard, and told what is missing', async () => {
     const report = collectingReporter();
-    const outcome = await runScmDemo({ baseUrl, adminToken: t.adminToken, tag: 'e2e1', report, poll: { timeoutMs: 10000, intervalMs: 50 } });
+    const outcome = await runScmDemo({ baseUrl, adminToken: t.adminToken, tag: 'e2e1', report });
 
     const first = outcome.complete.eligibility;
     expect(first).toMatchObject({ learnerId: outcome.complete.learnerId, programId: 'mit-scm-e2e1', institutionId: 'mit-e2e1' });
@@ -46,12 +46,15 @@ describe('npm run demo: the MIT SCM blended scenario over real HTTP (global fetc
     expect(text).toMatch(/a complete MITx-SCM-MM-e2e1 over these 5 completions is refused: HTTP 409 credential-requirements-not-met\n\s+missing: mitx-e2e1\.sc4x \(Supply Chain Technology and Systems\): no completion of it in the stack/);
     // The university finds the program and the policy in effect in MIT's catalog, and follows what it sent.
     expect(text).toContain('a request submitted today is evaluated under policy mit-scm-recognition-e2e1 version 2026.1');
-    expect(text).toMatch(/follows its requests \(GET \/submissions, up to position \d+\): 2 sent \(1 decided, 1 evaluated\)/);
+    expect(text).toMatch(/follows its requests \(GET \/submissions, minPosition \d+, up to position \d+\): 2 sent \(1 decided, 1 evaluated\)/);
+    // It reads its own writes: every read of the projections names the position of the write it waited for.
+    expect(text).toMatch(/reads mit-e2e1's catalog \(GET \/catalog\/mit-e2e1, minPosition \d+/);
+    expect(text).toMatch(/GET \/eligibility for \S+ \(minPosition \d+, answered in \d+ ms\)/);
     expect(text).not.toMatch(/[{}]/); // no raw JSON
   }, 60000);
 
   it('runs again against the same server and data: every id carries the run tag', async () => {
-    const outcome = await runScmDemo({ baseUrl, adminToken: t.adminToken, tag: 'e2e2', report: collectingReporter(), poll: { timeoutMs: 10000, intervalMs: 50 } });
+    const outcome = await runScmDemo({ baseUrl, adminToken: t.adminToken, tag: 'e2e2', report: collectingReporter() });
     expect(outcome.complete.eligibility.residency.outcome).toBe('reduced');
   }, 60000);
 });

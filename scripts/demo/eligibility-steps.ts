@@ -1,5 +1,5 @@
 /** Steps 5 and 6: MIT's registrar asks whether a learner is eligible, and under which residency. */
-import { EligibilityAnswer, pollEligibility, PollOptions } from './eligibility';
+import { EligibilityAnswer, readEligibility } from './eligibility';
 import { ApiClient } from './http-client';
 import { pad, Reporter } from './report';
 import { ScenarioIds } from './scm-fixtures';
@@ -27,10 +27,11 @@ export function missingLines(missing: EligibilityAnswer['missing']): string[] {
   return lines;
 }
 
-export async function askEligibility(mit: ApiClient, ids: ScenarioIds, learnerId: string, atLeastPosition: number, report: Reporter, poll?: PollOptions): Promise<EligibilityAnswer> {
-  const { answer, waitedMs } = await pollEligibility(mit, { learnerId, programId: ids.programId, atLeastPosition }, poll);
+/** Asks after the last write: `lastWrite` is the position it answered, sent as minPosition. */
+export async function askEligibility(mit: ApiClient, ids: ScenarioIds, learnerId: string, lastWrite: number, report: Reporter): Promise<EligibilityAnswer> {
+  const { answer, waitedMs } = await readEligibility(mit, { learnerId, programId: ids.programId, minPosition: lastWrite });
   report.step(
-    `GET /eligibility for ${learnerId}: ${answer.source} answer up to position ${answer.upToPosition} (last write ${atLeastPosition}, waited ${waitedMs} ms), ` +
+    `GET /eligibility for ${learnerId} (minPosition ${lastWrite}, answered in ${waitedMs} ms): ${answer.source} answer up to position ${answer.upToPosition}, ` +
       `program ${answer.programId}@${answer.programVersion}, policy ${answer.policy ? `${answer.policy.policyId}@${answer.policy.version}` : 'none'}`,
   );
   report.detail(residencyLine(answer));

@@ -20,12 +20,14 @@ export interface ApiResponse<T> {
   etag: string | null;
 }
 
-/** `{ id, revision, replayed, eventIds }`: what every write answers. */
+/** `{ id, revision, replayed, eventIds, position }`: what every write answers. */
 export interface WriteResult {
   id: string;
   revision: number;
   replayed: boolean;
   eventIds: string[];
+  /** Global position of the write's last event: a read with `minPosition` = this sees the write. */
+  position: number | null;
 }
 
 /** A failed call: the request as sent, the status (null when no answer), the server's message. */
@@ -46,7 +48,16 @@ export interface CallOptions {
   /** Statuses that are answers rather than failures (default: 201 for POST, 200 for GET). */
   accept?: number[];
   ifMatch?: string;
+  /**
+   * Read your own write: `?minPosition=`, the position a write answered. The server waits until
+   * its read models have reached it; should it answer 503 (still behind), the call is made again
+   * after its Retry-After, at most `retries` times (default 3).
+   */
+  minPosition?: number | null;
+  retries?: number;
 }
+
+const RETRIES = 3;
 
 /** The server's error message: `{ message, errors: [{ path, message }] }` in this API. */
 export function serverMessageOf(body: unknown, fallback: string): string {
@@ -82,10 +93,20 @@ export class ApiClient {
   }
 
   private async call<T>(method: 'GET' | 'POST', path: string, body: unknown, options: CallOptions): Promise<ApiResponse<T>> {
+    const url = new URL(path, this.baseUrl);
+    if (options.minPosition !== undefined && options.minPosition !== null) url.searchParams.set('minPosition', String(options.minPosition));
+    for (let retry = 0; ; retry += 1) {
+      const answer = await this.once<T>(method, url.toString(), body, options, retry < (options.retries ?? RETRIES));
+      if (answer !== 'again') return answer;
+    }
+  }
+
+  /** One request; 'again' for a 503 with Retry-After (after waiting it) when another attempt is allowed. */
+  private async once<T>(method: 'GET' | 'POST', url: string, body: unknown, options: CallOptions, mayRetry: boolean): Promise<ApiResponse<T> | 'again'> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (options.ifMatch) headers['if-match'] = options.ifMatch;
-    const sent: SentRequest = { method, url: new URL(path, this.baseUrl).toString(), as: this.as, headers, ...(body !== undefined ? { body } : {}) };
+    const sent: SentRequest = { method, url, as: this.as, headers, ...(body !== undefined ? { body } : {}) };
     let response: Response;
     try {
       response = await fetch(sent.url, {
@@ -99,6 +120,11 @@ export class ApiClient {
     }
     const text = await response.text();
     const parsed = parseJson(text);
+    const retryAfter = Number(response.headers.get('retry-after'));
+    if (response.status === 503 && mayRetry && Number.isFinite(retryAfter) && retryAfter > 0) {
+      await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
+      return 'again';
+    }
     if (!(options.accept ?? []).includes(response.status)) {
       throw new ApiError(sent, response.status, serverMessageOf(parsed, response.statusText), parsed);
     }

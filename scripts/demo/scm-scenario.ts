@@ -5,7 +5,7 @@
  * decided, then eligibility for the reduced residency, for a learner with the complete credential
  * and for one a course short; the university lists the requests it sent.
  */
-import { EligibilityAnswer, PollOptions } from './eligibility';
+import { EligibilityAnswer } from './eligibility';
 import { askEligibility } from './eligibility-steps';
 import { ApiClient } from './http-client';
 import { defineCourses, publishMicroMastersDefinition, recordLearner, tryCompleteAward } from './issuer-steps';
@@ -13,7 +13,6 @@ import { provisionInstitutions } from './provision';
 import { admit, publishProgramAndPolicy } from './registrar-steps';
 import { Reporter } from './report';
 import { COMPREHENSIVE_EXAM, CourseCode, MICROMASTERS_CODES, ONLINE_COURSES, ScenarioIds, scenarioIds } from './scm-fixtures';
-import { lastPositionOf } from './transfer-request';
 import { decideAsProposed, submitAndReadEvaluation } from './transfer-steps';
 import { findProgramInCatalog, followSubmissions } from './university-steps';
 
@@ -23,8 +22,6 @@ export interface ScmDemoOptions {
   /** Suffix of every id this run creates. */
   tag: string;
   report: Reporter;
-  /** How long to wait for the read model (default 5 s, every 50 ms). */
-  poll?: PollOptions;
 }
 
 export interface ScmDemoOutcome {
@@ -45,16 +42,16 @@ export async function runScmDemo(options: ScmDemoOptions): Promise<ScmDemoOutcom
   const complete = await recordLearner(mitx, ids, MICROMASTERS_CODES, true, report);
 
   report.section(`MIT publishes the SCM blended program and its recognition policy (registrar ${ids.mit})`);
-  await publishProgramAndPolicy(mit, ids, report);
+  const published = await publishProgramAndPolicy(mit, ids, report);
   await admit(mit, ids, complete.learnerId, report);
 
   report.section('Credit-transfer request: submitted by the university, evaluated at once, decided by MIT');
-  await findProgramInCatalog(university, ids, report, options.poll);
+  await findProgramInCatalog(university, ids, published, report);
   const request = await submitAndReadEvaluation(university, mit, ids, complete, report);
-  const completeLastPosition = await decideAsProposed(mit, request, report);
+  const decided = await decideAsProposed(mit, request, report);
 
   report.section('Eligibility: the complete MicroMasters shortens the residency');
-  const completeEligibility = await askEligibility(mit, ids, complete.learnerId, completeLastPosition, report, options.poll);
+  const completeEligibility = await askEligibility(mit, ids, complete.learnerId, decided, report);
 
   report.section('A second learner, one online course short (no complete credential)');
   const shortCodes: CourseCode[] = [...ONLINE_COURSES.filter((code) => code !== 'sc4x'), COMPREHENSIVE_EXAM];
@@ -62,10 +59,10 @@ export async function runScmDemo(options: ScmDemoOptions): Promise<ScmDemoOutcom
   await tryCompleteAward(mitx, ids, short, report);
   await admit(mit, ids, short.learnerId, report);
   const shortRequest = await submitAndReadEvaluation(university, mit, ids, short, report);
-  const shortEligibility = await askEligibility(mit, ids, short.learnerId, lastPositionOf(shortRequest.view), report, options.poll);
+  const shortEligibility = await askEligibility(mit, ids, short.learnerId, shortRequest.position, report);
 
   report.section(`The university follows the requests it sent (${ids.university})`);
-  await followSubmissions(university, ids, 2, report, options.poll);
+  await followSubmissions(university, ids, 2, shortRequest.position, report);
 
   return {
     ids,

@@ -35,6 +35,3 @@ export interface TransferRequestView {
   decisions: { itemId: string; outcome: string; reasonCode: string; credits: string }[] | null;
   events: { id: string; type: string; position: number }[];
 }
-
-/** The global position of the request's last event: what a read model must have reached to reflect it. */
-export const lastPositionOf = (view: TransferRequestView): number => Math.max(-1, ...view.events.map((e) => e.position));

@@ -3,13 +3,16 @@ import { ApiClient } from './http-client';
 import { LearnerRecorded } from './issuer-steps';
 import { pad, Reporter } from './report';
 import { ScenarioIds } from './scm-fixtures';
-import { ItemProposal, lastPositionOf, TransferRequestView } from './transfer-request';
+import { positionOf } from './registrar-steps';
+import { ItemProposal, TransferRequestView } from './transfer-request';
 
 export interface EvaluatedRequest {
   requestId: string;
   view: TransferRequestView;
   /** ETag of the view the registrar read (If-Match of the decision). */
   etag: string;
+  /** Global position of the submission (its evaluation): what a read must reach to reflect it. */
+  position: number;
 }
 
 const REASON_CODE = /^[A-Z][A-Z0-9_]{1,49}$/;
@@ -48,10 +51,10 @@ export async function submitAndReadEvaluation(university: ApiClient, mit: ApiCli
     `proposed: ${evaluation.totals.granted} ${evaluation.proposals[0]?.unit ?? ''} granted in all (${evaluation.totals.grantedCount} granted, ${evaluation.totals.deniedCount} denied); ` +
       `program ${pe.result}, residency ${pe.residency.outcome}${pe.residency.pathway ? ` (${pe.residency.pathway})` : ''}${pe.residency.months !== null ? `: ${pe.residency.months} months` : ''}`,
   );
-  return { requestId, view, etag: read.etag ?? `"${view.revision}"` };
+  return { requestId, view, etag: read.etag ?? `"${view.revision}"`, position: positionOf(submitted.body) };
 }
 
-/** The registrar decides every item as proposed, with If-Match: the ETag of the view it read. Returns the last global position. */
+/** The registrar decides every item as proposed, with If-Match: the ETag of the view it read. Returns the decision's global position. */
 export async function decideAsProposed(mit: ApiClient, request: EvaluatedRequest, report: Reporter): Promise<number> {
   const proposals = request.view.evaluation?.proposals ?? [];
   const items = proposals.map((p) => ({
@@ -62,7 +65,9 @@ export async function decideAsProposed(mit: ApiClient, request: EvaluatedRequest
   }));
   const decided = await mit.post(`/transfer-requests/${request.requestId}/decision`, { items }, { ifMatch: request.etag });
   const granted = items.filter((i) => i.outcome !== 'denied').length;
-  report.step(`registrar decided with If-Match ${request.etag}: ${granted} granted, ${items.length - granted} denied, as proposed (revision ${decided.body.revision}, ETag ${decided.etag ?? '-'})`);
-  const after = await mit.get<TransferRequestView>(`/transfer-requests/${request.requestId}`);
-  return lastPositionOf(after.body);
+  report.step(
+    `registrar decided with If-Match ${request.etag}: ${granted} granted, ${items.length - granted} denied, as proposed ` +
+      `(revision ${decided.body.revision}, ETag ${decided.etag ?? '-'}, position ${String(decided.body.position)})`,
+  );
+  return positionOf(decided.body);
 }

@@ -14,3 +14,4 @@ export * from './command/command-context';
 export * from './command/run-command';
 export * from './command/revision-conflict';
 export * from './command/load-aggregate';
+export * from './command/occurred-at';

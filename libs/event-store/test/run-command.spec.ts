@@ -8,6 +8,7 @@ const counter: Decider<Count, number, Counted> = {
   decide: (command, total) => {
     if (command.mustExist && total === 0) throw refuse.notFound('counter-not-found', 'no such counter');
     if (command.forbidden) throw refuse.forbidden('not-yours', 'not your counter');
+    if (command.by === 0) return [];
     if (total + command.by > command.max) throw refuse.conflict('over-max', `would exceed ${command.max}`);
     return [{ type: 'Counted', data: { by: command.by } }];
   },
@@ -66,6 +67,39 @@ describe('runCommand', () => {
     const retry = await runCommand(store, counter, 'c-1', { by: 4, max: 5 }, ctx({ idempotencyKey: 'k1', requestHash: 'h1' }));
     expect(retry).toEqual({ ...first, replayed: true });
     expect(await store.streamRevision('c-1')).toBe(0);
+  });
+
+  it('answers the global position of the last event stored; a replay, of the stored events; a no-op, of the stream head', async () => {
+    await store.append('other', [{ id: crypto.randomUUID(), type: 'Other', occurredAt: '2026-01-01T00:00:00.000Z', schemaVersion: 1, data: {}, metadata: { correlationId: 'x', causationId: null, actor } }], 'no-stream');
+    const first = await runCommand(store, counter, 'c-1', { by: 1, max: 9 }, ctx({ idempotencyKey: 'k1', requestHash: 'h1' }));
+    expect(first.position).toBe(first.events[0].position);
+    expect(first.position).toBe(await store.headPosition());
+    await runCommand(store, counter, 'c-1', { by: 1, max: 9 }, ctx());
+    const replay = await runCommand(store, counter, 'c-1', { by: 1, max: 9 }, ctx({ idempotencyKey: 'k1', requestHash: 'h1' }));
+    expect(replay).toMatchObject({ replayed: true, position: first.position });
+    const head = await store.headPosition();
+    const noop = await runCommand(store, counter, 'c-1', { by: 0, max: 9 }, ctx());
+    expect(noop).toMatchObject({ events: [], position: head, revision: 1 });
+    expect(await runCommand(store, counter, 'c-none', { by: 0, max: 9 }, ctx())).toMatchObject({ events: [], position: null, revision: null });
+  });
+
+  it("stores the context's occurred-at on the command's events, else the time of the append", async () => {
+    const at = await runCommand(store, counter, 'c-1', { by: 1, max: 9 }, ctx({ occurredAt: '2025-03-01T00:00:00.000Z' }));
+    expect(at.events[0].occurredAt).toBe('2025-03-01T00:00:00.000Z');
+    const before = new Date().toISOString();
+    const now = await runCommand(store, counter, 'c-1', { by: 1, max: 9 }, ctx());
+    expect(now.events[0].occurredAt >= before).toBe(true);
+  });
+
+  it('notBeforeLastEvent: refuses (400 /occurredAt) a step dated before the previous one, and appends nothing', async () => {
+    await runCommand(store, counter, 'c-1', { by: 1, max: 9 }, ctx({ occurredAt: '2026-05-01T10:00:00.000Z' }));
+    const early = runCommand(store, counter, 'c-1', { by: 1, max: 9 }, ctx({ occurredAt: '2026-05-01T09:59:59.999Z' }), { notBeforeLastEvent: true });
+    await expect(early).rejects.toMatchObject({ kind: 'invalid', code: 'occurred-before-previous-step', details: { path: '/occurredAt' } });
+    expect(await store.streamRevision('c-1')).toBe(0);
+    const same = await runCommand(store, counter, 'c-1', { by: 1, max: 9 }, ctx({ occurredAt: '2026-05-01T10:00:00.000Z' }), { notBeforeLastEvent: true });
+    expect(same.revision).toBe(1);
+    // Without the option (a learner's facts arrive out of order), an earlier time is fine.
+    expect((await runCommand(store, counter, 'c-1', { by: 1, max: 9 }, ctx({ occurredAt: '2025-01-01T00:00:00.000Z' }))).revision).toBe(2);
   });
 
   it('rejects an idempotency key reused for a different request', async () => {

@@ -32,3 +32,5 @@ export * from './http/command-context.decorator';
 export * from './http/command-response';
 export * from './http/command-response.schema';
 export * from './openapi/schema-builders';
+export * from './http/read-after-position';
+export * from './http/min-position.interceptor';

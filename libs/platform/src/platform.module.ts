@@ -1,11 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AppConfigModule } from './config/app-config.module';
 import { PlatformExceptionFilter } from './errors/platform-exception.filter';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { JsonSchemaValidationPipe } from './validation/json-schema-validation.pipe';
+import { MinPositionInterceptor } from './http/min-position.interceptor';
 
 export interface PlatformModuleOptions {
   /** Service name in every log line and metric ("standalone", "records", "transfer"...). */
@@ -15,7 +16,8 @@ export interface PlatformModuleOptions {
 /**
  * What every app imports first: validated configuration (APP_CONFIG), JSON logs with
  * correlation ids, GET /health (needs EventStoreModule), GET /metrics, the global
- * exception filter and the global JSON-schema validation pipe.
+ * exception filter, the global JSON-schema validation pipe and `?minPosition=` on the routes
+ * marked @ReadAfterPosition (MinPositionInterceptor).
  * Pair it with `configureApp` (or `bootstrap`), which installs the HTTP middleware.
  */
 @Module({})
@@ -32,6 +34,7 @@ export class PlatformModule {
       providers: [
         { provide: APP_FILTER, useClass: PlatformExceptionFilter },
         { provide: APP_PIPE, useValue: new JsonSchemaValidationPipe() },
+        { provide: APP_INTERCEPTOR, useClass: MinPositionInterceptor },
       ],
     };
   }

@@ -182,5 +182,10 @@ describe('learner decider: credentials', () => {
     it('refuses to revoke twice (409)', () => {
       given(learnerDecider, [...history, awarded(), revoked]).when(revoke).thenRefuses('conflict', 'credential-already-revoked');
     });
+    it('refuses a revocation dated before the date of issue (400 naming /occurredAt); the day of issue is fine', () => {
+      const error = given(learnerDecider, [...history, awarded()]).when({ ...revoke, revokedOn: '2025-06-29' }).thenRefuses('invalid', 'revoked-before-issue');
+      expect(error.details).toEqual({ path: '/occurredAt' });
+      given(learnerDecider, [...history, awarded()]).when({ ...revoke, revokedOn: '2025-06-30' }).thenMatches([{ type: 'MicroCredentialRevoked', data: { revokedOn: '2025-06-30' } }]);
+    });
   });
 });

@@ -130,5 +130,10 @@ describe('learner decider: registration, enrollments, completions, corrections',
       given(learnerDecider, [registered, completed('c1')]).when({ ...correct, grade: { scale: 'percent', value: '86' } }).thenRefuses('conflict', 'grade-unchanged');
       given(learnerDecider, [registered, completed('c1')]).when({ ...correct, grade: { scale: 'letter', value: 'Z' } }).thenRefuses('invalid', 'invalid-grade');
     });
+    it('refuses a regrade dated before the completion (400 naming /occurredAt, the body field that dates it); the same day is fine', () => {
+      const error = given(learnerDecider, [registered, completed('c1')]).when({ ...correct, correctedOn: '2025-05-19' }).thenRefuses('invalid', 'corrected-before-completion');
+      expect(error.details).toEqual({ path: '/occurredAt' });
+      given(learnerDecider, [registered, completed('c1')]).when({ ...correct, correctedOn: '2025-05-20' }).thenMatches([{ type: 'CompletionCorrected', data: { correctedOn: '2025-05-20' } }]);
+    });
   });
 });

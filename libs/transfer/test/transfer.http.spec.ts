@@ -127,9 +127,9 @@ describe('transfer over HTTP: MIT SCM blended pathway', () => {
 
   it('an Idempotency-Key replay returns the same response and appends nothing', async () => {
     const before = await t.store.headPosition();
-    const first = (await t.events(`transfer-${requestId}`)).map((e) => e.id);
+    const stored = await t.events(`transfer-${requestId}`);
     const again = await as(uni.submitter).post('/transfer-requests').set('Idempotency-Key', 'porto-2026-0001').send(submission()).expect(201);
-    expect(again.body).toEqual({ id: requestId, revision: 1, replayed: true, eventIds: first });
+    expect(again.body).toEqual({ id: requestId, revision: 1, replayed: true, eventIds: stored.map((e) => e.id), position: stored[stored.length - 1].position });
     expect(await t.store.headPosition()).toBe(before);
     await refused(() => as(uni.submitter).post('/transfer-requests').set('Idempotency-Key', 'porto-2026-0001').send({ ...submission(), note: 'changed' }), 409, 'idempotency-key-reused');
   });

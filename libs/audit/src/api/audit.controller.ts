@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@app/platform';
+import { CurrentPrincipal, Principal, ReadAfterPosition, Roles } from '@app/platform';
 import { HistoryQuery } from '../history/history.query';
 import { HistoryPage } from '../history/history.types';
 import { PolicyImpact, PolicyImpactReport } from '../impact/policy-impact';
@@ -21,6 +21,7 @@ export class AuditController {
 
   @Get('history/:kind/:id')
   @Roles('admin', 'auditor')
+  @ReadAfterPosition('read-models')
   @ApiOperation({ summary: 'History of a learner, a request or an institution: who (institution, role) did what, when it happened and when the system learned it; paged by position' })
   @ApiOkResponse({ description: '{ subject, upToPosition, entries, nextAfter }: upToPosition is the global position the history index reflected when the page was read (embedded: gap-free; fed over Kafka: the highest position applied, not gap-free)', schema: HISTORY_PAGE })
   historyOf(@Param() params: HistoryParams, @Query() query: HistoryQueryDto, @CurrentPrincipal() principal: Principal): Promise<HistoryPage> {
@@ -30,6 +31,7 @@ export class AuditController {
 
   @Get('requests/:requestId/reproduction')
   @Roles('admin', 'auditor', 'registrar')
+  @ReadAfterPosition('event-log')
   @ApiOperation({ summary: 'Re-run a request’s evaluation from its recorded versions and evidence: match, or every differing field; decisions next to proposals' })
   @ApiOkResponse({ description: 'identical, or every differing field as a JSON pointer; what the evaluation was pinned to', schema: REPRODUCTION_REPORT })
   reproduce(@Param() params: AuditRequestParams, @CurrentPrincipal() principal: Principal): Promise<ReproductionReport> {
@@ -39,6 +41,7 @@ export class AuditController {
   @Post('policy-impact')
   @HttpCode(200)
   @Roles('admin', 'auditor', 'registrar')
+  @ReadAfterPosition('read-models')
   @ApiOperation({ summary: 'For a proposed, unpublished policy version: which requests of the institution would change outcome, with per-request diffs (writes nothing)' })
   @ApiOkResponse({ description: 'Requests considered, changed and unchanged, item by item', schema: POLICY_IMPACT_REPORT })
   policyImpact(@Body() body: PolicyImpactDto, @CurrentPrincipal() principal: Principal): Promise<PolicyImpactReport> {

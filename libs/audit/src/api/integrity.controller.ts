@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from
 import type { ServerResponse } from 'node:http';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { refuse } from '@app/kernel';
-import { CurrentPrincipal, Principal, Roles } from '@app/platform';
+import { CurrentPrincipal, Principal, ReadAfterPosition, Roles } from '@app/platform';
 import { ExportFilter } from '../export/export-filter';
 import { writeExport } from '../export/write-export';
 import { parseDigest } from '../verify/log-digest';
@@ -26,6 +26,7 @@ export class IntegrityController {
 
   @Get('verify')
   @Roles('admin', 'auditor')
+  @ReadAfterPosition('event-log')
   @ApiOperation({ summary: 'Verify every stream’s hash chain and compute the global log digest (reads the whole log; slow on big logs)' })
   @ApiOkResponse({ description: 'The report: ok, counts, the first broken link (stream, revision, position, event id, kind), digest <hex>@<position>', schema: VERIFY_REPORT })
   verify(@Query() query: VerifyQueryDto): Promise<VerifyReport> {
@@ -35,6 +36,7 @@ export class IntegrityController {
 
   @Get('export')
   @Roles('admin', 'auditor')
+  @ReadAfterPosition('event-log')
   @ApiOperation({ summary: 'Export events as NDJSON (one recorded event per line, full envelope), filtered; auditors need the all-institutions scope' })
   @ApiProduces('application/x-ndjson')
   @ApiOkResponse({

@@ -9,6 +9,8 @@ import { EventStore } from '../event-store.port';
 export interface CachedAggregate<S> {
   state: S;
   revision: number | null;
+  /** The last event's global position and occurred-at (null when the stream does not exist). */
+  last: { position: number; occurredAt: string } | null;
   /** `${institutionId}\0${idempotencyKey}` -> the events that request stored, in order. */
   keyed: ReadonlyMap<string, RecordedEvent[]>;
 }

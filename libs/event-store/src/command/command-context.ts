@@ -15,7 +15,11 @@ export interface CommandContext {
   requestHash?: string;
   /** From If-Match: the revision the caller last saw; a different current revision is a conflict. */
   expectedRevision?: number;
-  /** Source time of the fact (default: now). */
+  /**
+   * Source time of the fact, UTC ISO-8601 with milliseconds (see occurred-at.ts): the events'
+   * occurred-at. The HTTP layer sets the request's arrival time; handlers replace it with the
+   * fact's own date or the client's `occurredAt` (atSourceTime). Default in runCommand: now.
+   */
   occurredAt?: string;
 }
 

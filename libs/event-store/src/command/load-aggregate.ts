@@ -29,17 +29,19 @@ export async function foldStream<C, S, E extends DomainEvent>(
   const cached = cache.get<S>(stream);
   let state = cached?.state ?? decider.initialState;
   let revision = cached?.revision ?? null;
+  let last = cached?.last ?? null;
   let keyed = cached?.keyed ?? new Map<string, RecordedEvent[]>();
   for await (const event of store.readStream(stream, { fromRevision: (revision ?? -1) + 1 })) {
     state = decider.evolve(state, { type: event.type, data: event.data } as unknown as E);
     revision = event.revision;
+    last = { position: event.position, occurredAt: event.occurredAt };
     const key = requestKey(event.metadata.actor?.institutionId, event.metadata.idempotencyKey);
     if (key) {
       if (keyed === cached?.keyed) keyed = new Map(keyed);
       (keyed as Map<string, RecordedEvent[]>).set(key, [...(keyed.get(key) ?? []), event]);
     }
   }
-  const entry = { state, revision, keyed };
+  const entry = { state, revision, last, keyed };
   cache.set(stream, entry);
   return entry;
 }

@@ -1,4 +1,4 @@
-import { Decider, DomainError, DomainEvent } from '@app/kernel';
+import { Decider, DomainError, DomainEvent, refuse } from '@app/kernel';
 import { JsonObject, NewEvent, RecordedEvent } from '../event-envelope';
 import { EventStore } from '../event-store.port';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
@@ -14,6 +14,13 @@ export interface CommandOutcome {
   events: RecordedEvent[];
   /** True when the request was an idempotent retry: nothing new was appended. */
   replayed: boolean;
+  /**
+   * Global position of the last event this command stored (for a replay: of the stored events'
+   * last one); for a command that stored nothing, the position of the stream's last event (what
+   * the decision was made on); null when the stream does not exist. A read with
+   * `minPosition` = this sees the command's effect.
+   */
+  position: number | null;
 }
 
 export interface RunCommandOptions {
@@ -23,6 +30,12 @@ export interface RunCommandOptions {
   maxAttempts?: number;
   /** The resource as the caller named it, for the message of a revision conflict (never the stream name). */
   resource?: ResourceRef;
+  /**
+   * Refuse (400 naming /occurredAt) a command whose occurred-at is earlier than the stream's last
+   * event's: for aggregates whose life is a sequence (a request is decided after it was submitted).
+   * Set it when the client chose the time; the arrival time needs no check.
+   */
+  notBeforeLastEvent?: boolean;
 }
 
 /**
@@ -49,8 +62,10 @@ export async function runCommand<C, S, E extends DomainEvent>(
     const loaded = await load(store, decider, stream, context);
     if (loaded.replay) return loaded.replay;
     const decided = decideBeforeRevisionCheck(decider, command, loaded.state, context.expectedRevision, loaded.revision, options.resource);
-    if (decided.length === 0) return { stream, revision: loaded.revision, events: [], replayed: false };
-    const events = decided.map((event, index) => envelope(event, index, context, options));
+    if (options.notBeforeLastEvent) assertNotBeforeLast(loaded.last, context);
+    if (decided.length === 0) return { stream, revision: loaded.revision, events: [], replayed: false, position: loaded.last?.position ?? null };
+    const occurredAt = context.occurredAt ?? new Date().toISOString();
+    const events = decided.map((event, index) => envelope(event, index, { ...context, occurredAt }, options));
     try {
       const result = await store.append(stream, events, loaded.revision === null ? 'no-stream' : loaded.revision);
       const stored: RecordedEvent[] = [];
@@ -61,7 +76,7 @@ export async function runCommand<C, S, E extends DomainEvent>(
         // A concurrent request with the same key but another body got there first.
         throw keyReused(context);
       }
-      return { stream, revision: result.nextExpectedRevision, events: stored, replayed: result.alreadyStored };
+      return { stream, revision: result.nextExpectedRevision, events: stored, replayed: result.alreadyStored, position: stored.at(-1)?.position ?? null };
     } catch (error) {
       if (error instanceof DuplicateEventIdError && context.idempotencyKey) throw keyReused(context);
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
@@ -99,26 +114,35 @@ async function load<C, S, E extends DomainEvent>(
   decider: Decider<C, S, E>,
   stream: string,
   context: CommandContext,
-): Promise<{ state: S; revision: number | null; replay?: CommandOutcome }> {
-  const { state, revision, keyed } = await foldStream(store, decider, stream);
+): Promise<{ state: S; revision: number | null; last: { position: number; occurredAt: string } | null; replay?: CommandOutcome }> {
+  const { state, revision, last, keyed } = await foldStream(store, decider, stream);
   const earlier = keyed.get(requestKey(context.actor.institutionId, context.idempotencyKey) ?? '') ?? [];
   if (earlier.length > 0) {
     if (earlier[0].metadata.requestHash !== (context.requestHash ?? null)) throw keyReused(context);
-    const last = earlier[earlier.length - 1];
-    return { state, revision, replay: { stream, revision: last.revision, events: earlier, replayed: true } };
+    const final = earlier[earlier.length - 1];
+    return { state, revision, last, replay: { stream, revision: final.revision, events: earlier, replayed: true, position: final.position } };
   }
-  return { state, revision };
+  return { state, revision, last };
+}
+
+function assertNotBeforeLast(last: { occurredAt: string } | null, context: CommandContext): void {
+  if (last === null || context.occurredAt === undefined || context.occurredAt >= last.occurredAt) return;
+  throw refuse.invalid(
+    'occurred-before-previous-step',
+    `occurredAt ${context.occurredAt} is before the previous step, which occurred ${last.occurredAt}: a step cannot happen before the one it follows`,
+    '/occurredAt',
+  );
 }
 
 function keyReused(context: CommandContext): DomainError {
   return new DomainError('conflict', 'idempotency-key-reused', `Idempotency-Key "${context.idempotencyKey}" was already used for a different request`);
 }
 
-function envelope<E extends DomainEvent>(event: E, index: number, context: CommandContext, options: RunCommandOptions): NewEvent {
+function envelope<E extends DomainEvent>(event: E, index: number, context: CommandContext & { occurredAt: string }, options: RunCommandOptions): NewEvent {
   return {
     id: idFor(context, `event-${index}`),
     type: event.type,
-    occurredAt: context.occurredAt ?? new Date().toISOString(),
+    occurredAt: context.occurredAt,
     schemaVersion: options.schemaVersions?.[event.type] ?? 1,
     data: event.data as JsonObject,
     metadata: {

@@ -30,7 +30,7 @@ export function parseIfMatch(value: string | undefined): number | undefined {
   return Number(match[1]);
 }
 
-/** Builds the CommandContext of a write request: who, correlation, idempotency, If-Match. */
+/** Builds the CommandContext of a write request: who, correlation, idempotency, If-Match, arrival time. */
 export function commandContextOf(request: CommandRequest): CommandContext {
   const principal = request.user;
   if (!principal) throw new Error('commandContextOf needs an authenticated request');
@@ -47,6 +47,9 @@ export function commandContextOf(request: CommandRequest): CommandContext {
     idempotencyKey,
     requestHash: idempotencyKey ? createHash('sha256').update(fingerprint).digest('hex') : undefined,
     expectedRevision: parseIfMatch(header(request, 'if-match')),
+    // The arrival time: the fact's time unless the handler knows its own (a date field, occurredAt).
+    // One instant for the whole command, so its events and the dates derived from it agree.
+    occurredAt: new Date().toISOString(),
   };
 }
 

@@ -8,6 +8,12 @@ export interface CommandResponse {
   replayed: boolean;
   /** Ids of the events the command stored. */
   eventIds: string[];
+  /**
+   * Global position of the command's last event (for a replay: of the stored events' last one;
+   * for a command that stored nothing: of the aggregate's last event, null if it has none). Send
+   * it as `minPosition` to a read to see this write.
+   */
+  position: number | null;
 }
 
 /** The part of a response a handler uses (`@Res({ passthrough: true })`): setting a header. */
@@ -23,5 +29,5 @@ export function etagOf(revision: number): string {
 export function commandResponse(response: HeaderResponse, id: string, outcome: CommandOutcome): CommandResponse {
   const revision = outcome.revision ?? -1;
   response.header('ETag', etagOf(revision));
-  return { id, revision, replayed: outcome.replayed, eventIds: outcome.events.map((event) => event.id) };
+  return { id, revision, replayed: outcome.replayed, eventIds: outcome.events.map((event) => event.id), position: outcome.position };
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles, ROLES } from '@app/platform';
+import { CurrentPrincipal, Principal, ReadAfterPosition, Roles, ROLES } from '@app/platform';
 import { AsOfQueries } from '../as-of/as-of.queries';
 import { EligibilityAnswer } from '../eligibility/eligibility-answer';
 import { EligibilityQuery } from '../query/eligibility.query';
@@ -33,6 +33,7 @@ export class ReadModelsController {
 
   @Get('eligibility')
   @Roles('registrar', 'auditor')
+  @ReadAfterPosition('read-models')
   @ApiOperation({ summary: 'Does the learner’s stack satisfy the program, or its reduced-residency pathway, and why (registrar of the program’s institution; auditors in scope)' })
   @ApiOkResponse({ description: `The eligibility answer: requirements, residency outcome (standard or reduced, with reasons), recognized items, what is missing, explanation. ${UP_TO_POSITION}`, schema: ELIGIBILITY_ANSWER })
   @ApiNotFoundResponse({ description: 'Unknown learner or program (or not projected yet); or a program of an institution outside the caller’s scope (code out-of-scope)' })
@@ -44,6 +45,7 @@ export class ReadModelsController {
   @Post('eligibility/what-if')
   @HttpCode(200)
   @Roles('registrar', 'auditor')
+  @ReadAfterPosition('read-models')
   @ApiOperation({ summary: 'Eligibility with hypothetical changes (extra credentials or completions, another program or policy version, another date); writes nothing' })
   @ApiOkResponse({ description: `The eligibility answer, source "what-if". ${UP_TO_POSITION}`, schema: ELIGIBILITY_ANSWER })
   whatIf(@Body() body: WhatIfDto, @CurrentPrincipal() principal: Principal): Promise<EligibilityAnswer> {
@@ -52,6 +54,7 @@ export class ReadModelsController {
 
   @Get('queue')
   @Roles('registrar', 'auditor')
+  @ReadAfterPosition('read-models')
   @ApiOperation({ summary: 'The receiving institution’s credit-transfer requests by status and age, oldest first' })
   @ApiOkResponse({ description: `A page of requests with counts by status. ${UP_TO_POSITION}`, schema: QUEUE_PAGE })
   queue(@Query() query: QueueQueryDto, @CurrentPrincipal() principal: Principal): Promise<QueuePage> {
@@ -61,6 +64,7 @@ export class ReadModelsController {
 
   @Get('submissions')
   @Roles('submitter', 'auditor')
+  @ReadAfterPosition('read-models')
   @ApiOperation({ summary: 'The credit-transfer requests a submitting university sent, to any receiving institution, by status and age, oldest first' })
   @ApiOkResponse({ description: `A page of requests (each with its receiving institution) with counts by status. ${UP_TO_POSITION}`, schema: SUBMISSIONS_PAGE })
   submissions(@Query() query: SubmissionsQueryDto, @CurrentPrincipal() principal: Principal): Promise<QueuePage<SubmissionEntry>> {
@@ -69,6 +73,7 @@ export class ReadModelsController {
 
   @Get('ledger/:learnerId')
   @Roles('registrar', 'auditor')
+  @ReadAfterPosition('read-models')
   @ApiOperation({ summary: 'The learner’s credit ledger at the receiving institution: each decided item with its provenance (evidence events, policy version, conversion)' })
   @ApiOkResponse({ description: `The ledger entries. ${UP_TO_POSITION}`, schema: LEDGER })
   ledger(@Param() params: LedgerParams, @Query() query: InstitutionQueryDto, @CurrentPrincipal() principal: Principal): Promise<Ledger> {
@@ -78,6 +83,7 @@ export class ReadModelsController {
 
   @Get('catalog/:institutionId')
   @Roles(...ROLES)
+  @ReadAfterPosition('read-models')
   @ApiOperation({ summary: 'A receiving institution’s published catalog: its programs with every version, its recognition policies with every version’s scope and effective period (any authenticated caller, as for GET /programs/{id})' })
   @ApiOkResponse({ description: `Programs and policies, each version oldest first; inEffect says whether a policy version is in effect on \`on\`. ${UP_TO_POSITION}`, schema: CATALOG })
   @ApiNotFoundResponse({ description: 'The institution is not registered' })

@@ -2,7 +2,7 @@ import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstr
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ReadModelsController } from '../api/read-models.controller';
-import { projectionsConfigFromEnv, ProjectionsConfig } from '../config/read-model.config';
+import { DEFAULT_MIN_POSITION_WAIT_MS, projectionsConfigFromEnv, ProjectionsConfig } from '../config/read-model.config';
 import { AsOfQueries } from '../as-of/as-of.queries';
 import { EligibilityQuery } from '../query/eligibility.query';
 import { LedgerQuery } from '../query/ledger.query';
@@ -17,9 +17,10 @@ import { ReadModelProjector } from '../runtime/read-model-projector';
 import { WorkerThreadProjector } from '../runtime/worker-thread-projector';
 import { KafkaProjector } from '../runtime/kafka-projector';
 import { maxInboxPosition } from '../runtime/projection-inbox';
+import { embeddedFreshness, fedFreshness } from '../runtime/read-models-freshness';
 import { kafkaProjectorProvider } from './kafka-projector.provider';
 import { kafkaConfigFromEnv } from '@app/messaging';
-import { APP_CONFIG, AppConfig, ComponentHealthChecks, eventStoreOptionsFrom } from '@app/platform';
+import { APP_CONFIG, AppConfig, ComponentHealthChecks, eventStoreOptionsFrom, READ_MODELS_FRESHNESS, ReadModelsFreshness } from '@app/platform';
 import { embeddedProjectorHealth, kafkaProjectorHealth } from './read-models.health';
 
 const PROJECTIONS_CONFIG = Symbol.for('credit-transfer.ProjectionsConfig');
@@ -137,6 +138,15 @@ export class ProjectionsModule {
             },
           }),
         },
+        {
+          // `?minPosition=` on the read routes (MinPositionInterceptor): what "reached" means depends on who feeds the read models.
+          provide: READ_MODELS_FRESHNESS,
+          inject: [READ_MODEL_READER, PROJECTION_POSITION, PROJECTIONS_CONFIG, { token: ReadModelProjector, optional: true }, { token: EVENT_STORE, optional: true }],
+          useFactory: (reader: DataSource, position: ProjectionPosition, config: ProjectionsConfig, projector?: ReadModelProjector, store?: EventStore): ReadModelsFreshness => {
+            const waitMs = config.minPositionWaitMs ?? DEFAULT_MIN_POSITION_WAIT_MS;
+            return projector ? embeddedFreshness(projector, waitMs) : fedFreshness(reader, position, store, waitMs);
+          },
+        },
         ProjectionsLifecycle,
         EligibilityQuery,
         QueueQuery,
@@ -144,7 +154,7 @@ export class ProjectionsModule {
         CatalogQuery,
         AsOfQueries,
       ],
-      exports: [READ_MODEL_READER, READ_MODEL_WRITER, PROJECTION_POSITION, EligibilityQuery, AsOfQueries, ...(options.kafkaProjector ? [KafkaProjector] : [])],
+      exports: [READ_MODEL_READER, READ_MODEL_WRITER, PROJECTION_POSITION, READ_MODELS_FRESHNESS, EligibilityQuery, AsOfQueries, ...(options.kafkaProjector ? [KafkaProjector] : [])],
     };
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContext } from '@app/event-store';
 import { refuse } from '@app/kernel';
-import { Command, COMMAND_RESPONSE, commandResponse, CommandResponse, etagOf, HeaderResponse, Roles } from '@app/platform';
+import { Command, COMMAND_RESPONSE, CommandResponse, commandResponse, etagOf, HeaderResponse, ReadAfterPosition, Roles } from '@app/platform';
 import { CourseCommandsHandler } from '../application/course-commands.handler';
 import { RecordsStreamReader } from '../application/stream-reader';
 import { CourseDefinition } from '../domain/course.events';
@@ -23,7 +23,7 @@ export class CoursesController {
   @Post()
   @Roles('issuer')
   @ApiOperation({ summary: 'Define a course of your institution (credits + unit, EQF level, field, tags, default assessment type)' })
-  @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds } and an ETag', schema: COMMAND_RESPONSE })
+  @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds, position } and an ETag', schema: COMMAND_RESPONSE })
   @ApiConflictResponse({ description: 'The course id is already defined' })
   async define(@Body() body: DefineCourseDto, @Command() ctx: CommandContext, @Res({ passthrough: true }) res: HeaderResponse): Promise<CommandResponse> {
     const { courseId, ...course } = body;
@@ -35,7 +35,7 @@ export class CoursesController {
   @HttpCode(200)
   @Roles('issuer')
   @ApiOperation({ summary: 'Replace the definition of one of your courses (nothing is stored when nothing changes)' })
-  @ApiOkResponse({ description: '{ id, revision, replayed, eventIds } and an ETag', schema: COMMAND_RESPONSE })
+  @ApiOkResponse({ description: '{ id, revision, replayed, eventIds, position } and an ETag', schema: COMMAND_RESPONSE })
   @ApiForbiddenResponse({ description: 'The course belongs to another issuer' })
   @ApiNotFoundResponse({ description: 'Unknown course' })
   async update(
@@ -50,6 +50,7 @@ export class CoursesController {
 
   @Get(':courseId')
   @Roles('issuer', 'submitter', 'registrar', 'auditor')
+  @ReadAfterPosition('event-log')
   @ApiOperation({ summary: 'A course as currently defined; ETag = its stream revision' })
   @ApiOkResponse({ description: 'The course definition and its revision', schema: COURSE })
   @ApiNotFoundResponse({ description: 'Unknown course' })

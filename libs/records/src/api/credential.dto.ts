@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { VERSION_PATTERN } from '@app/kernel';
+import { OCCURRED_AT_DESCRIPTION, OCCURRED_AT_PATTERN, OCCURRED_AT_SCHEMA } from '@app/event-store';
 import { ValidateWith } from '@app/platform';
 import { CredentialInput, RevocationInput } from '../application/records.inputs';
 import {
@@ -47,6 +48,7 @@ export class WorkloadDto {
     furtherInformation: text(2000),
     completionIds: { type: 'array', minItems: 1, maxItems: 200, items: idSchema },
     complete: { type: 'boolean' },
+    occurredAt: OCCURRED_AT_SCHEMA,
   },
 })
 export class AwardCredentialDto implements CredentialInput {
@@ -54,7 +56,7 @@ export class AwardCredentialDto implements CredentialInput {
   @ApiPropertyOptional({ example: 'MITx-SCM-MM', pattern: ID_PATTERN, description: "The credential program's code, as recognition policies name it; when it has a published definition (GET /credential-definitions/{code}), a complete award is checked against it" }) code?: string;
   @ApiPropertyOptional({ example: '2025', pattern: VERSION_PATTERN, description: 'The version of the code’s credential definition the award is under (default: the latest published); recorded in the event' }) definitionVersion?: string;
   @ApiProperty({ example: 'MicroMasters Program in Supply Chain Management' }) title!: string;
-  @ApiPropertyOptional({ format: 'date', description: 'Date of issue; default today' }) issuedOn?: string;
+  @ApiPropertyOptional({ format: 'date', description: "Date of issue (not in the future); default the date of occurredAt, else today. The events' occurred-at: the start of this day, UTC" }) issuedOn?: string;
   @ApiProperty({ type: [String] }) learningOutcomes!: string[];
   @ApiProperty({ type: WorkloadDto, description: 'Notional workload; its ECTS equivalent is added' }) workload!: { credits: string; unit: CreditUnit };
   @ApiProperty({ minimum: 1, maximum: 8, example: 7 }) eqfLevel!: number;
@@ -72,11 +74,15 @@ export class AwardCredentialDto implements CredentialInput {
       "Were the credential program's requirements fully met? If so, every completion of the stack must be passed and, when the code has a definition, the stack must hold a passed completion (at its minimum grade) of every component: otherwise 409 naming each",
   })
   complete!: boolean;
+  @ApiPropertyOptional({ pattern: OCCURRED_AT_PATTERN, description: `${OCCURRED_AT_DESCRIPTION} With issuedOn: it must fall on that day (UTC) and then adds the time of day.` })
+  occurredAt?: string;
 }
 
-@ValidateWith({ type: 'object', additionalProperties: false, required: ['reason'], properties: { reason: text(500) } })
+@ValidateWith({ type: 'object', additionalProperties: false, required: ['reason'], properties: { reason: text(500), occurredAt: OCCURRED_AT_SCHEMA } })
 export class RevokeCredentialDto implements RevocationInput {
   @ApiProperty({ example: 'academic misconduct', maxLength: 500 }) reason!: string;
+  @ApiPropertyOptional({ example: '2026-03-02', pattern: OCCURRED_AT_PATTERN, description: `${OCCURRED_AT_DESCRIPTION} Its UTC date is revokedOn (not before the date of issue).` })
+  occurredAt?: string;
 }
 
 @ValidateWith({ type: 'object', required: ['learnerId', 'credentialId'], properties: { learnerId: idSchema, credentialId: idSchema } })

@@ -1,20 +1,32 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { OCCURRED_AT_DESCRIPTION, OCCURRED_AT_PATTERN, OCCURRED_AT_SCHEMA } from '@app/event-store';
 import { ValidateWith } from '@app/platform';
 import { CompletionInput, CorrectionInput, EnrollmentInput, RegisterLearnerInput } from '../application/records.inputs';
 import { ASSESSMENT_TYPES, AssessmentType, CREDIT_UNITS, CreditUnit, Grade } from '../domain/records.values';
 import { assessmentSchema, dateSchema, decimalSchema, DECIMAL_PATTERN, eqfSchema, gradeSchema, ID_PATTERN, idSchema, text, unitSchema } from './schema-parts';
 
-@ValidateWith({ type: 'object', additionalProperties: false, properties: { externalRef: text(200) } })
+/** With a date field of the fact's own: both may be sent if they agree (occurredAt then adds the time of day). */
+const OCCURRED_ON_FIELD = (field: string) => `${OCCURRED_AT_DESCRIPTION} Optional next to ${field}: it must fall on that day (UTC) and then adds the time of day.`;
+
+@ValidateWith({ type: 'object', additionalProperties: false, properties: { externalRef: text(200), occurredAt: OCCURRED_AT_SCHEMA } })
 export class RegisterLearnerDto implements RegisterLearnerInput {
   @ApiPropertyOptional({ example: 'S-2025-0042', description: "Your own reference for the learner; stored only as a keyed hash. Never send names, e-mails or birth dates." })
   externalRef?: string;
+  @ApiPropertyOptional({ example: '2025-01-06', pattern: OCCURRED_AT_PATTERN, description: `${OCCURRED_AT_DESCRIPTION} E.g. when importing a learner's history: on the occurred axis a learner exists from its registration.` })
+  occurredAt?: string;
 }
 
-@ValidateWith({ type: 'object', additionalProperties: false, required: ['courseId', 'enrolledOn'], properties: { courseId: idSchema, term: text(40), enrolledOn: dateSchema } })
+@ValidateWith({
+  type: 'object',
+  additionalProperties: false,
+  required: ['courseId', 'enrolledOn'],
+  properties: { courseId: idSchema, term: text(40), enrolledOn: dateSchema, occurredAt: OCCURRED_AT_SCHEMA },
+})
 export class RecordEnrollmentDto implements EnrollmentInput {
   @ApiProperty({ example: 'mitx-ctl.sc0x', pattern: ID_PATTERN }) courseId!: string;
   @ApiPropertyOptional({ example: '2025T1' }) term?: string;
-  @ApiProperty({ example: '2025-01-10', format: 'date' }) enrolledOn!: string;
+  @ApiProperty({ example: '2025-01-10', format: 'date', description: "The events' occurred-at: the start of this day, UTC (not in the future)" }) enrolledOn!: string;
+  @ApiPropertyOptional({ pattern: OCCURRED_AT_PATTERN, description: OCCURRED_ON_FIELD('enrolledOn') }) occurredAt?: string;
 }
 
 export class GradeDto {
@@ -38,6 +50,7 @@ export class GradeDto {
     identityVerified: { type: 'boolean' },
     completedOn: dateSchema,
     inResidence: { type: 'boolean' },
+    occurredAt: OCCURRED_AT_SCHEMA,
   },
 })
 export class RecordCompletionDto implements CompletionInput {
@@ -50,14 +63,17 @@ export class RecordCompletionDto implements CompletionInput {
   @ApiPropertyOptional({ enum: ASSESSMENT_TYPES, description: "Default: the course's assessment type" }) assessmentType?: AssessmentType;
   @ApiProperty({ type: GradeDto }) grade!: Grade;
   @ApiProperty({ description: "Was the learner's identity verified during assessment?" }) identityVerified!: boolean;
-  @ApiProperty({ example: '2025-05-20', format: 'date' }) completedOn!: string;
+  @ApiProperty({ example: '2025-05-20', format: 'date', description: "The events' occurred-at: the start of this day, UTC (not in the future)" }) completedOn!: string;
   @ApiPropertyOptional({ default: false, description: "Completed on the issuer's campus" }) inResidence?: boolean;
+  @ApiPropertyOptional({ pattern: OCCURRED_AT_PATTERN, description: OCCURRED_ON_FIELD('completedOn') }) occurredAt?: string;
 }
 
-@ValidateWith({ type: 'object', additionalProperties: false, required: ['grade', 'reason'], properties: { grade: gradeSchema, reason: text(500) } })
+@ValidateWith({ type: 'object', additionalProperties: false, required: ['grade', 'reason'], properties: { grade: gradeSchema, reason: text(500), occurredAt: OCCURRED_AT_SCHEMA } })
 export class CorrectCompletionDto implements CorrectionInput {
   @ApiProperty({ type: GradeDto }) grade!: Grade;
   @ApiProperty({ example: 'exam re-marked after appeal', maxLength: 500 }) reason!: string;
+  @ApiPropertyOptional({ example: '2025-06-02', pattern: OCCURRED_AT_PATTERN, description: `${OCCURRED_AT_DESCRIPTION} Its UTC date is correctedOn (not before the completion's completedOn).` })
+  occurredAt?: string;
 }
 
 @ValidateWith({ type: 'object', required: ['learnerId'], properties: { learnerId: idSchema } })

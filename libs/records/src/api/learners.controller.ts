@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContext } from '@app/event-store';
-import { Command, COMMAND_RESPONSE, commandResponse, CommandResponse, etagOf, HeaderResponse, Roles } from '@app/platform';
+import { Command, COMMAND_RESPONSE, CommandResponse, commandResponse, etagOf, HeaderResponse, ReadAfterPosition, Roles } from '@app/platform';
 import { LearnerCommandsHandler } from '../application/learner-commands.handler';
 import { RecordsStreamReader } from '../application/stream-reader';
 import { LearnerRecord } from '../domain/learner-record';
@@ -22,7 +22,7 @@ export class LearnersController {
   @Post()
   @Roles('issuer', 'submitter')
   @ApiOperation({ summary: 'Register a learner under a new pseudonymous id (no personal data)' })
-  @ApiCreatedResponse({ description: '{ id: learnerId, revision, replayed, eventIds } and an ETag', schema: COMMAND_RESPONSE })
+  @ApiCreatedResponse({ description: '{ id: learnerId, revision, replayed, eventIds, position } and an ETag', schema: COMMAND_RESPONSE })
   async register(@Body() body: RegisterLearnerDto, @Command() ctx: CommandContext, @Res({ passthrough: true }) res: HeaderResponse): Promise<CommandResponse> {
     const result = await this.learners.register(body, ctx);
     return commandResponse(res, result.id, result.outcome);
@@ -30,6 +30,7 @@ export class LearnersController {
 
   @Get(':learnerId/record')
   @Roles('issuer', 'submitter', 'registrar', 'auditor')
+  @ReadAfterPosition('event-log')
   @ApiOperation({ summary: "The learner's record: enrollments, completions (current grades), credentials (revoked ones marked); ETag = stream revision" })
   @ApiOkResponse({ description: 'The folded record', schema: LEARNER_RECORD })
   @ApiNotFoundResponse({ description: 'Unknown learner' })
@@ -42,7 +43,7 @@ export class LearnersController {
   @Post(':learnerId/enrollments')
   @Roles('issuer')
   @ApiOperation({ summary: 'Record an enrollment in one of your courses' })
-  @ApiCreatedResponse({ description: '{ id: enrollmentId, revision, replayed, eventIds } and an ETag', schema: COMMAND_RESPONSE })
+  @ApiCreatedResponse({ description: '{ id: enrollmentId, revision, replayed, eventIds, position } and an ETag', schema: COMMAND_RESPONSE })
   @ApiForbiddenResponse({ description: "Another issuer's course" })
   @ApiNotFoundResponse({ description: 'Unknown learner or course' })
   async enroll(
@@ -58,7 +59,7 @@ export class LearnersController {
   @Post(':learnerId/completions')
   @Roles('issuer')
   @ApiOperation({ summary: 'Record a completion of one of your courses (defaults from the course)' })
-  @ApiCreatedResponse({ description: '{ id: completionId, revision, replayed, eventIds } and an ETag', schema: COMMAND_RESPONSE })
+  @ApiCreatedResponse({ description: '{ id: completionId, revision, replayed, eventIds, position } and an ETag', schema: COMMAND_RESPONSE })
   @ApiForbiddenResponse({ description: "Another issuer's course" })
   @ApiNotFoundResponse({ description: 'Unknown learner, course or enrollment' })
   async complete(
@@ -74,7 +75,7 @@ export class LearnersController {
   @Post(':learnerId/completions/:completionId/corrections')
   @Roles('issuer')
   @ApiOperation({ summary: 'Regrade a completion you recorded' })
-  @ApiCreatedResponse({ description: '{ id: completionId, revision, replayed, eventIds } and an ETag', schema: COMMAND_RESPONSE })
+  @ApiCreatedResponse({ description: '{ id: completionId, revision, replayed, eventIds, position } and an ETag', schema: COMMAND_RESPONSE })
   @ApiForbiddenResponse({ description: 'Recorded by another issuer' })
   @ApiNotFoundResponse({ description: 'Unknown learner or completion' })
   async correct(

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessRegistry } from '@app/platform';
-import { CommandContext, commandDate, EVENT_STORE, EventStore, idFor, runCommand } from '@app/event-store';
+import { atSourceTime, CommandContext, EVENT_STORE, EventStore, idFor, runCommand } from '@app/event-store';
 import { refuse } from '@app/kernel';
 import { learnerDecider } from '../domain/learner.decider';
 import { learnerStream } from '../domain/streams';
@@ -13,8 +13,9 @@ import { workloadOf } from './workload-ects';
 /**
  * AwardCredential and RevokeCredential. The awarding body and its country (EU mandatory
  * elements) come from the institution's registration, not from the request; the workload gets
- * its ECTS equivalent; the date of issue defaults to today; the code's published credential
- * definition (if any) is read for the decider to check a complete award against.
+ * its ECTS equivalent; the date of issue defaults to the date of `occurredAt`, else today (the
+ * events occur at the date of issue; revocation: at `occurredAt`, else now); the code's published
+ * credential definition (if any) is read for the decider to check a complete award against.
  */
 @Injectable()
 export class CredentialCommandsHandler {
@@ -24,12 +25,13 @@ export class CredentialCommandsHandler {
     private readonly reader: RecordsStreamReader,
   ) {}
 
-  async award(learnerId: string, input: CredentialInput, ctx: CommandContext): Promise<CommandResult> {
+  async award(learnerId: string, input: CredentialInput, arrival: CommandContext): Promise<CommandResult> {
+    const { workload, issuedOn: issuedOnField, occurredAt, ...rest } = input;
+    const { context: ctx, date: issuedOn } = atSourceTime(arrival, { occurredAt, date: { pointer: '/issuedOn', value: issuedOnField } });
     const credentialId = idFor(ctx, 'credential');
     await this.access.refresh();
     const institution = this.access.institution(ctx.actor.institutionId);
     if (!institution) throw refuse.forbidden('institution-not-registered', `institution ${ctx.actor.institutionId} is not registered`);
-    const { workload, issuedOn, ...rest } = input;
     const definition = input.code ? (await this.reader.credentialDefinition(input.code)).definition : null;
     const command = {
       kind: 'AwardCredential' as const,
@@ -39,7 +41,7 @@ export class CredentialCommandsHandler {
       actor: actorOf(ctx),
       awardingBody: institution.name,
       country: institution.country,
-      issuedOn: issuedOn ?? commandDate(ctx),
+      issuedOn,
       workload: workloadOf(workload.credits, workload.unit),
       definition,
     };
@@ -47,8 +49,9 @@ export class CredentialCommandsHandler {
     return { id: credentialId, outcome };
   }
 
-  async revoke(learnerId: string, credentialId: string, input: RevocationInput, ctx: CommandContext): Promise<CommandResult> {
-    const command = { kind: 'RevokeCredential' as const, learnerId, credentialId, actor: actorOf(ctx), reason: input.reason, revokedOn: commandDate(ctx) };
+  async revoke(learnerId: string, credentialId: string, input: RevocationInput, arrival: CommandContext): Promise<CommandResult> {
+    const { context: ctx, date: revokedOn } = atSourceTime(arrival, { occurredAt: input.occurredAt });
+    const command = { kind: 'RevokeCredential' as const, learnerId, credentialId, actor: actorOf(ctx), reason: input.reason, revokedOn };
     const outcome = await runCommand(this.store, learnerDecider, learnerStream(learnerId), command, ctx, { resource: { type: 'learner', id: learnerId } });
     return { id: credentialId, outcome };
   }

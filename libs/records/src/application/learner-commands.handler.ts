@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandContext, commandDate, EVENT_STORE, EventStore, idFor, runCommand } from '@app/event-store';
+import { atSourceTime, CommandContext, EVENT_STORE, EventStore, idFor, runCommand } from '@app/event-store';
 import { learnerDecider } from '../domain/learner.decider';
 import { LearnerCommand } from '../domain/learner.commands';
 import { learnerStream } from '../domain/streams';
@@ -12,7 +12,9 @@ import { RecordsStreamReader } from './stream-reader';
 /**
  * RegisterLearner, RecordEnrollment, RecordCompletion, CorrectCompletion: generates ids with
  * idFor (deterministic under an Idempotency-Key), loads the course the command names so the
- * decider can check its issuer, and runs the learner decider on the learner's stream.
+ * decider can check its issuer, and runs the learner decider on the learner's stream. Each
+ * event's occurred-at is the fact's own date (enrolledOn, completedOn), or the body's
+ * `occurredAt` (registration, correction), or the request's arrival (atSourceTime).
  */
 @Injectable()
 export class LearnerCommandsHandler {
@@ -22,13 +24,15 @@ export class LearnerCommandsHandler {
     private readonly hasher: ExternalRefHasher,
   ) {}
 
-  register(input: RegisterLearnerInput, ctx: CommandContext): Promise<CommandResult> {
+  register(input: RegisterLearnerInput, arrival: CommandContext): Promise<CommandResult> {
+    const { context: ctx } = atSourceTime(arrival, { occurredAt: input.occurredAt });
     const learnerId = idFor(ctx, 'learner');
     const externalRefHash = this.hasher.hash(ctx.actor.institutionId, input.externalRef);
     return this.run(learnerId, learnerId, { kind: 'RegisterLearner', learnerId, actor: actorOf(ctx), externalRefHash }, ctx);
   }
 
-  async enroll(learnerId: string, input: EnrollmentInput, ctx: CommandContext): Promise<CommandResult> {
+  async enroll(learnerId: string, input: EnrollmentInput, arrival: CommandContext): Promise<CommandResult> {
+    const { context: ctx } = atSourceTime(arrival, { occurredAt: input.occurredAt, date: { pointer: '/enrolledOn', value: input.enrolledOn } });
     const enrollmentId = idFor(ctx, 'enrollment');
     const { course } = await this.reader.course(input.courseId);
     const command: LearnerCommand = {
@@ -44,14 +48,17 @@ export class LearnerCommandsHandler {
     return this.run(learnerId, enrollmentId, command, ctx);
   }
 
-  async complete(learnerId: string, input: CompletionInput, ctx: CommandContext): Promise<CommandResult> {
+  async complete(learnerId: string, input: CompletionInput, arrival: CommandContext): Promise<CommandResult> {
+    const { occurredAt, ...completion } = input;
+    const { context: ctx } = atSourceTime(arrival, { occurredAt, date: { pointer: '/completedOn', value: input.completedOn } });
     const completionId = idFor(ctx, 'completion');
     const { course } = await this.reader.course(input.courseId);
-    return this.run(learnerId, completionId, { kind: 'RecordCompletion', learnerId, completionId, actor: actorOf(ctx), course, ...input }, ctx);
+    return this.run(learnerId, completionId, { kind: 'RecordCompletion', learnerId, completionId, actor: actorOf(ctx), course, ...completion }, ctx);
   }
 
-  correct(learnerId: string, completionId: string, input: CorrectionInput, ctx: CommandContext): Promise<CommandResult> {
-    const command: LearnerCommand = { kind: 'CorrectCompletion', learnerId, completionId, actor: actorOf(ctx), grade: input.grade, reason: input.reason, correctedOn: commandDate(ctx) };
+  correct(learnerId: string, completionId: string, input: CorrectionInput, arrival: CommandContext): Promise<CommandResult> {
+    const { context: ctx, date: correctedOn } = atSourceTime(arrival, { occurredAt: input.occurredAt });
+    const command: LearnerCommand = { kind: 'CorrectCompletion', learnerId, completionId, actor: actorOf(ctx), grade: input.grade, reason: input.reason, correctedOn };
     return this.run(learnerId, completionId, command, ctx);
   }
 

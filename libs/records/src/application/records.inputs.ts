@@ -11,14 +11,17 @@ export interface CourseInput {
   assessmentType: AssessmentType;
 }
 
+/** `occurredAt` (every input but a course's): when the fact happened, if not now; see @app/event-store occurred-at.ts. */
 export interface RegisterLearnerInput {
   externalRef?: string;
+  occurredAt?: string;
 }
 
 export interface EnrollmentInput {
   courseId: string;
   term?: string;
   enrolledOn: string;
+  occurredAt?: string;
 }
 
 export interface CompletionInput {
@@ -33,11 +36,13 @@ export interface CompletionInput {
   identityVerified: boolean;
   completedOn: string;
   inResidence?: boolean;
+  occurredAt?: string;
 }
 
 export interface CorrectionInput {
   grade: Grade;
   reason: string;
+  occurredAt?: string;
 }
 
 export interface CredentialInput {
@@ -60,6 +65,7 @@ export interface CredentialInput {
   complete: boolean;
   /** The version of the code's credential definition the award is under (default: the latest). */
   definitionVersion?: string;
+  occurredAt?: string;
 }
 
 export interface CredentialDefinitionInput {
@@ -71,4 +77,5 @@ export interface CredentialDefinitionInput {
 
 export interface RevocationInput {
   reason: string;
+  occurredAt?: string;
 }

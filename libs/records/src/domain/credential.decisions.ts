@@ -104,7 +104,7 @@ export function decideAward(command: AwardCredential, record: LearnerRecord): Mi
   ];
 }
 
-/** Only the awarding issuer revokes (403); a credential is revoked once (409). */
+/** Only the awarding issuer revokes (403); a credential is revoked once (409), not before its date of issue (400). */
 export function decideRevoke(command: RevokeCredential, record: LearnerRecord): MicroCredentialRevoked[] {
   const credential = credentialOf(record, command.credentialId);
   if (!credential) throw refuse.notFound('credential-not-found', `learner ${command.learnerId} holds no credential ${command.credentialId}`);
@@ -113,6 +113,10 @@ export function decideRevoke(command: RevokeCredential, record: LearnerRecord): 
   }
   if (credential.revoked) throw refuse.conflict('credential-already-revoked', `credential ${command.credentialId} is already revoked`);
   assertDate(command.revokedOn, '/revokedOn');
+  // revokedOn is the date of the body's occurredAt (or today): that is the field to fix.
+  if (command.revokedOn < credential.issuedOn) {
+    throw refuse.invalid('revoked-before-issue', `revoked on ${command.revokedOn}, before the credential was issued on ${credential.issuedOn}`, '/occurredAt');
+  }
   return [
     {
       type: 'MicroCredentialRevoked',

@@ -65,7 +65,7 @@ function decideCompletion(command: RecordCompletion, record: LearnerRecord): Com
   ];
 }
 
-/** A regrade: the completion must exist (404), be the actor's (403), and the grade must change (409). */
+/** A regrade: the completion must exist (404), be the actor's (403), the grade must change (409), not before the completion (400). */
 function decideCorrection(command: CorrectCompletion, record: LearnerRecord): CompletionCorrected[] {
   const completion = completionOf(record, command.completionId);
   if (!completion) throw refuse.notFound('completion-not-found', `learner ${command.learnerId} has no completion ${command.completionId}`);
@@ -75,6 +75,10 @@ function decideCorrection(command: CorrectCompletion, record: LearnerRecord): Co
   assertGrade(command.grade, '/grade');
   if (sameGrade(completion.grade, command.grade)) throw refuse.conflict('grade-unchanged', `completion ${command.completionId} already has grade ${command.grade.value}`);
   assertDate(command.correctedOn, '/correctedOn');
+  // correctedOn is the date of the body's occurredAt (or today): that is the field to fix.
+  if (command.correctedOn < completion.completedOn) {
+    throw refuse.invalid('corrected-before-completion', `corrected on ${command.correctedOn}, before the completion on ${completion.completedOn}`, '/occurredAt');
+  }
   const { learnerId, completionId, reason, correctedOn } = command;
   return [
     {

@@ -16,7 +16,7 @@ export class AdmissionsController {
   @Post()
   @Roles('registrar')
   @ApiOperation({ summary: 'Admit a learner to a program of your institution (id = the admission stream)' })
-  @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds }', schema: COMMAND_RESPONSE })
+  @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds, position }', schema: COMMAND_RESPONSE })
   async admit(@Body() body: AdmitLearnerDto, @Command() ctx: CommandContext, @Res({ passthrough: true }) res: HeaderResponse): Promise<CommandResponse> {
     const { id, outcome } = await this.handler.admitLearner(body, ctx);
     return commandResponse(res, id, outcome);

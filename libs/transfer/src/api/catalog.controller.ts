@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContext } from '@app/event-store';
 import { refuse } from '@app/kernel';
-import { Command, commandResponse, CommandResponse, etagOf, HeaderResponse, Roles } from '@app/platform';
+import { Command, commandResponse, CommandResponse, etagOf, HeaderResponse, ReadAfterPosition, Roles } from '@app/platform';
 import { ReferenceFinding } from '../domain/definition-references';
 import { PolicyCatalog } from '../application/policy-catalog';
 import { ProgramCatalog } from '../application/program-catalog';
@@ -32,16 +32,17 @@ export class CatalogController {
   @Post('programs/:programId/versions')
   @Roles('registrar')
   @ApiOperation({ summary: 'Publish a program version (catalog year); immutable once published. Registrar of the owning institution.' })
-  @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds, warnings }; ETag = stream revision; warnings: courses the program names that are not recorded yet', schema: PUBLISH_ANSWER })
+  @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds, position, warnings }; ETag = stream revision; warnings: courses the program names that are not recorded yet', schema: PUBLISH_ANSWER })
   @ApiBadRequestResponse({ description: REFUSED_DEFINITION })
   @ApiConflictResponse({ description: 'The version is already published, or If-Match is stale' })
   async publishProgram(@Param() params: ProgramParams, @Body() body: PublishProgramDto, @Command() ctx: CommandContext, @Res({ passthrough: true }) res: HeaderResponse): Promise<PublishAnswer> {
-    const { outcome, warnings } = await this.publish.publishProgramVersion(params.programId, body.definition, ctx);
+    const { outcome, warnings } = await this.publish.publishProgramVersion(params.programId, body.definition, ctx, body.occurredAt);
     return { ...commandResponse(res, params.programId, outcome), warnings };
   }
 
   @Get('programs/:programId')
   @Roles(...READERS)
+  @ReadAfterPosition('event-log')
   @ApiOperation({ summary: 'A program: owner and published versions' })
   @ApiOkResponse({ description: 'The program and its versions, oldest first', schema: PROGRAM })
   async program(@Param() params: ProgramParams, @Res({ passthrough: true }) res: HeaderResponse) {
@@ -52,6 +53,7 @@ export class CatalogController {
 
   @Get('programs/:programId/versions/:version')
   @Roles(...READERS)
+  @ReadAfterPosition('event-log')
   @ApiOperation({ summary: 'One program version with its definition' })
   @ApiOkResponse({ description: 'The version and its definition as published', schema: PROGRAM_VERSION })
   async programVersion(@Param() params: ProgramVersionParams, @Res({ passthrough: true }) res: HeaderResponse) {
@@ -65,16 +67,17 @@ export class CatalogController {
   @Post('policies/:policyId/versions')
   @Roles('registrar')
   @ApiOperation({ summary: 'Publish a recognition-policy version (effective-dated; overlapping periods are refused, an open-ended latest version is superseded)' })
-  @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds, warnings }; ETag = stream revision; warnings: courses the policy names that are not recorded yet, or that its program does not name', schema: PUBLISH_ANSWER })
+  @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds, position, warnings }; ETag = stream revision; warnings: courses the policy names that are not recorded yet, or that its program does not name', schema: PUBLISH_ANSWER })
   @ApiBadRequestResponse({ description: REFUSED_DEFINITION })
   @ApiConflictResponse({ description: 'Version already published, overlapping period, or stale If-Match' })
   async publishPolicy(@Param() params: PolicyParams, @Body() body: PublishPolicyDto, @Command() ctx: CommandContext, @Res({ passthrough: true }) res: HeaderResponse): Promise<PublishAnswer> {
-    const { outcome, warnings } = await this.publish.publishPolicyVersion(params.policyId, body.definition, ctx);
+    const { outcome, warnings } = await this.publish.publishPolicyVersion(params.policyId, body.definition, ctx, body.occurredAt);
     return { ...commandResponse(res, params.policyId, outcome), warnings };
   }
 
   @Get('policies/:policyId')
   @Roles(...READERS)
+  @ReadAfterPosition('event-log')
   @ApiOperation({ summary: 'A recognition policy: owner, versions with effective periods, and their definitions' })
   @ApiOkResponse({ description: 'The policy and its versions, oldest first', schema: POLICY })
   async policy(@Param() params: PolicyParams, @Res({ passthrough: true }) res: HeaderResponse) {

@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { OCCURRED_AT_DESCRIPTION, OCCURRED_AT_PATTERN, OCCURRED_AT_SCHEMA } from '@app/event-store';
 import { ValidateWith } from '@app/platform';
 import { EXACT, ID, idSchema, REASON_CODE, text, VERSION } from './schema-parts';
 
 const idList = { type: 'array', maxItems: 200, uniqueItems: true, items: idSchema } as const;
+const STEP_OCCURRED_AT = (date: string) => `${OCCURRED_AT_DESCRIPTION} Its UTC date is ${date}; not before the request's previous step.`;
 
 @ValidateWith({ type: 'object', additionalProperties: false, required: ['requestId'], properties: { requestId: idSchema } })
 export class RequestParams {
@@ -78,47 +80,67 @@ export class ItemDecisionDto {
   grantedAs?: { as: 'course'; courseId: string } | { as: 'elective' };
 }
 
-@ValidateWith({ type: 'object', additionalProperties: false, required: ['items'], properties: { items: { type: 'array', minItems: 1, maxItems: 400, items: itemDecision } } })
+@ValidateWith({
+  type: 'object',
+  additionalProperties: false,
+  required: ['items'],
+  properties: { items: { type: 'array', minItems: 1, maxItems: 400, items: itemDecision }, occurredAt: OCCURRED_AT_SCHEMA },
+})
 export class DecideItemsDto {
   @ApiProperty({ type: [ItemDecisionDto] }) items!: ItemDecisionDto[];
+  @ApiPropertyOptional({ pattern: OCCURRED_AT_PATTERN, description: STEP_OCCURRED_AT('decidedOn') }) occurredAt?: string;
 }
 
 @ValidateWith({
   type: 'object',
   additionalProperties: false,
   required: ['items'],
-  properties: { items: { type: 'array', minItems: 1, maxItems: 400, items: itemDecision }, note: text(2000) },
+  properties: { items: { type: 'array', minItems: 1, maxItems: 400, items: itemDecision }, note: text(2000), occurredAt: OCCURRED_AT_SCHEMA },
 })
 export class ReviseDto {
   @ApiProperty({ type: [ItemDecisionDto] }) items!: ItemDecisionDto[];
   @ApiPropertyOptional() note?: string;
+  @ApiPropertyOptional({ pattern: OCCURRED_AT_PATTERN, description: STEP_OCCURRED_AT('revisedOn') }) occurredAt?: string;
 }
 
 @ValidateWith({
   type: 'object',
   additionalProperties: false,
   required: ['kind', 'rulePath', 'reason'],
-  properties: { kind: { enum: ['waive', 'substitute'] }, rulePath: text(500), itemId: { type: 'string', minLength: 1, maxLength: 220 }, reason: text(2000) },
+  properties: {
+    kind: { enum: ['waive', 'substitute'] },
+    rulePath: text(500),
+    itemId: { type: 'string', minLength: 1, maxLength: 220 },
+    reason: text(2000),
+    occurredAt: OCCURRED_AT_SCHEMA,
+  },
 })
 export class GrantExceptionDto {
   @ApiProperty({ enum: ['waive', 'substitute'] }) kind!: 'waive' | 'substitute';
   @ApiProperty({ example: 'mit-scm/capstone', description: 'Rule path in the request’s program version' }) rulePath!: string;
   @ApiPropertyOptional({ description: 'Substitute only: the request item that counts toward the rule' }) itemId?: string;
   @ApiProperty() reason!: string;
+  @ApiPropertyOptional({ pattern: OCCURRED_AT_PATTERN, description: STEP_OCCURRED_AT('grantedOn') }) occurredAt?: string;
 }
 
 @ValidateWith({
   type: 'object',
   additionalProperties: false,
   required: ['grounds'],
-  properties: { grounds: text(4000), itemIds: { type: 'array', maxItems: 400, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 220 } } },
+  properties: {
+    grounds: text(4000),
+    itemIds: { type: 'array', maxItems: 400, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 220 } },
+    occurredAt: OCCURRED_AT_SCHEMA,
+  },
 })
 export class AppealDto {
   @ApiProperty() grounds!: string;
   @ApiPropertyOptional({ type: [String] }) itemIds?: string[];
+  @ApiPropertyOptional({ pattern: OCCURRED_AT_PATTERN, description: STEP_OCCURRED_AT('appealedOn') }) occurredAt?: string;
 }
 
-@ValidateWith({ type: 'object', additionalProperties: false, properties: { reason: text(2000) } })
+@ValidateWith({ type: 'object', additionalProperties: false, properties: { reason: text(2000), occurredAt: OCCURRED_AT_SCHEMA } })
 export class WithdrawDto {
   @ApiPropertyOptional() reason?: string;
+  @ApiPropertyOptional({ pattern: OCCURRED_AT_PATTERN, description: STEP_OCCURRED_AT('withdrawnOn') }) occurredAt?: string;
 }

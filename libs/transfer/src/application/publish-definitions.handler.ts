@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandContext, commandDate, CommandOutcome, EVENT_STORE, EventStore, runCommand } from '@app/event-store';
+import { atSourceTime, CommandContext, CommandOutcome, EVENT_STORE, EventStore, runCommand } from '@app/event-store';
 import { parseProgram, parseRecognitionPolicy } from '@app/requirements';
 import { admissionDecider } from '../domain/admission.decider';
 import { policyDecider } from '../domain/policy.decider';
@@ -22,7 +22,10 @@ export interface PublishOutcome {
  * Registrar commands that publish a receiving institution's catalog: program and policy versions,
  * admissions. A definition is parsed (400 with every fault), then what it names is checked
  * (400 for unknown institutions and programs, warnings for courses not recorded yet), then the
- * decider rules on the publication (owner, immutability, effective periods).
+ * decider rules on the publication (owner, immutability, effective periods). A publication occurs
+ * at the body's `occurredAt` (e.g. a catalog imported from before this system), else on arrival,
+ * and `publishedOn` is its date; an admission occurs on its decision date (`decidedOn`, or the
+ * date of `occurredAt`, or today).
  */
 @Injectable()
 export class PublishDefinitionsHandler {
@@ -33,26 +36,32 @@ export class PublishDefinitionsHandler {
     private readonly references: DefinitionReferencesReader,
   ) {}
 
-  async publishProgramVersion(programId: string, definition: unknown, ctx: CommandContext): Promise<PublishOutcome> {
+  async publishProgramVersion(programId: string, definition: unknown, arrival: CommandContext, occurredAt?: string): Promise<PublishOutcome> {
     const parsed = parseProgram(definition);
     if (!parsed.ok) throw invalidDefinition('program-definition-invalid', 'program definition', parsed.errors);
+    const { context: ctx, date: publishedOn } = atSourceTime(arrival, { occurredAt });
     const report = await this.references.checkProgram(parsed.program, ctx.actor.institutionId);
     if (report.errors.length > 0) throw invalidDefinition('definition-references-invalid', 'what the program definition names', report.errors);
-    const command = { kind: 'PublishProgramVersion' as const, actor: ctx.actor, programId, definition, publishedOn: commandDate(ctx) };
+    const command = { kind: 'PublishProgramVersion' as const, actor: ctx.actor, programId, definition, publishedOn };
     return { outcome: await runCommand(this.store, programDecider, programStream(programId), command, ctx, { resource: { type: 'program', id: programId } }), warnings: inBody(report.warnings) };
   }
 
-  async publishPolicyVersion(policyId: string, definition: unknown, ctx: CommandContext): Promise<PublishOutcome> {
+  async publishPolicyVersion(policyId: string, definition: unknown, arrival: CommandContext, occurredAt?: string): Promise<PublishOutcome> {
     const parsed = parseRecognitionPolicy(definition);
     if (!parsed.ok) throw invalidDefinition('policy-definition-invalid', 'policy definition', parsed.errors);
+    const { context: ctx, date: publishedOn } = atSourceTime(arrival, { occurredAt });
     const report = await this.references.checkPolicy(parsed.policy, ctx.actor.institutionId);
     if (report.errors.length > 0) throw invalidDefinition('definition-references-invalid', 'what the policy definition names', report.errors);
-    const command = { kind: 'PublishPolicyVersion' as const, actor: ctx.actor, policyId, definition, publishedOn: commandDate(ctx) };
+    const command = { kind: 'PublishPolicyVersion' as const, actor: ctx.actor, policyId, definition, publishedOn };
     return { outcome: await runCommand(this.store, policyDecider, policyStream(policyId), command, ctx, { resource: { type: 'recognition policy', id: policyId } }), warnings: inBody(report.warnings) };
   }
 
   /** Admits a learner to a program of the registrar's own institution. */
-  async admitLearner(input: { learnerId: string; programId: string; decidedOn?: string }, ctx: CommandContext): Promise<{ id: string; outcome: CommandOutcome }> {
+  async admitLearner(
+    input: { learnerId: string; programId: string; decidedOn?: string; occurredAt?: string },
+    arrival: CommandContext,
+  ): Promise<{ id: string; outcome: CommandOutcome }> {
+    const { context: ctx, date: decidedOn } = atSourceTime(arrival, { occurredAt: input.occurredAt, date: { pointer: '/decidedOn', value: input.decidedOn } });
     const institutionId = ctx.actor.institutionId;
     const { state } = await this.programs.load(input.programId);
     const command = {
@@ -61,7 +70,7 @@ export class PublishDefinitionsHandler {
       institutionId,
       learnerId: input.learnerId,
       programId: input.programId,
-      decidedOn: input.decidedOn ?? commandDate(ctx),
+      decidedOn,
       programOwnedByInstitution: state.institutionId === institutionId,
       learnerRegistered: await this.learners.isRegistered(input.learnerId),
     };

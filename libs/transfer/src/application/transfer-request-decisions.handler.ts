@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandContext, commandDate, CommandOutcome, EVENT_STORE, EventStore, idFor, loadAggregate, runCommand } from '@app/event-store';
+import { atSourceTime, CommandContext, CommandOutcome, EVENT_STORE, EventStore, idFor, loadAggregate, runCommand } from '@app/event-store';
 import { ItemDecisionInput, TransferRequestCommand } from '../domain/transfer-request.commands';
 import { isPartyTo } from '../domain/request-visibility';
 import { transferRequestDecider } from '../domain/transfer-request.decider';
@@ -13,7 +13,10 @@ import { EvaluationReproducer } from './reproduce-evaluation';
 /**
  * Commands on an existing request. The decider checks who may do what (the receiving
  * institution's registrar decides, grants exceptions and revises; the submitting institution
- * appeals and withdraws), so every refusal appends nothing.
+ * appeals and withdraws), so every refusal appends nothing. Each step occurs at the body's
+ * `occurredAt` (a decision taken on paper last week) or on arrival, and its date (decidedOn,
+ * grantedOn, appealedOn, revisedOn, withdrawnOn) is that time's UTC date; a step dated before the
+ * request's previous step is refused (400 /occurredAt).
  */
 @Injectable()
 export class TransferRequestDecisionsHandler {
@@ -23,15 +26,18 @@ export class TransferRequestDecisionsHandler {
     private readonly reproducer: EvaluationReproducer,
   ) {}
 
-  decide(requestId: string, items: ItemDecisionInput[], ctx: CommandContext): Promise<CommandOutcome> {
-    return this.run(requestId, { kind: 'DecideItems', actor: ctx.actor, items, decidedOn: commandDate(ctx) }, ctx);
+  decide(requestId: string, items: ItemDecisionInput[], arrival: CommandContext, occurredAt?: string): Promise<CommandOutcome> {
+    const at = atSourceTime(arrival, { occurredAt });
+    return this.run(requestId, { kind: 'DecideItems', actor: at.context.actor, items, decidedOn: at.date }, at);
   }
 
   async grantException(
     requestId: string,
-    input: { kind: 'waive' | 'substitute'; rulePath: string; itemId?: string; reason: string },
-    ctx: CommandContext,
+    input: { kind: 'waive' | 'substitute'; rulePath: string; itemId?: string; reason: string; occurredAt?: string },
+    arrival: CommandContext,
   ): Promise<{ exceptionId: string; outcome: CommandOutcome }> {
+    const at = atSourceTime(arrival, { occurredAt: input.occurredAt });
+    const ctx = at.context;
     const { state } = await loadAggregate(this.store, transferRequestDecider, transferRequestStream(requestId));
     // Nothing is read for a request the actor is no party to: the decider answers it 404.
     const request = state.request && isPartyTo(ctx.actor, state.request) ? state.request : null;
@@ -50,21 +56,24 @@ export class TransferRequestDecisionsHandler {
       reason: input.reason,
       knownRulePaths,
       programEvaluation,
-      grantedOn: commandDate(ctx),
+      grantedOn: at.date,
     };
-    return { exceptionId, outcome: await this.run(requestId, command, ctx) };
+    return { exceptionId, outcome: await this.run(requestId, command, at) };
   }
 
-  appeal(requestId: string, input: { grounds: string; itemIds?: string[] }, ctx: CommandContext): Promise<CommandOutcome> {
-    return this.run(requestId, { kind: 'Appeal', actor: ctx.actor, grounds: input.grounds, itemIds: input.itemIds ?? [], appealedOn: commandDate(ctx) }, ctx);
+  appeal(requestId: string, input: { grounds: string; itemIds?: string[]; occurredAt?: string }, arrival: CommandContext): Promise<CommandOutcome> {
+    const at = atSourceTime(arrival, { occurredAt: input.occurredAt });
+    return this.run(requestId, { kind: 'Appeal', actor: at.context.actor, grounds: input.grounds, itemIds: input.itemIds ?? [], appealedOn: at.date }, at);
   }
 
-  revise(requestId: string, input: { items: ItemDecisionInput[]; note?: string }, ctx: CommandContext): Promise<CommandOutcome> {
-    return this.run(requestId, { kind: 'Revise', actor: ctx.actor, items: input.items, note: input.note ?? null, revisedOn: commandDate(ctx) }, ctx);
+  revise(requestId: string, input: { items: ItemDecisionInput[]; note?: string; occurredAt?: string }, arrival: CommandContext): Promise<CommandOutcome> {
+    const at = atSourceTime(arrival, { occurredAt: input.occurredAt });
+    return this.run(requestId, { kind: 'Revise', actor: at.context.actor, items: input.items, note: input.note ?? null, revisedOn: at.date }, at);
   }
 
-  withdraw(requestId: string, input: { reason?: string }, ctx: CommandContext): Promise<CommandOutcome> {
-    return this.run(requestId, { kind: 'Withdraw', actor: ctx.actor, reason: input.reason ?? null, withdrawnOn: commandDate(ctx) }, ctx);
+  withdraw(requestId: string, input: { reason?: string; occurredAt?: string }, arrival: CommandContext): Promise<CommandOutcome> {
+    const at = atSourceTime(arrival, { occurredAt: input.occurredAt });
+    return this.run(requestId, { kind: 'Withdraw', actor: at.context.actor, reason: input.reason ?? null, withdrawnOn: at.date }, at);
   }
 
   /**
@@ -82,7 +91,8 @@ export class TransferRequestDecisionsHandler {
     return evaluateTransferRequest({ ...inputs, exceptions: programExceptions }).programEvaluation;
   }
 
-  private run(requestId: string, command: TransferRequestCommand, ctx: CommandContext): Promise<CommandOutcome> {
-    return runCommand(this.store, transferRequestDecider, transferRequestStream(requestId), command, ctx, { resource: { type: 'transfer request', id: requestId } });
+  /** A step whose time the client chose may not precede the request's previous step. */
+  private run(requestId: string, command: TransferRequestCommand, at: { context: CommandContext; sourceGiven: boolean }): Promise<CommandOutcome> {
+    return runCommand(this.store, transferRequestDecider, transferRequestStream(requestId), command, at.context, { notBeforeLastEvent: at.sourceGiven, resource: { type: 'transfer request', id: requestId } });
   }
 }

@@ -10,6 +10,7 @@ import { Command } from '../../http/command-context.decorator';
 import { commandResponse, CommandResponse, HeaderResponse } from '../../http/command-response';
 import { COMMAND_RESPONSE } from '../../http/command-response.schema';
 import { INSTITUTION, ISSUED_CREDENTIAL } from './access.responses';
+import { ReadAfterPosition } from '../../http/read-after-position';
 import { IssueCredentialDto, IssuedCredentialDto, RegisterInstitutionDto, RevokeCredentialDto } from './access.dto';
 
 
@@ -26,7 +27,7 @@ export class AccessController {
   @Post('institutions')
   @Roles('admin')
   @ApiOperation({ summary: 'Register an institution (issuer and/or receiving)' })
-  @ApiCreatedResponse({ description: 'Registered; body has the id and the access stream revision', schema: COMMAND_RESPONSE })
+  @ApiCreatedResponse({ description: 'Registered: { id, revision, replayed, eventIds, position } (revision: of the access stream; position: global, for minPosition)', schema: COMMAND_RESPONSE })
   async register(@Body() body: RegisterInstitutionDto, @Command() ctx: CommandContext, @Res({ passthrough: true }) res: HeaderResponse): Promise<CommandResponse> {
     const outcome = await runCommand(this.store, accessDecider, ACCESS_STREAM, { kind: 'RegisterInstitution', ...body }, ctx, { resource: { type: 'institution', id: body.institutionId } });
     await this.registry.refresh();
@@ -35,6 +36,7 @@ export class AccessController {
 
   @Get('institutions/:institutionId')
   @Roles('admin', 'issuer', 'submitter', 'registrar', 'auditor')
+  @ReadAfterPosition('event-log')
   @ApiOperation({ summary: 'An institution as registered' })
   @ApiOkResponse({ description: 'The institution', schema: INSTITUTION })
   async institution(@Param('institutionId') institutionId: string) {
@@ -70,15 +72,15 @@ export class AccessController {
     };
     const outcome = await runCommand(this.store, accessDecider, ACCESS_STREAM, command, ctx, { resource: { type: 'credentials of institution', id: institutionId } });
     await this.registry.refresh();
-    commandResponse(res, issued.credentialId, outcome);
-    return { credentialId: issued.credentialId, institutionId, role: body.role, token: issued.token };
+    const { position } = commandResponse(res, issued.credentialId, outcome);
+    return { credentialId: issued.credentialId, institutionId, role: body.role, token: issued.token, position };
   }
 
   @Post('credentials/:credentialId/revoke')
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'Revoke a credential; it stops working at once in this process' })
-  @ApiOkResponse({ description: '{ id, revision, replayed, eventIds }', schema: COMMAND_RESPONSE })
+  @ApiOkResponse({ description: '{ id, revision, replayed, eventIds, position }', schema: COMMAND_RESPONSE })
   async revoke(
     @Param('credentialId') credentialId: string,
     @Body() body: RevokeCredentialDto,

@@ -67,4 +67,5 @@ export class IssuedCredentialDto {
   @ApiProperty() institutionId!: string;
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ description: 'The bearer token. Shown once: only its hash is stored.' }) token!: string;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Global position of the event that issued it (send as minPosition to read after this write)' }) position!: number | null;
 }
