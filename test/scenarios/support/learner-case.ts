@@ -15,6 +15,8 @@ export interface CompletionDef {
   completedOn: string;
   eqfLevel?: number;
   inResidence?: boolean;
+  /** Default true. */
+  identityVerified?: boolean;
 }
 
 export interface CredentialDef {
@@ -145,7 +147,7 @@ async function runCaseFor(world: ScenarioWorld, target: Target, c: LearnerCase, 
     const body = {
       courseId: done.courseId,
       grade: done.grade,
-      identityVerified: true,
+      identityVerified: done.identityVerified ?? true,
       completedOn: done.completedOn,
       ...(done.eqfLevel !== undefined ? { eqfLevel: done.eqfLevel } : {}),
       ...(done.inResidence !== undefined ? { inResidence: done.inResidence } : {}),
