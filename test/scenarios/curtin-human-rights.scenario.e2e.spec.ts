@@ -98,6 +98,15 @@ describe('Curtin Master of Human Rights: CurtinX MicroMasters credit under the C
     submit: ['MM'],
     items: { MM: { outcome: 'granted', credits: '75', reason: 'ELECTIVE_CREDIT' }, ...components },
     program: { credits: '75', need: '300', requirementsSatisfied: false, satisfied: ['mhr/micromasters-credit'], missing: rest },
+    then: {
+      title: 'CurtinX revokes the MicroMasters after the decision: the credit no longer counts',
+      issuer: CURTINX,
+      async change(w, run) {
+        await w.post(CURTINX, 'issuer', `/learners/${run.learnerId}/credentials/${run.ids.MM}/revocation`, { reason: 'assessment integrity breach' });
+      },
+      items: { MM: { credits: '0', mayBeAbsent: true }, ...components },
+      program: { credits: '0', need: '300', requirementsSatisfied: false, missing: ['mhr/micromasters-credit', ...rest] },
+    },
   });
 
   describeLearner('near miss, expired: the MicroMasters was completed in 2013, outside the ten-year window', world, target, {

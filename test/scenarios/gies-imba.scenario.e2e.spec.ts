@@ -89,6 +89,15 @@ describe('Gies iMBA: credit-bearing graduate certificates applied upon admission
     admittedOn: '2026-08-15',
     items: { 'SLM-1': granted('SLM-1'), 'SLM-2': granted('SLM-2'), 'SLM-3': granted('SLM-3'), CERT: certificateItem },
     program: { credits: '12', need: '72', requirementsSatisfied: false, admitted: true, satisfied: ['imba/leadership'], missing: rest, held: ['GIES.SLM-1', 'GIES.SLM-2', 'GIES.SLM-3'] },
+    then: {
+      title: 'SLM-3 is regraded to D after the decision (below the C minimum): it no longer counts, the answer asks for it',
+      issuer: GIES,
+      async change(w, run) {
+        await w.post(GIES, 'issuer', `/learners/${run.learnerId}/completions/${run.ids['SLM-3']}/corrections`, { grade: { scale: 'letter', value: 'D' }, reason: 'grading error corrected' });
+      },
+      items: { 'SLM-1': granted('SLM-1'), 'SLM-2': granted('SLM-2'), 'SLM-3': { credits: '0' }, CERT: { credits: '0' } },
+      program: { credits: '8', need: '72', requirementsSatisfied: false, missing: ['imba/leadership/slm-3', ...rest], held: ['GIES.SLM-1', 'GIES.SLM-2'] },
+    },
   });
 
   describeLearner('two of three courses, certificate not finished: course credit still counts (8 hours); the answer asks for the third course only', world, target, {

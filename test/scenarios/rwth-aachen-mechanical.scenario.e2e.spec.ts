@@ -118,6 +118,16 @@ describe('RWTH Aachen M.Sc. Mechanical Engineering: European micro-credentials w
     },
   });
 
+  describeLearner('the compulsory-module micro-credential and two electives (within the limit): the answer never asks for the module held', world, target, {
+    completions: [mc('control', TUD, 'tud.MC-CONTROL', '2026-03-20'), kul(1, '2026-04-15'), kul(2, '2026-05-15')],
+    admittedOn: '2026-09-01',
+    items: { control: { outcome: 'granted', credits: '6', reason: 'EQUIVALENT_COURSE', as: 'RWTH.ME-CONTROL' }, 'kul-1': elective, 'kul-2': elective },
+    program: {
+      credits: '18', need: '120', requirementsSatisfied: false,
+      satisfied: ['msc-me/compulsory/control-engineering'], missing: ['msc-me/compulsory/fluid-mechanics', 'msc-me/electives', ...rest], held: ['RWTH.ME-CONTROL'],
+    },
+  });
+
   describeLearner('near miss, level mismatch: an EQF 6 micro-credential is not master-level learning', world, target, {
     completions: [mc('bsc', KUL, 'kul.MC-BSC', '2026-04-10'), kul(1, '2026-05-10')],
     admittedOn: '2026-09-01',

@@ -48,6 +48,8 @@ export interface ExpectedItem {
    * credential): how the registrar decides it when submitted; only `credits` is asserted.
    */
   decideAs?: { outcome: 'denied'; reason: string };
+  /** Zero credits may also be said by leaving the item out (a revoked credential is no evidence). */
+  mayBeAbsent?: boolean;
 }
 
 export interface LearnerCase {
@@ -214,7 +216,7 @@ async function runCaseFor(world: ScenarioWorld, target: Target, c: LearnerCase, 
 }
 
 /** Eligibility is a projection: ask until it reflects the global position of the case's last write (bounded). */
-async function pollEligibility(world: ScenarioWorld, target: Target, learnerId: string, atLeast: number): Promise<EligibilityView> {
+export async function pollEligibility(world: ScenarioWorld, target: Target, learnerId: string, atLeast: number): Promise<EligibilityView> {
   const path = `/eligibility?learnerId=${learnerId}&programId=${target.programId}`;
   const deadline = Date.now() + 10_000;
   for (;;) {
@@ -223,4 +225,21 @@ async function pollEligibility(world: ScenarioWorld, target: Target, learnerId: 
     if (Date.now() > deadline) throw new Error(`no eligibility answer up to position ${atLeast} after 10 s: ${JSON.stringify(answer.body)}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+interface RecordEvidence {
+  evidence?: { position: number | null };
+  corrections?: { evidence: { position: number | null } }[];
+  revocation?: { evidence: { position: number | null } } | null;
+}
+
+/** The highest global position among the events of the learner's record (read over HTTP). */
+export async function recordPosition(world: ScenarioWorld, issuer: string, learnerId: string): Promise<number> {
+  const record = (await world.get(issuer, 'issuer', `/learners/${learnerId}/record`)).body as { completions: RecordEvidence[]; credentials: RecordEvidence[] };
+  const positions = [...record.completions, ...record.credentials].flatMap((x) => [
+    x.evidence?.position ?? -1,
+    ...(x.corrections ?? []).map((k) => k.evidence.position ?? -1),
+    x.revocation?.evidence.position ?? -1,
+  ]);
+  return Math.max(-1, ...positions);
 }
