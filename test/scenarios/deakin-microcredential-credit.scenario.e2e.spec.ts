@@ -98,7 +98,7 @@ describe('Deakin University: specified and unspecified credit for micro-credenti
     completions: [{ key: 'deakin', issuer: DEAKIN, courseId: 'deakin.MC-CYBER', grade: { scale: 'percent', value: '84' }, completedOn: '2026-05-15' }],
     admittedOn: '2026-07-01',
     items: { deakin: { outcome: 'granted', credits: '1', reason: 'EQUIVALENT_COURSE', as: 'SIT.CYBER-FUND' } },
-    program: { credits: '1', need: '12', requirementsSatisfied: false, satisfied: ['mit/compulsory/cyber-fundamentals'], missing: allCompulsory.slice(1), held: ['SIT.CYBER-FUND'] },
+    program: { credits: '1', need: '12', requirementsSatisfied: false, satisfied: ['mit/compulsory/cyber-fundamentals'], missing: allCompulsory.slice(1), held: ['SIT.CYBER-FUND'], names: [['SIT.SOFT-ENG'], ['SIT.PROF-PRAC'], ['SIT.PROJECT']] },
   });
 
   describeLearner('cap binds: thirteen 5 ECTS micro-credentials (26/3 credit points); 8 credit points at most, one-third stays at Deakin', world, target, {

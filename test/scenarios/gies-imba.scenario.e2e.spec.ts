@@ -96,7 +96,7 @@ describe('Gies iMBA: credit-bearing graduate certificates applied upon admission
         await w.post(GIES, 'issuer', `/learners/${run.learnerId}/completions/${run.ids['SLM-3']}/corrections`, { grade: { scale: 'letter', value: 'D' }, reason: 'grading error corrected' });
       },
       items: { 'SLM-1': granted('SLM-1'), 'SLM-2': granted('SLM-2'), 'SLM-3': { credits: '0' }, CERT: { credits: '0' } },
-      program: { credits: '8', need: '72', requirementsSatisfied: false, missing: ['imba/leadership/slm-3', ...rest], held: ['GIES.SLM-1', 'GIES.SLM-2'] },
+      program: { credits: '8', need: '72', requirementsSatisfied: false, missing: ['imba/leadership/slm-3', ...rest], held: ['GIES.SLM-1', 'GIES.SLM-2'], names: [['GIES.SLM-3', 'Leadership and Ethics']] },
     },
   });
 
@@ -104,14 +104,14 @@ describe('Gies iMBA: credit-bearing graduate certificates applied upon admission
     completions: [course('SLM-1', 'A', 2), course('SLM-2', 'B', 4)],
     admittedOn: '2026-08-15',
     items: { 'SLM-1': granted('SLM-1'), 'SLM-2': granted('SLM-2') },
-    program: { credits: '8', need: '72', requirementsSatisfied: false, missing: ['imba/leadership', ...rest], held: ['GIES.SLM-1', 'GIES.SLM-2'] },
+    program: { credits: '8', need: '72', requirementsSatisfied: false, missing: ['imba/leadership', ...rest], held: ['GIES.SLM-1', 'GIES.SLM-2'], names: [['GIES.SLM-3', 'Leadership and Ethics']] },
   });
 
   describeLearner('near miss, a grade below the minimum (D in one course): that course does not count', world, target, {
     completions: [course('SLM-1', 'A', 2), course('SLM-2', 'D', 4), course('SLM-3', 'B', 6)],
     admittedOn: '2026-08-15',
     items: { 'SLM-1': granted('SLM-1'), 'SLM-2': { outcome: 'denied', credits: '0', reason: 'BELOW_MIN_GRADE' }, 'SLM-3': granted('SLM-3') },
-    program: { credits: '8', need: '72', requirementsSatisfied: false, missing: ['imba/leadership', ...rest], held: ['GIES.SLM-1', 'GIES.SLM-3'] },
+    program: { credits: '8', need: '72', requirementsSatisfied: false, missing: ['imba/leadership', ...rest], held: ['GIES.SLM-1', 'GIES.SLM-3'], names: [['GIES.SLM-2', 'Strategic Management']] },
   });
 
   describeLearner('near miss, not admitted (request evaluated, not decided): nothing is applied before acceptance', world, target, {

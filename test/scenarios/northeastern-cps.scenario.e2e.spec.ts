@@ -98,7 +98,7 @@ describe('Northeastern CPS: a graduate certificate applied to the MS when its cr
     items: { 'PJM-1': expired, 'PJM-2': credited('PJM-2'), 'PJM-3': credited('PJM-3'), 'PJM-4': credited('PJM-4'), CERT: certificateItem },
     program: {
       credits: '12', need: '45', requirementsSatisfied: false,
-      satisfied: ['ms-pm/core/pjm-2', 'ms-pm/core/pjm-3', 'ms-pm/core/pjm-4'], missing: ['ms-pm/core/pjm-1', 'ms-pm/further-courses'], held: ['NEU.PJM-2', 'NEU.PJM-3', 'NEU.PJM-4'],
+      satisfied: ['ms-pm/core/pjm-2', 'ms-pm/core/pjm-3', 'ms-pm/core/pjm-4'], missing: ['ms-pm/core/pjm-1', 'ms-pm/further-courses'], held: ['NEU.PJM-2', 'NEU.PJM-3', 'NEU.PJM-4'], names: [['NEU.PJM-1']],
     },
   });
 });

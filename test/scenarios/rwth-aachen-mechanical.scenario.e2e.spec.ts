@@ -124,7 +124,7 @@ describe('RWTH Aachen M.Sc. Mechanical Engineering: European micro-credentials w
     items: { control: { outcome: 'granted', credits: '6', reason: 'EQUIVALENT_COURSE', as: 'RWTH.ME-CONTROL' }, 'kul-1': elective, 'kul-2': elective },
     program: {
       credits: '18', need: '120', requirementsSatisfied: false,
-      satisfied: ['msc-me/compulsory/control-engineering'], missing: ['msc-me/compulsory/fluid-mechanics', 'msc-me/electives', ...rest], held: ['RWTH.ME-CONTROL'],
+      satisfied: ['msc-me/compulsory/control-engineering'], missing: ['msc-me/compulsory/fluid-mechanics', 'msc-me/electives', ...rest], held: ['RWTH.ME-CONTROL'], names: [['RWTH.ME-FLUID2', 'Fluid Mechanics II']],
     },
   });
 

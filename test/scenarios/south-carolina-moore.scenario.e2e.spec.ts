@@ -91,7 +91,7 @@ describe('Moore School of Business: up to 9 certificate hours toward a degree aw
     completions: [done('c1', 'CERT-1', '2026-02-10'), done('c2', 'CERT-2', '2026-03-10'), done('c3', 'CERT-3', '2026-04-10'), done('data', 'CERT-DATA', '2026-05-10')],
     admittedOn: '2026-08-15',
     items: { data: { outcome: 'granted', credits: '3', reason: 'EQUIVALENT_COURSE', as: 'MOORE.CORE-DATA' }, c1: elective, c2: elective, c3: capped },
-    program: { credits: '9', need: '30', requirementsSatisfied: false, satisfied: ['ms/core/core-data'], missing: ['ms/core/core-ob', 'ms/core/core-fin', 'ms/core/core-acct', 'ms/electives'], held: ['MOORE.CORE-DATA'] },
+    program: { credits: '9', need: '30', requirementsSatisfied: false, satisfied: ['ms/core/core-data'], missing: ['ms/core/core-ob', 'ms/core/core-fin', 'ms/core/core-acct', 'ms/electives'], held: ['MOORE.CORE-DATA'], names: [['MOORE.CORE-OB'], ['MOORE.CORE-FIN'], ['MOORE.CORE-ACCT']] },
   });
 
   describeLearner('near miss, expired: certificate completed in 2020, more than four years ago', world, target, {

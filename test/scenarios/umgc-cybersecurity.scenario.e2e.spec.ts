@@ -125,7 +125,7 @@ describe('UMGC MS in Cybersecurity: NDU iCollege certificates credited as one bl
     admittedOn: '2026-08-01',
     submit: ['IA4011'],
     items: { IA4011: { outcome: 'granted', credits: '6', reason: 'EQUIVALENT_COURSE', as: 'UMGC.CSEC620' }, 'ia-4011': { credits: '0' } },
-    program: { credits: '6', need: '36', requirementsSatisfied: false, missing: ['ms-csec/foundations', ...others], held: ['UMGC.CSEC620'] },
+    program: { credits: '6', need: '36', requirementsSatisfied: false, missing: ['ms-csec/foundations', ...others], held: ['UMGC.CSEC620'], names: [['UMGC.CSEC610', 'Cyberspace and Cybersecurity']] },
   });
 
   describeLearner('cap binds: an older NSTISSI 4011 and the CISO block; the whole block is credited (12), the 4011 adds nothing, nothing partial', world, target, {

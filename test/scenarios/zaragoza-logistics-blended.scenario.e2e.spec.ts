@@ -104,6 +104,7 @@ describe('Zaragoza Logistics Center blended master (ZLOGb): MITx SCM MicroMaster
       credits: '30', need: '60', requirementsSatisfied: false, admitted: true,
       satisfied: ['zlog/foundation'], missing: onCampus,
       residency: { outcome: 'reduced', pathway: 'blended', months: 5 },
+      residencyBecause: ['MITx-SCM-MM', 'MicroMasters Program in Supply Chain Management'],
     },
   });
 

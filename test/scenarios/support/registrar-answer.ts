@@ -71,6 +71,10 @@ export interface ProgramExpectation {
   residency?: { outcome: 'standard' | 'reduced'; pathway: string | null; months?: number };
   /** Internal course ids the learner holds (granted as those courses): never asked for again. */
   held?: string[];
+  /** Courses "missing" must name, each as alternatives (course id or its label). */
+  names?: string[][];
+  /** A reduced residency's reasons name the credential that unlocked it (code or title), never an internal id. */
+  residencyBecause?: string[];
 }
 
 const under = (e: EligibilityView, path: string) => e.missing.filter((m) => m.rulePath === path || m.rulePath.startsWith(`${path}/`));
@@ -97,6 +101,15 @@ export function expectProgramAnswer(e: EligibilityView, want: ProgramExpectation
   expect(satisfied).toEqual(Object.fromEntries((want.satisfied ?? []).map((p) => [p, []])));
   const reported = Object.fromEntries((want.missing ?? []).map((p) => [p, under(e, p).length > 0]));
   expect({ reported, all: e.missing.map((m) => m.rulePath) }).toEqual({ reported: Object.fromEntries((want.missing ?? []).map((p) => [p, true])), all: e.missing.map((m) => m.rulePath) });
+  if (want.residencyBecause) {
+    const because = want.residencyBecause;
+    expect({
+      namesCredential: e.residency.reasons.some((r) => because.some((b) => r.includes(b))),
+      internalIds: e.residency.reasons.filter((r) => UUID.test(r)),
+    }).toEqual({ namesCredential: true, internalIds: [] });
+  }
+  const named = Object.fromEntries((want.names ?? []).map((alternatives) => [alternatives[0], e.missing.some((m) => alternatives.some((a) => m.message.includes(a)))]));
+  expect({ named, missing: e.missing.map((m) => m.message) }).toEqual({ named: Object.fromEntries((want.names ?? []).map((a) => [a[0], true])), missing: e.missing.map((m) => m.message) });
   expectActionableMissing(e, want.held ?? []);
 }
 
