@@ -105,7 +105,7 @@ export interface EligibilityView {
   requirementsSatisfied: boolean;
   totalCredits: { have: unknown; need: unknown; satisfied: boolean };
   admission: { required: boolean; admitted: boolean; satisfied: boolean };
-  residency: { outcome: string; pathway: { id: string } | null; months: number | null; standard: { months: number | null } };
+  residency: { outcome: string; pathway: { id: string } | null; months: number | null; standard: { months: number | null }; reasons: string[] };
   recognized: RecognizedEntry[];
   missing: { rulePath: string; message: string }[];
   explanation: string[];
