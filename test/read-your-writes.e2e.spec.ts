@@ -85,7 +85,7 @@ describe('read your own writes: write answers carry `position`, reads accept `mi
         ...flow.completionIds.map((id, i) => (i === 0
           ? { itemId: `completion:${id}`, outcome: 'denied', reasonCode: 'NO_EQUIVALENCY', overrideReason: 'exam not proctored' }
           : { itemId: `completion:${id}`, outcome: 'granted', reasonCode: 'EQUIVALENT_COURSE' })),
-        { itemId: credentialItem, outcome: 'denied', reasonCode: 'NO_EQUIVALENCY' },
+        { itemId: credentialItem, outcome: 'recognized', reasonCode: 'PATHWAY_CREDENTIAL' },
       ];
       const revised = await registrar().post(`/transfer-requests/${requestId}/revision`).send({ items, note: 'after appeal' }).expect(201);
       const policy = { ...scmPolicy(), version: '2026.2', effectiveFrom: '2027-01-01' };

@@ -9,13 +9,13 @@ export const commandResponseProperties = {
   revision: { type: 'integer', minimum: -1, description: 'its stream revision after the write (also the ETag)' },
   replayed: { type: 'boolean', description: 'true: a retried request (same Idempotency-Key); nothing new was stored' },
   eventIds: { type: 'array', items: { type: 'string' }, description: 'ids of the events the write stored (on a replay: those it stored the first time)' },
-  position: { type: 'integer', minimum: -1, description: "global position of the write's last event (read your own writes: pass it as minPosition)" },
+  position: { type: ['integer', 'null'], minimum: 0, description: "global position of the write's last event (read your own writes: pass it as minPosition); null when the stream has no event" },
 } as const;
 
 export const commandResponseSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['id', 'revision', 'replayed', 'eventIds'],
+  required: ['id', 'revision', 'replayed', 'eventIds', 'position'],
   properties: commandResponseProperties,
   example: { id: 'mit-scm', revision: 0, replayed: false, eventIds: ['01a22e61-f528-76f8-8f3f-f87f4da9ee7d'], position: 42 },
 } as const;

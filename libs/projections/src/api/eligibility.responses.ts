@@ -48,6 +48,10 @@ export const ELIGIBILITY_ANSWER = apiSchema(
       ),
       'every piece of evidence: the decision in force, or the engine\'s proposal',
     ),
+    home: s.array(
+      s.object({ itemId: s.string('the completion id'), title: s.string(), courseId: s.string(), credits: s.amount(), unit: s.string(), inResidence: s.boolean() }),
+      "completions of the receiving institution's own courses: counted as taken here, no recognition",
+    ),
     missing: s.array(
       s.object(
         {

@@ -1,5 +1,5 @@
 import { fold, refuse } from '@app/kernel';
-import { EventLike, heldCredentialsOf, learnerRecordOf, learnerStream, recognitionEvidenceOf } from '@app/records';
+import { EventLike, heldCredentialsOf, learnerRecordOf, learnerStream } from '@app/records';
 import { parseStoredProgram } from '@app/requirements';
 import {
   admissionStream, conversionTablesOf, LearnerAdmitted, latestProgramVersion, policyDecider, PolicyEvent, policyStream, programDecider, ProgramEvent, programStream, PublishedPolicy,
@@ -10,6 +10,7 @@ import { AsOfCut } from './as-of-cut';
 import { AsOfReader } from './as-of-reader';
 import { requestAsOf } from './as-of-requests';
 import { decidedFor, RequestForEligibility } from '../eligibility/decided-credit';
+import { evidenceFor } from '../eligibility/home-credit';
 
 const asDomain = <E>(events: EventLike[]): E[] => events.map((e) => ({ type: e.type, data: e.data }) as unknown as E);
 
@@ -56,13 +57,15 @@ export async function eligibilityAsOf(
     requests.push({ state: found.state, position: found.row.lastPosition });
   }
   const { decided, exceptions } = decidedFor(requests, record);
+  const { evidence, home } = evidenceFor(record, program.institutionId);
   const answer = evaluateEligibility({
     decided,
     exceptions,
+    homeItems: home,
     learnerId: ids.learnerId,
     program: { programId: ids.programId, version, institutionId: program.institutionId, program: parsed.program },
     policies,
-    evidence: recognitionEvidenceOf(record),
+    evidence,
     credentialsHeld: heldCredentialsOf(record),
     admitted,
     referenceDate,

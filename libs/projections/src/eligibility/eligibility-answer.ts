@@ -51,6 +51,8 @@ export interface EligibilityAnswer {
     reasons: string[];
   };
   recognized: RecognizedEntry[];
+  /** Completions of the receiving institution's own courses: taken here, counted as they are (no recognition). */
+  home: { itemId: string; title: string; courseId: string; credits: Amount; unit: string; inResidence: boolean }[];
   /** What completes the program: each entry with `need` (what new learning completes it) and `notes` (why held items do not count). */
   missing: MissingEntry[];
   /** How `missing` completes the program (verified: adding it was evaluated and satisfies the program). */

@@ -1,10 +1,11 @@
 import { EntityManager } from 'typeorm';
-import { heldCredentialsOf, LearnerRecord, recognitionEvidenceOf } from '@app/records';
+import { heldCredentialsOf, LearnerRecord } from '@app/records';
 import { parseStoredProgram, Program } from '@app/requirements';
 import { ConversionTableRecord, PolicyState, ProgramState, PublishedPolicy, TransferRequestState } from '@app/transfer';
 import { AdmissionRow, LearnerRow, PolicyRow, ProgramRow, RequestRow } from '../read-model/entities';
 import { findByKeys } from '../runtime/bulk-read';
 import { decidedFor, RequestForEligibility } from './decided-credit';
+import { evidenceFor } from './home-credit';
 import { EligibilityInputs } from './evaluate-eligibility';
 
 const admissionKey = (institutionId: string, learnerId: string, programId: string) => `${institutionId}\u0000${learnerId}\u0000${programId}`;
@@ -142,13 +143,15 @@ export class EligibilityInputsLoader {
 /** The engine inputs for one reference date (admissions count from their decision date). */
 export function eligibilityInputsOf(loaded: LoadedEligibility, referenceDate: string): EligibilityInputs {
   const { decided, exceptions } = decidedFor(loaded.requests, loaded.record);
+  const { evidence, home } = evidenceFor(loaded.record, loaded.institutionId);
   return {
     decided,
     exceptions,
+    homeItems: home,
     learnerId: loaded.learnerId,
     program: { programId: loaded.programId, version: loaded.program.version, institutionId: loaded.institutionId, program: loaded.program.program },
     policies: loaded.policies,
-    evidence: recognitionEvidenceOf(loaded.record),
+    evidence,
     credentialsHeld: heldCredentialsOf(loaded.record),
     admitted: loaded.admissions.some((a) => a.decidedOn <= referenceDate),
     referenceDate,

@@ -1,4 +1,4 @@
-import { evaluateProgram, HeldCredential, Program, ProgramEvaluation, ProgramException, RecognitionEvaluation, RecognitionEvidence, toDecimal, parseRational } from '@app/requirements';
+import { evaluateProgram, HeldCredential, LearnerItem, Program, ProgramEvaluation, ProgramException, RecognitionEvaluation, RecognitionEvidence, toDecimal, parseRational } from '@app/requirements';
 import { effectivePolicyAmong, inEffectOnAnyDate, policyVersionOf, PublishedPolicy, runEvaluation } from '@app/transfer';
 import { DecidedEvidence, decidedCredit } from './decided-credit';
 import { Amount, EvaluatedEligibility, RecognizedEntry } from './eligibility-answer';
@@ -19,6 +19,8 @@ export interface EligibilityInputs {
   decided?: DecidedEvidence[];
   /** Exceptions granted on the learner's requests toward this program. */
   exceptions?: ProgramException[];
+  /** Completions of the institution's own courses: they count as taken here, with no recognition. */
+  homeItems?: LearnerItem[];
 }
 
 const amount = (exact: string): Amount => ({ exact, decimal: toDecimal(parseRational(exact)) });
@@ -36,7 +38,9 @@ export function evaluateEligibility(inputs: EligibilityInputs): EvaluatedEligibi
   const decided = inputs.decided ?? [];
   const decidedIds = new Set(decided.map((d) => d.refId));
   const proposedEvidence = inputs.evidence.filter((e) => !decidedIds.has(e.id));
-  const credit = decidedCredit(decided);
+  const decidedItems = decidedCredit(decided);
+  const home = inputs.homeItems ?? [];
+  const credit = { items: [...home, ...decidedItems.items], alreadyRecognized: decidedItems.alreadyRecognized };
   const policy = inputs.policyOverride ? pinned(inputs.policyOverride) : effectivePolicyAmong(inputs.policies, program.programId, referenceDate);
   let recognition: RecognitionEvaluation | null = null;
   let evaluation: ProgramEvaluation;
@@ -100,6 +104,7 @@ export function evaluateEligibility(inputs: EligibilityInputs): EvaluatedEligibi
         requestId: null,
       })),
     ],
+    home: home.map((h) => ({ itemId: h.id.slice('home:'.length), title: h.title ?? h.courseId ?? h.id, courseId: h.courseId ?? '', credits: amount(String(h.credits)), unit: h.unit, inResidence: h.inResidence === true })),
     missing: evaluation.missing,
     completion: evaluation.completion ?? null,
     exceptions: evaluation.exceptions,

@@ -14,8 +14,9 @@ export async function projectRequestEvent(event: RecordedEvent, batch: Projectio
   if (!request) return; // nothing before RequestSubmitted can be shown
   batch.requests.set(requestId, requestRowOf(requestId, next, row?.submittedAt ?? event.recordedAt, event), next);
   if (event.type === 'RequestSubmitted') batch.pair({ learnerId: request.learnerId, programId: request.programId, institutionId: request.receivingInstitution });
-  // decisions in force bind eligibility: the learner's progress rows are evaluated again
-  if (DECISION_EVENTS.has(event.type) || event.type === 'ExceptionGranted') batch.changedLearners.add(request.learnerId);
+  // a request's rows are inputs of the learner's progress rows (decisions in force bind, and its
+  // position and time count among the inputs'): every event of it evaluates them again
+  batch.changedLearners.add(request.learnerId);
   if (DECISION_EVENTS.has(event.type)) {
     const d = event.data as { decidedOn?: string; revisedOn?: string; withdrawnOn?: string };
     batch.ledgerRequests.set(requestId, { position: event.position, on: d.decidedOn ?? d.revisedOn ?? d.withdrawnOn ?? event.recordedAt.slice(0, 10) });

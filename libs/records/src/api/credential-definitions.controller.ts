@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContext } from '@app/event-store';
 import { refuse } from '@app/kernel';
-import { Command, COMMAND_RESPONSE, commandResponse, CommandResponse, etagOf, HeaderResponse, Roles } from '@app/platform';
+import { Command, COMMAND_RESPONSE, commandResponse, CommandResponse, etagOf, HeaderResponse, ReadAfterPosition, Roles } from '@app/platform';
 import { CREDENTIAL_DEFINITION } from './records.responses';
 import { CredentialDefinitionCommandsHandler } from '../application/credential-definition-commands.handler';
 import { RecordsStreamReader } from '../application/stream-reader';
@@ -45,6 +45,7 @@ export class CredentialDefinitionsController {
   }
 
   @Get(':code')
+  @ReadAfterPosition('event-log')
   @Roles('issuer', 'submitter', 'registrar', 'auditor')
   @ApiOperation({ summary: 'A credential program’s published definition: every version, oldest first; ETag = its stream revision' })
   @ApiOkResponse({ description: 'every version, oldest first; ETag = its stream revision', schema: CREDENTIAL_DEFINITION })

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { atSourceTime, CommandContext, CommandOutcome, EVENT_STORE, EventStore, runCommand } from '@app/event-store';
+import { atSourceTime, CommandContext, CommandOutcome, EVENT_STORE, EventStore, loadAggregate, runCommand } from '@app/event-store';
+import { Decider, DomainEvent } from '@app/kernel';
 import { parseProgram, parseRecognitionPolicy } from '@app/requirements';
 import { admissionDecider } from '../domain/admission.decider';
 import { policyDecider } from '../domain/policy.decider';
@@ -40,9 +41,10 @@ export class PublishDefinitionsHandler {
     const parsed = parseProgram(definition);
     if (!parsed.ok) throw invalidDefinition('program-definition-invalid', 'program definition', parsed.errors);
     const { context: ctx, date: publishedOn } = atSourceTime(arrival, { occurredAt });
+    const command = { kind: 'PublishProgramVersion' as const, actor: ctx.actor, programId, definition, publishedOn };
+    await this.decidable(programDecider, programStream(programId), command);
     const report = await this.references.checkProgram(parsed.program, ctx.actor.institutionId);
     if (report.errors.length > 0) throw invalidDefinition('definition-references-invalid', 'what the program definition names', report.errors);
-    const command = { kind: 'PublishProgramVersion' as const, actor: ctx.actor, programId, definition, publishedOn };
     return { outcome: await runCommand(this.store, programDecider, programStream(programId), command, ctx, { resource: { type: 'program', id: programId } }), warnings: inBody(report.warnings) };
   }
 
@@ -50,9 +52,10 @@ export class PublishDefinitionsHandler {
     const parsed = parseRecognitionPolicy(definition);
     if (!parsed.ok) throw invalidDefinition('policy-definition-invalid', 'policy definition', parsed.errors);
     const { context: ctx, date: publishedOn } = atSourceTime(arrival, { occurredAt });
+    const command = { kind: 'PublishPolicyVersion' as const, actor: ctx.actor, policyId, definition, publishedOn };
+    await this.decidable(policyDecider, policyStream(policyId), command);
     const report = await this.references.checkPolicy(parsed.policy, ctx.actor.institutionId);
     if (report.errors.length > 0) throw invalidDefinition('definition-references-invalid', 'what the policy definition names', report.errors);
-    const command = { kind: 'PublishPolicyVersion' as const, actor: ctx.actor, policyId, definition, publishedOn };
     return { outcome: await runCommand(this.store, policyDecider, policyStream(policyId), command, ctx, { resource: { type: 'recognition policy', id: policyId } }), warnings: inBody(report.warnings) };
   }
 
@@ -76,6 +79,16 @@ export class PublishDefinitionsHandler {
     };
     const stream = admissionStream(institutionId, input.learnerId);
     return { id: stream, outcome: await runCommand(this.store, admissionDecider, stream, command, ctx, { resource: { type: 'admission of learner', id: input.learnerId } }) };
+  }
+
+  /**
+   * Who may publish and whether the version is new are the decider's to say, and a caller that may
+   * not publish here learns that (403), not what its definition names wrongly: the decider is asked
+   * first on the current state; the append still runs it again under optimistic concurrency.
+   */
+  private async decidable<C, S, E extends DomainEvent>(decider: Decider<C, S, E>, stream: string, command: C): Promise<void> {
+    const { state } = await loadAggregate(this.store, decider, stream);
+    decider.decide(command, state);
   }
 }
 

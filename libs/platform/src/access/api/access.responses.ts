@@ -20,5 +20,6 @@ export const ISSUED_CREDENTIAL = apiSchema(
     institutionId: s.string(),
     role: s.enum(ROLES),
     token: s.string('the bearer token, ct_<uuid>.<secret>; shown once: only its hash is stored'),
+    position: s.nullable(s.integer("global position of the write's last event (pass it as minPosition)")),
   }),
 );
