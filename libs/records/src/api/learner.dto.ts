@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ValidateWith } from '@app/platform';
-import { CompletionInput, CorrectionInput, EnrollmentInput, RegisterLearnerInput } from '../application/records.inputs';
+import { CompletionInput, CorrectionInput, EnrollmentInput, RegisterLearnerInput, WithdrawalInput } from '../application/records.inputs';
 import { ASSESSMENT_TYPES, AssessmentType, CREDIT_UNITS, CreditUnit, Grade } from '../domain/records.values';
 import { assessmentSchema, dateSchema, decimalSchema, DECIMAL_PATTERN, eqfSchema, gradeSchema, ID_PATTERN, idSchema, text, unitSchema } from './schema-parts';
 
@@ -58,6 +58,11 @@ export class RecordCompletionDto implements CompletionInput {
 export class CorrectCompletionDto implements CorrectionInput {
   @ApiProperty({ type: GradeDto }) grade!: Grade;
   @ApiProperty({ example: 'exam re-marked after appeal', maxLength: 500 }) reason!: string;
+}
+
+@ValidateWith({ type: 'object', additionalProperties: false, required: ['reason'], properties: { reason: text(500) } })
+export class WithdrawCompletionDto implements WithdrawalInput {
+  @ApiProperty({ example: 'recorded on the wrong learner', maxLength: 500, description: 'Why the completion was recorded in error (kept in the log)' }) reason!: string;
 }
 
 @ValidateWith({ type: 'object', required: ['learnerId'], properties: { learnerId: idSchema } })

@@ -6,11 +6,11 @@ import { learnerStream } from '../domain/streams';
 import { actorOf } from './command-dates';
 import { CommandResult } from './command-result';
 import { ExternalRefHasher } from './external-ref-hasher';
-import { CompletionInput, CorrectionInput, EnrollmentInput, RegisterLearnerInput } from './records.inputs';
+import { CompletionInput, CorrectionInput, EnrollmentInput, RegisterLearnerInput, WithdrawalInput } from './records.inputs';
 import { RecordsStreamReader } from './stream-reader';
 
 /**
- * RegisterLearner, RecordEnrollment, RecordCompletion, CorrectCompletion: generates ids with
+ * RegisterLearner, RecordEnrollment, RecordCompletion, CorrectCompletion, WithdrawCompletion: generates ids with
  * idFor (deterministic under an Idempotency-Key), loads the course the command names so the
  * decider can check its issuer, and runs the learner decider on the learner's stream.
  */
@@ -52,6 +52,11 @@ export class LearnerCommandsHandler {
 
   correct(learnerId: string, completionId: string, input: CorrectionInput, ctx: CommandContext): Promise<CommandResult> {
     const command: LearnerCommand = { kind: 'CorrectCompletion', learnerId, completionId, actor: actorOf(ctx), grade: input.grade, reason: input.reason, correctedOn: commandDate(ctx) };
+    return this.run(learnerId, completionId, command, ctx);
+  }
+
+  withdraw(learnerId: string, completionId: string, input: WithdrawalInput, ctx: CommandContext): Promise<CommandResult> {
+    const command: LearnerCommand = { kind: 'WithdrawCompletion', learnerId, completionId, actor: actorOf(ctx), reason: input.reason, withdrawnOn: commandDate(ctx) };
     return this.run(learnerId, completionId, command, ctx);
   }
 

@@ -40,6 +40,10 @@ export interface CorrectionInput {
   reason: string;
 }
 
+export interface WithdrawalInput {
+  reason: string;
+}
+
 export interface CredentialInput {
   type: CredentialType;
   code?: string;

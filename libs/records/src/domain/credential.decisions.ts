@@ -1,7 +1,7 @@
 import { refuse } from '@app/kernel';
 import { AwardCredential, RevokeCredential } from './learner.commands';
 import { MicroCredentialAwarded, MicroCredentialRevoked } from './learner.events';
-import { CompletionView, credentialOf, LearnerRecord } from './learner-record';
+import { CompletionView, credentialOf, isWithdrawn, LearnerRecord } from './learner-record';
 import { assertCredits, assertDate, assertEqfLevel, assertGrade, Grade } from './records.values';
 
 const isFail = (grade: Grade): boolean =>
@@ -10,8 +10,8 @@ const isFail = (grade: Grade): boolean =>
 /**
  * The stack rule: a credential is awarded over completions that are on THIS learner's record
  * (otherwise 409 `completion-not-in-record`: the body is well-formed, the record does not hold
- * them) and were recorded by the awarding issuer itself (otherwise 403
- * `completion-of-another-issuer`: an issuer vouches only for its own courses). The stack is
+ * them), not withdrawn (409 `completion-withdrawn`) and were recorded by the awarding issuer itself
+ * (otherwise 403 `completion-of-another-issuer`: an issuer vouches only for its own courses). The stack is
  * non-empty without repeats (400). A complete credential holds no failed completion (409), and it
  * is not issued before the last completion of its stack (400).
  */
@@ -24,6 +24,7 @@ export function decideAward(command: AwardCredential, record: LearnerRecord): Mi
   const stack: CompletionView[] = command.completionIds.map((id) => {
     const completion = record.completions.find((c) => c.completionId === id);
     if (!completion) throw refuse.conflict('completion-not-in-record', `completion ${id} is not on the record of learner ${command.learnerId}`);
+    if (isWithdrawn(completion)) throw refuse.conflict('completion-withdrawn', `completion ${id} was withdrawn by its issuer; it cannot be part of a stack`);
     return completion;
   });
   const foreign = stack.find((c) => c.issuerId !== command.actor.institutionId);

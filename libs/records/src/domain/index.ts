@@ -8,4 +8,5 @@ export * from './learner.commands';
 export * from './learner-record';
 export * from './learner.decider';
 export * from './credential.decisions';
+export * from './completion-withdrawal';
 export * from './records.events';
