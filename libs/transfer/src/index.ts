@@ -11,6 +11,8 @@ export * from './domain/transfer-request.events';
 export * from './domain/transfer-request.commands';
 export * from './domain/transfer-request.state';
 export * from './domain/transfer-request.decider';
+export * from './domain/evidence-change';
+export * from './domain/flag-evidence-change';
 export * from './application/learner-evidence.reader';
 export * from './application/evaluate-transfer-request';
 export * from './application/program-catalog';
