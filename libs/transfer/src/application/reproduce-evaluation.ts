@@ -47,8 +47,12 @@ export class EvaluationReproducer {
     return loadAggregate(this.store, transferRequestDecider, transferRequestStream(requestId));
   }
 
-  /** The engine inputs a recorded evaluation names, read back from the store. */
-  async inputsOf(requestId: string): Promise<{ recorded: EvaluationRecord; inputs: EvaluationInputs }> {
+  /**
+   * The engine inputs a recorded evaluation names, read back from the store. `learnerRevision`
+   * reads the learner stream up to another revision with everything else pinned as recorded (the
+   * re-evaluation after an evidence change); default: the revision the evaluation read.
+   */
+  async inputsOf(requestId: string, learnerRevision?: number): Promise<{ recorded: EvaluationRecord; inputs: EvaluationInputs }> {
     const { state } = await loadAggregate(this.store, transferRequestDecider, transferRequestStream(requestId));
     const request = state.request;
     const recorded = state.evaluation;
@@ -62,7 +66,7 @@ export class EvaluationReproducer {
     const policy = { ...parsed.policy, ...(recorded.policy.effectiveTo !== null ? { effectiveTo: recorded.policy.effectiveTo } : {}) };
     const admissionRead = recorded.evidenceRead.find((r) => r.kind === 'admission') ?? null;
     const admission = { admitted: admissionRead !== null && (await this.exists(admissionRead)), read: admissionRead };
-    const learner = await this.learners.read(request.learnerId, request.items, recorded.learnerStream.revision);
+    const learner = await this.learners.read(request.learnerId, request.items, learnerRevision ?? recorded.learnerStream.revision);
     const inputs: EvaluationInputs = {
       requestId,
       referenceDate: recorded.referenceDate,
