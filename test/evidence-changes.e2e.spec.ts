@@ -255,6 +255,16 @@ describe('evidence changes reach decided requests (standalone, HTTP)', () => {
     expect((await get(harvard.registrar, `/ledger/${learnerId}`).expect(200)).body).toMatchObject({ totals: { MIT_UNIT: '8' }, evidenceChanges: null });
   });
 
+  it('every flag reproduces: the audit re-runs each recorded re-evaluation from what it names', async () => {
+    const view = await get(mit(), '/queue?status=revised').expect(200);
+    expect(view.body.total).toBeGreaterThanOrEqual(2);
+    for (const { requestId } of view.body.items as { requestId: string }[]) {
+      const report = await get(auditor, `/audit/requests/${requestId}/reproduction`).expect(200);
+      expect(report.body).toMatchObject({ identical: true, evidenceChangesIdentical: true });
+      expect(report.body.evidenceChanges).toEqual([expect.objectContaining({ identical: true, differences: [] })]);
+    }
+  });
+
   it('/health reports the reactor with its checkpoint at the head', async () => {
     const head = await settled(t);
     const health = await request(t.server).get('/health').expect(200);

@@ -25,6 +25,7 @@ export * from './evidence-changes/evidence-change-of';
 export * from './evidence-changes/affected-items';
 export * from './evidence-changes/flag-request';
 export * from './evidence-changes/request-reevaluator';
+export * from './evidence-changes/reproduce-evidence-changes';
 export * from './evidence-changes/evidence-change-reactor';
 export * from './evidence-changes/state/reactor-state.port';
 export * from './evidence-changes/state/sqlite-reactor-state';

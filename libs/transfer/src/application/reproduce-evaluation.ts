@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { canonicalJson, EVENT_STORE, EventStore, loadAggregate, readStreamEvents } from '@app/event-store';
+import { canonicalJson, EVENT_STORE, EventStore, loadAggregate, readStreamEvents, RecordedEvent } from '@app/event-store';
 import { refuse } from '@app/kernel';
 import { parseRecognitionPolicy } from '@app/requirements';
 import { EvaluationRecord, EvidenceRead } from '../domain/evaluation-record';
@@ -40,6 +40,11 @@ export class EvaluationReproducer {
   rerun(recorded: EvaluationRecord, inputs: EvaluationInputs): Reproduction {
     const reproduced = evaluateTransferRequest(inputs);
     return { recorded, reproduced, identical: canonicalJson(recorded) === canonicalJson(reproduced) };
+  }
+
+  /** The request stream's events, in order. */
+  requestEvents(requestId: string): Promise<RecordedEvent[]> {
+    return readStreamEvents(this.store, transferRequestStream(requestId));
   }
 
   /** The request's folded state (submission, evaluation, decisions in force). */
