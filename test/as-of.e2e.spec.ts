@@ -1,8 +1,8 @@
 import request from 'supertest';
 import type { RecordedEvent } from '@app/event-store';
-import { ReadModelProjector } from '@app/projections';
 import { platformAuditor } from './support/provision';
 import { runScmFlow, ScmFlowResult } from './support/scm-flow';
+import { settled } from './support/settled';
 import { startStandalone, StandaloneUnderTest } from './support/standalone-app';
 
 describe('as-of answers from history alone (eligibility, ledger, queue)', () => {
@@ -28,7 +28,7 @@ describe('as-of answers from history alone (eligibility, ledger, queue)', () => 
       .auth(flow.tokens.mitx.issuer, { type: 'bearer' })
       .send({ reason: 'identity verification failed' })
       .expect(201);
-    await t.app.get(ReadModelProjector).waitFor(await t.store.headPosition());
+    await settled(t);
     learnerEvents = await read(`learner-${flow.learnerId}`);
     requestEvents = await read(`transfer-${flow.requestId}`);
   }, 60000);
@@ -62,7 +62,12 @@ describe('as-of answers from history alone (eligibility, ledger, queue)', () => 
     const after = await get(registrar(), `/ledger/${flow.learnerId}?asOf=${decided.position}`).expect(200);
     expect(after.body.entries).toHaveLength(7);
     const current = await get(registrar(), `/ledger/${flow.learnerId}`).expect(200);
-    expect(after.body.entries).toEqual(current.body.entries);
+    const unmarked = (entries: { evidenceChange: unknown }[]) => entries.map(({ evidenceChange: _e, ...entry }) => entry);
+    expect(unmarked(after.body.entries)).toEqual(unmarked(current.body.entries));
+    // The revocation came after the decision: the ledger now marks the entries it affects; as of the decision nothing was marked.
+    expect(after.body.entries.every((e: { evidenceChange: unknown }) => e.evidenceChange === null)).toBe(true);
+    expect(after.body.evidenceChanges).toBeNull();
+    expect(current.body.entries.filter((e: { evidenceChange: unknown }) => e.evidenceChange !== null)).toHaveLength(7);
 
     const queue = await get(registrar(), `/queue?asOf=${decided.position - 1}`).expect(200);
     expect(queue.body).toMatchObject({ total: 1, counts: { evaluated: 1 }, items: [{ requestId: flow.requestId, status: 'evaluated' }] });

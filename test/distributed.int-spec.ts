@@ -2,8 +2,9 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { dumpReadModels, InboxEntry, KafkaProjector, READ_MODEL_READER } from '@app/projections';
 import { RelayLifecycle } from '@app/messaging';
+import { EvidenceChangesLifecycle } from '@app/transfer';
 import { courseId, ONLINE } from '../libs/transfer/test/scm-pathway.http-fixtures';
-import { AppUnderTest, startQueryApp, startRelayApp } from './support/distributed-apps';
+import { AppUnderTest, startQueryApp, startRelayApp, startTransferApp } from './support/distributed-apps';
 import { startKafkaMock, KafkaMock } from './support/kafka-mock';
 import { createTestDatabase, TestDatabase } from './support/pg-database';
 import { countEvents, rebuildDump } from './support/read-model-schemas';
@@ -20,6 +21,7 @@ const percentile = (sorted: number[], p: number): number => sorted[Math.min(sort
  * PostgreSQL event store; the relay app publishes the store to Kafka (librdkafka's mock cluster,
  * 3 brokers, 4 partitions per topic); the query app projects Kafka into its own read-model schema
  * and answers the read API. (The standalone app also projects in-process into another schema.)
+ * The evidence-change reactor runs in the transfer service (apps/transfer), not in the writer.
  */
 describe('distributed mode: PostgreSQL store -> relay -> Kafka -> query service', () => {
   let db: TestDatabase;
@@ -27,6 +29,7 @@ describe('distributed mode: PostgreSQL store -> relay -> Kafka -> query service'
   let writer: StandaloneUnderTest;
   let relay: AppUnderTest;
   let query: AppUnderTest;
+  let transfer: AppUnderTest;
   let flow: ScmFlowResult;
   const topicPrefix = `dist-${Date.now()}.`;
 
@@ -43,7 +46,9 @@ describe('distributed mode: PostgreSQL store -> relay -> Kafka -> query service'
     // The mock cluster cannot create topics through the admin API (they auto-create), and it holds
     // every fetch for the whole max wait even when data arrives (Kafka answers at once): 100 ms.
     const kafka = { KAFKA_BROKERS: mock.brokers.join(','), KAFKA_TOPIC_PREFIX: topicPrefix, KAFKA_CREATE_TOPICS: 'false', KAFKA_FETCH_MAX_WAIT_MS: '100' };
-    writer = await startStandalone({ EVENT_STORE: 'postgres', DATABASE_URL: db.url, READ_MODEL_SCHEMA: 'embedded_rm' });
+    writer = await startStandalone({ EVENT_STORE: 'postgres', DATABASE_URL: db.url, READ_MODEL_SCHEMA: 'embedded_rm', EVIDENCE_REACTOR: 'off' });
+    // The evidence-change reactor of the transfer service, its state in the store's database (schema event_store).
+    transfer = await startTransferApp({ EVENT_STORE: 'postgres', DATABASE_URL: db.url, ADMIN_TOKEN: writer.adminToken, EVIDENCE_REACTOR: 'on', EVIDENCE_REACTOR_POLL_MS: '50' });
     query = await startQueryApp({
       EVENT_STORE: 'postgres', DATABASE_URL: db.url, ADMIN_TOKEN: writer.adminToken,
       READ_MODEL: 'postgres', READ_MODEL_SCHEMA: 'query_rm', KAFKA_GROUP_ID: `${topicPrefix}query`, ...kafka,
@@ -52,6 +57,7 @@ describe('distributed mode: PostgreSQL store -> relay -> Kafka -> query service'
   }, 120_000);
 
   afterAll(async () => {
+    await transfer?.close();
     await relay?.close();
     await query?.close();
     await writer?.close();
@@ -99,6 +105,39 @@ describe('distributed mode: PostgreSQL store -> relay -> Kafka -> query service'
     expect(queryHealth.body.info.readModels).toMatchObject({ status: 'up', projector: 'kafka consumer group', highestPositionApplied: head });
     const relayHealth = await request(relay.server).get('/health').expect(200);
     expect(relayHealth.body.info.relay).toEqual({ status: 'up', checkpoint: head, head, behind: 0, failures: 0, published: expect.any(Number) });
+  });
+
+  it('a revocation flags the decided request (reactor in the transfer service); the Kafka-fed queue, submissions and ledger show it, equal to a rebuild', async () => {
+    const reactor = transfer.app.get(EvidenceChangesLifecycle).current;
+    expect(reactor).not.toBeNull();
+    await request(writer.server)
+      .post(`/learners/${flow.learnerId}/credentials/${flow.credentialId}/revocation`)
+      .auth(flow.tokens.mitx.issuer, { type: 'bearer' })
+      .send({ reason: 'identity verification failed' })
+      .expect(201);
+    const flagged = async () => {
+      for await (const e of writer.store.readStream(`transfer-${flow.requestId}`)) if (e.type === 'RequestEvidenceChanged') return e;
+      return null;
+    };
+    await waitUntil(async () => (await flagged()) !== null, 30_000, () => 'the transfer service to flag the request');
+    const flag = await flagged();
+    expect(flag?.metadata.actor).toEqual({ institutionId: 'platform', role: 'system' });
+    const head = await writer.store.headPosition();
+    await reactor?.waitFor(head, 30_000);
+    await caughtUp();
+
+    const registrar = flow.tokens.mit.registrar;
+    const queue = await request(query.server).get('/queue?flag=evidence-changed').auth(registrar, { type: 'bearer' }).expect(200);
+    expect(queue.body).toMatchObject({ total: 1, flagCounts: { 'evidence-changed': 1 } });
+    expect(queue.body.items[0]).toMatchObject({ requestId: flow.requestId, status: 'decided', flags: ['evidence-changed'] });
+    const submissions = await request(query.server).get('/submissions?flag=evidence-changed').auth(flow.tokens.uni.submitter, { type: 'bearer' }).expect(200);
+    expect(submissions.body.items.map((i: { requestId: string }) => i.requestId)).toEqual([flow.requestId]);
+    const ledger = await request(query.server).get(`/ledger/${flow.learnerId}`).auth(registrar, { type: 'bearer' }).expect(200);
+    expect(ledger.body.entries.filter((e: { evidenceChange: unknown }) => e.evidenceChange !== null)).toHaveLength(7);
+    expect(ledger.body.evidenceChanges).toMatchObject({ requests: [{ requestId: flow.requestId }], effect: { MIT_UNIT: { exact: '-45' } } });
+    const health = await request(transfer.server).get('/health').expect(200);
+    expect(health.body.info.evidenceReactor).toMatchObject({ status: 'up', state: 'postgres', flagged: 1, failures: 0 });
+    expect(await dumpReadModels(queryDb())).toEqual(await rebuildDump(writer.store, db.url, 'rebuild_flag'));
   });
 
   // Printed, not asserted against the 500 ms target: writer, relay, query service and this driver

@@ -6,11 +6,12 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { SqliteEventStore } from '@app/event-store';
 import {
-  createReadModelDataSource, dumpReadModels, EmbeddedProjector, ReadModelProjector, migrateReadModels, projectAll, projectionsConfigFromEnv, READ_MODEL_WRITER, rebuildReadModels, ReadModelOptions,
+  createReadModelDataSource, dumpReadModels, EmbeddedProjector, migrateReadModels, projectAll, projectionsConfigFromEnv, READ_MODEL_WRITER, rebuildReadModels, ReadModelOptions,
 } from '@app/projections';
 import { generateSyntheticLog } from '../libs/projections/test/support/synthetic-log';
 import { scmPolicy } from '../libs/transfer/test/scm-pathway.http-fixtures';
 import { runScmFlow } from './support/scm-flow';
+import { settled } from './support/settled';
 import { startStandalone, StandaloneUnderTest } from './support/standalone-app';
 
 const rowCounts = (dump: Record<string, string[]>) => Object.fromEntries(Object.entries(dump).map(([table, rows]) => [table, rows.length]));
@@ -49,12 +50,14 @@ describe('projections: a rebuild from the log gives the read models the incremen
       await post(uni.submitter, `/transfer-requests/${second.body.id}/withdrawal`).send({ reason: 'sent in error' }).expect(201);
       await post(mitx.issuer, `/learners/${flow.learnerId}/credentials/${flow.credentialId}/revocation`).send({ reason: 'academic misconduct' }).expect(201);
 
-      await t.app.get(ReadModelProjector).waitFor(await t.store.headPosition());
+      // The revocation flags the revised request (RequestEvidenceChanged): wait for the reactor, then the projector.
+      await settled(t);
       const live = t.app.get<DataSource>(READ_MODEL_WRITER);
       const before = await dumpReadModels(live);
       expect(rowCounts(before)).toMatchObject({ rm_learners: 1, rm_policy_versions: 2, rm_requests: 2, rm_admissions: 1, rm_progress: 1 });
       expect(before.rm_ledger.length).toBeGreaterThan(0);
       expect(before.rm_requests.join('\n')).toContain('"status":"withdrawn"');
+      expect(before.rm_requests.filter((row) => row.includes('"openEvidenceChanges":1,'))).toHaveLength(1);
 
       const report = await rebuildReadModels(t.store, projectionsConfigFromEnv(process.env).readModel);
       expect(report.checkpoint).toBe(await t.store.headPosition());

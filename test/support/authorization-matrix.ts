@@ -25,6 +25,7 @@ export const MATRIX: Record<string, RoleName[]> = {
   'POST /learners/{learnerId}/enrollments': ['issuer'],
   'POST /learners/{learnerId}/completions': ['issuer'],
   'POST /learners/{learnerId}/completions/{completionId}/corrections': ['issuer'],
+  'POST /learners/{learnerId}/completions/{completionId}/withdrawal': ['issuer'],
   'POST /learners/{learnerId}/credentials': ['issuer'],
   'POST /learners/{learnerId}/credentials/{credentialId}/revocation': ['issuer'],
   'POST /programs/{programId}/versions': ['registrar'],

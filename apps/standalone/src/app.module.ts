@@ -3,7 +3,7 @@ import { AuditModule } from '@app/audit';
 import { PlatformModule, accessFromConfig, eventStoreFromConfig } from '@app/platform';
 import { ProjectionsModule } from '@app/projections';
 import { RecordsModule } from '@app/records';
-import { TransferModule } from '@app/transfer';
+import { EvidenceChangesModule, TransferModule } from '@app/transfer';
 
 /**
  * All modules in one process on the embedded defaults (SQLite file under ./data).
@@ -17,6 +17,8 @@ import { TransferModule } from '@app/transfer';
     accessFromConfig(),
     RecordsModule.forRoot(),
     TransferModule,
+    // Flags decided requests whose evidence was revoked, regraded or withdrawn (RequestEvidenceChanged).
+    EvidenceChangesModule.forRoot(),
     // Read models on SQLite next to the event store, fed in-process from the store's subscription.
     ProjectionsModule.forRoot({ embeddedProjector: true }),
     AuditModule,

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule, accessFromConfig, eventStoreFromConfig } from '@app/platform';
-import { TransferModule } from '@app/transfer';
+import { EvidenceChangesModule, TransferModule } from '@app/transfer';
 
 /**
  * The transfer service alone (distributed mode): programs, recognition policies, admissions,
  * credit-transfer requests and decisions; it also serves the admin provisioning API
- * (institutions and credentials). Reads learner records from the shared event store.
+ * (institutions and credentials). Reads learner records from the shared event store. Runs the
+ * evidence-change reactor (checkpoint in the event store's PostgreSQL database by default).
  */
 @Module({
   imports: [
@@ -13,6 +14,8 @@ import { TransferModule } from '@app/transfer';
     eventStoreFromConfig(),
     accessFromConfig(),
     TransferModule,
+    // Flags decided requests whose evidence was revoked, regraded or withdrawn (RequestEvidenceChanged).
+    EvidenceChangesModule.forRoot(),
   ],
 })
 export class AppModule {}

@@ -23,6 +23,8 @@ export * from './as-of/as-of-eligibility';
 export * from './as-of/as-of.queries';
 export * from './query/ledger.query';
 export * from './query/queue.query';
+export * from './query/request-flags';
+export * from './query/ledger-evidence-changes';
 export * from './query/catalog.query';
 export * from './runtime/kafka-projector';
 export * from './runtime/projection-inbox';

@@ -157,6 +157,24 @@ describe('records over HTTP', () => {
     expect(record.body.credentials[0]).toMatchObject({ revoked: false });
   });
 
+  it('withdraws a completion recorded in error (only its issuer, once, with a reason; not while a complete credential vouches for it)', async () => {
+    const extra = await as(mitx.issuer).post(`/learners/${learnerId}/completions`).send({ courseId: EXAM, grade: { scale: 'percent', value: '70' }, identityVerified: true, completedOn: '2025-08-01' }).expect(201);
+    const path = `/learners/${learnerId}/completions/${extra.body.id}/withdrawal`;
+    await refused(() => as(mitx.issuer).post(path).send({}), 400);
+    await refused(() => as(gtx.issuer).post(path).send({ reason: 'not ours' }), 403, 'not-completion-issuer');
+    await refused(() => as(hes.submitter).post(path).send({ reason: 'x' }), 403);
+    const res = await as(mitx.issuer).post(path).send({ reason: 'recorded twice' }).expect(201);
+    expect(res.body).toMatchObject({ id: extra.body.id, replayed: false });
+    await refused(() => as(mitx.issuer).post(path).send({ reason: 'again' }), 409, 'completion-already-withdrawn');
+    await refused(() => as(mitx.issuer).post(`/learners/${learnerId}/completions/nope/withdrawal`).send({ reason: 'x' }), 404, 'completion-not-found');
+    // completionIds[2] is in the complete MicroMasters: the issuer must revoke the credential first.
+    await refused(() => as(mitx.issuer).post(`/learners/${learnerId}/completions/${completionIds[2]}/withdrawal`).send({ reason: 'x' }), 409, 'completion-in-complete-credential');
+    await refused(() => as(mitx.issuer).post(`/learners/${learnerId}/completions/${extra.body.id}/corrections`).send({ grade: { scale: 'percent', value: '99' }, reason: 'x' }), 409, 'completion-withdrawn');
+    const record = await as(hes.registrar).get(`/learners/${learnerId}/record`).expect(200);
+    const withdrawn = record.body.completions.find((c: { completionId: string }) => c.completionId === extra.body.id);
+    expect(withdrawn.withdrawal).toMatchObject({ reason: 'recorded twice', withdrawnOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), evidence: { eventId: res.body.eventIds[0] } });
+  });
+
   it("refuses a completion of another issuer's course (403) and an unknown course (404); nothing appended", async () => {
     const body = { courseId: 'gtx-isye6501x', grade: { scale: 'letter', value: 'A' }, identityVerified: true, completedOn: '2025-03-01' };
     await refused(() => as(mitx.issuer).post(`/learners/${learnerId}/completions`).send(body), 403, 'not-course-issuer');

@@ -10,7 +10,8 @@ export const reproduceCommand: AuditCommand = {
     'reproduce --request <id> [--json]',
     '  Re-runs the engine on exactly the recorded inputs (program, policy and conversion-table versions,',
     '  the learner\'s stream up to the revision read, the admission read) and compares with the recorded',
-    '  evaluation; lists the decisions next to the proposals. Exit 0: identical; 1: it differs.',
+    '  evaluation, and each evidence change\'s re-evaluation (RequestEvidenceChanged) likewise; lists the',
+    '  decisions next to the proposals. Exit 0: all identical; 1: something differs.',
   ].join('\n'),
   async run(args, ctx) {
     const values = parseOptions(args, { request: { type: 'string' }, json: { type: 'boolean' } });
@@ -29,12 +30,15 @@ export const reproduceCommand: AuditCommand = {
             ` ${p.learnerStream.stream}@${p.learnerStream.revision}, ${p.evidenceEvents} evidence events\n`,
         );
         for (const d of report.differences) ctx.stdout.write(`  ${d.path || '(whole)'}: recorded ${JSON.stringify(d.recorded)} reproduced ${JSON.stringify(d.reproduced)}\n`);
+        for (const c of report.evidenceChanges) {
+          ctx.stdout.write(`  evidence change ${c.causeEventType} ${c.causeEventId} (request revision ${c.revision}): re-evaluation ${c.identical ? 'REPRODUCED exactly' : `DIFFERS in ${c.differences.length} place(s)`}\n`);
+        }
         for (const d of report.decisions) {
           const proposal = d.proposal ? `${d.proposal.decision} ${d.proposal.creditsGranted}` : 'none';
           ctx.stdout.write(`  ${d.itemId}: proposed ${proposal}, decided ${d.decided.outcome} ${d.decided.credits} [${d.decided.reasonCode}]${d.differsFromProposal ? ` overridden: ${d.overrideReason ?? ''}` : ''}\n`);
         }
       }
-      return report.identical ? EXIT.ok : EXIT.fault;
+      return report.identical && report.evidenceChangesIdentical ? EXIT.ok : EXIT.fault;
     } finally {
       await store.close();
     }

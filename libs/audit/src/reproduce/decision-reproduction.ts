@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { refuse } from '@app/kernel';
 import { Principal } from '@app/platform';
 import { ENGINE_VERSION } from '@app/requirements';
-import { EvaluationReproducer, mayViewRequest, REQUEST_NOT_FOUND } from '@app/transfer';
+import { EvaluationReproducer, EvidenceChangeReproducer, mayViewRequest, REQUEST_NOT_FOUND } from '@app/transfer';
 import { diffJson, JsonDifference } from './json-diff';
 
 export interface ReproductionReport {
@@ -19,6 +19,14 @@ export interface ReproductionReport {
     learnerStream: { stream: string; revision: number; lastPosition: number };
     evidenceEvents: number;
   };
+  /**
+   * Each evidence change flagged on the request (RequestEvidenceChanged), its re-evaluation re-run
+   * from what it names (the learner stream up to the revision it read, the pinned inputs, the
+   * exceptions granted before it): identical, or where it differs.
+   */
+  evidenceChanges: { causeEventId: string; causeEventType: string; revision: number; identical: boolean; differences: JsonDifference[] }[];
+  /** True when every evidence change's re-evaluation reproduces (true when there is none). */
+  evidenceChangesIdentical: boolean;
   /** The registrar's decisions in force next to the engine's proposals. */
   decisions: {
     itemId: string;
@@ -46,6 +54,13 @@ export class DecisionReproduction {
     if (!request || !mayViewRequest(principal, request)) throw refuse.notFound(REQUEST_NOT_FOUND, `no transfer request ${requestId}`);
     const { recorded, inputs } = await this.reproducer.inputsOf(requestId);
     const { reproduced, identical } = this.reproducer.rerun(recorded, inputs);
+    const evidenceChanges = (await new EvidenceChangeReproducer(this.reproducer).reproduce(requestId)).map((c) => ({
+      causeEventId: c.causeEventId,
+      causeEventType: c.causeEventType,
+      revision: c.revision,
+      identical: c.identical,
+      differences: c.identical ? [] : diffJson(c.recorded, c.reproduced),
+    }));
     return {
       requestId,
       identical,
@@ -58,6 +73,8 @@ export class DecisionReproduction {
         learnerStream: recorded.learnerStream,
         evidenceEvents: recorded.evidenceRead.length,
       },
+      evidenceChanges,
+      evidenceChangesIdentical: evidenceChanges.every((c) => c.identical),
       decisions: (state.decisions ?? []).map((d) => {
         const p = recorded.proposals.find((x) => x.itemId === d.itemId);
         return {

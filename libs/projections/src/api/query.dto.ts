@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ValidateWith } from '@app/platform';
 import { DATE, ID, idSchema } from '@app/transfer/api/schema-parts';
+import { REQUEST_FLAGS, RequestFlag } from '../query/request-flags';
 
 const dateSchema = { type: 'string', pattern: DATE, format: 'date' } as const;
 const asOfSchema = { type: 'string', minLength: 1, maxLength: 40, pattern: '^(\\d{1,15}|\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+(Z|[+-]\\d{2}:\\d{2}))?)$' } as const;
@@ -29,6 +30,7 @@ export class EligibilityQueryDto {
 const requestPageProperties = {
   institutionId: idSchema,
   status: { type: 'string', enum: [...REQUEST_STATUSES] },
+  flag: { type: 'string', enum: [...REQUEST_FLAGS] },
   limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
   offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 },
 } as const;
@@ -37,6 +39,7 @@ const requestPageProperties = {
 export class QueueQueryDto {
   @ApiPropertyOptional({ description: 'Receiving institution (auditors must name it; registrars read their own)' }) institutionId?: string;
   @ApiPropertyOptional({ enum: REQUEST_STATUSES }) status?: (typeof REQUEST_STATUSES)[number];
+  @ApiPropertyOptional({ enum: REQUEST_FLAGS, description: 'Only requests with this flag: evidence-changed (evidence revoked, regraded or withdrawn since the decision in force), appealed' }) flag?: RequestFlag;
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 }) limit?: number;
   @ApiPropertyOptional({ default: 0, minimum: 0 }) offset?: number;
   @ApiPropertyOptional({ description: AS_OF_DOC }) asOf?: string;
@@ -69,6 +72,7 @@ export class CatalogQueryDto {
 export class SubmissionsQueryDto {
   @ApiPropertyOptional({ description: 'Submitting institution (auditors must name it; submitters read their own)' }) institutionId?: string;
   @ApiPropertyOptional({ enum: REQUEST_STATUSES }) status?: (typeof REQUEST_STATUSES)[number];
+  @ApiPropertyOptional({ enum: REQUEST_FLAGS, description: 'Only requests with this flag: evidence-changed (evidence revoked, regraded or withdrawn since the decision in force), appealed' }) flag?: RequestFlag;
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 }) limit?: number;
   @ApiPropertyOptional({ default: 0, minimum: 0 }) offset?: number;
 }

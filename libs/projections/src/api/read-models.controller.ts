@@ -55,8 +55,8 @@ export class ReadModelsController {
   @Get('queue')
   @Roles('registrar', 'auditor')
   @ReadAfterPosition('read-models')
-  @ApiOperation({ summary: 'The receiving institution’s credit-transfer requests by status and age, oldest first' })
-  @ApiOkResponse({ description: `A page of requests with counts by status. ${UP_TO_POSITION}`, schema: QUEUE_PAGE })
+  @ApiOperation({ summary: 'The receiving institution’s credit-transfer requests by status and age, oldest first; each with its flags (evidence-changed, appealed), filterable by status and flag' })
+  @ApiOkResponse({ description: `A page of requests with counts by status and by flag. ${UP_TO_POSITION}`, schema: QUEUE_PAGE })
   queue(@Query() query: QueueQueryDto, @CurrentPrincipal() principal: Principal): Promise<QueuePage> {
     if (query.asOf !== undefined) return this.asOf.queue(principal, query, query.asOf, query.axis);
     return this.queueQuery.queue(principal, query);
@@ -65,8 +65,8 @@ export class ReadModelsController {
   @Get('submissions')
   @Roles('submitter', 'auditor')
   @ReadAfterPosition('read-models')
-  @ApiOperation({ summary: 'The credit-transfer requests a submitting university sent, to any receiving institution, by status and age, oldest first' })
-  @ApiOkResponse({ description: `A page of requests (each with its receiving institution) with counts by status. ${UP_TO_POSITION}`, schema: SUBMISSIONS_PAGE })
+  @ApiOperation({ summary: 'The credit-transfer requests a submitting university sent, to any receiving institution, by status and age, oldest first; each with its flags (evidence-changed, appealed), filterable by status and flag' })
+  @ApiOkResponse({ description: `A page of requests (each with its receiving institution) with counts by status and by flag. ${UP_TO_POSITION}`, schema: SUBMISSIONS_PAGE })
   submissions(@Query() query: SubmissionsQueryDto, @CurrentPrincipal() principal: Principal): Promise<QueuePage<SubmissionEntry>> {
     return this.queueQuery.submissions(principal, query);
   }
@@ -74,7 +74,10 @@ export class ReadModelsController {
   @Get('ledger/:learnerId')
   @Roles('registrar', 'auditor')
   @ReadAfterPosition('read-models')
-  @ApiOperation({ summary: 'The learner’s credit ledger at the receiving institution: each decided item with its provenance (evidence events, policy version, conversion)' })
+  @ApiOperation({
+    summary:
+      'The learner’s credit ledger at the receiving institution: each decided item with its provenance (evidence events, policy version, conversion); entries whose evidence changed since the decision are marked (evidenceChange: the causing event, the new evidence, the proposal now, the effect if re-decided as proposed), with the effect on the totals (evidenceChanges)',
+  })
   @ApiOkResponse({ description: `The ledger entries. ${UP_TO_POSITION}`, schema: LEDGER })
   ledger(@Param() params: LedgerParams, @Query() query: InstitutionQueryDto, @CurrentPrincipal() principal: Principal): Promise<Ledger> {
     if (query.asOf !== undefined) return this.asOf.ledger(principal, params.learnerId, query.institutionId, query.asOf, query.axis);

@@ -3,10 +3,12 @@ import { DataSource } from 'typeorm';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { refuse } from '@app/kernel';
 import { Principal } from '@app/platform';
+import { TransferRequestState } from '@app/transfer';
 import { EligibilityAnswer } from '../eligibility/eligibility-answer';
 import { Ledger, ledgerOf } from '../query/ledger.query';
 import { QueuePage, queueEntryOf } from '../query/queue.query';
 import { institutionInScope, outOfScope } from '../query/read-scope';
+import { flagCountsOf, hasFlag, RequestFlag } from '../query/request-flags';
 import { PolicyRow, RequestRow } from '../read-model/entities';
 import { PROJECTION_POSITION, ProjectionPosition, READ_MODEL_READER } from '../read-model/read-model.tokens';
 import { AsOfCut, cutDate, parseAsOf } from './as-of-cut';
@@ -55,12 +57,17 @@ export class AsOfQueries {
     const { cut } = await reader.cut(this.parse(asOf), axis);
     const requests = await this.db.manager.find(RequestRow, { select: { requestId: true }, where: { receivingInstitution: institutionId, learnerId }, order: { requestId: 'ASC' } });
     const rows = [];
-    for (const { requestId } of requests) rows.push(...((await requestAsOf(reader, requestId, cut))?.ledger ?? []));
+    const flagged = new Map<string, TransferRequestState>();
+    for (const { requestId } of requests) {
+      const found = await requestAsOf(reader, requestId, cut);
+      rows.push(...(found?.ledger ?? []));
+      if (found && found.state.openEvidenceChanges.length > 0) flagged.set(requestId, found.state);
+    }
     rows.sort((a, b) => a.decisionPosition - b.decisionPosition || (a.requestId < b.requestId ? -1 : a.requestId > b.requestId ? 1 : a.itemId < b.itemId ? -1 : 1));
-    return ledgerOf(institutionId, learnerId, this.upTo(cut, rows.map((r) => r.decisionPosition)), rows);
+    return ledgerOf(institutionId, learnerId, this.upTo(cut, rows.map((r) => r.decisionPosition)), rows, flagged);
   }
 
-  async queue(principal: Principal, query: { institutionId?: string; status?: string; limit?: number; offset?: number }, asOf: string, axis: AsOfAxis = 'recorded'): Promise<QueuePage> {
+  async queue(principal: Principal, query: { institutionId?: string; status?: string; flag?: RequestFlag; limit?: number; offset?: number }, asOf: string, axis: AsOfAxis = 'recorded'): Promise<QueuePage> {
     const institutionId = institutionInScope(principal, query.institutionId);
     const reader = this.available();
     const { cut } = await reader.cut(this.parse(asOf), axis);
@@ -72,11 +79,12 @@ export class AsOfQueries {
     }
     const counts: Record<string, number> = {};
     for (const r of rows) counts[r.status] = (counts[r.status] ?? 0) + 1;
-    const selected = rows.filter((r) => !query.status || r.status === query.status).sort((a, b) => (a.submittedAt === b.submittedAt ? (a.requestId < b.requestId ? -1 : 1) : a.submittedAt < b.submittedAt ? -1 : 1));
+    const flagCounts = flagCountsOf(counts, rows.filter((r) => hasFlag(r, 'evidence-changed')).length);
+    const selected = rows.filter((r) => (!query.status || r.status === query.status) && (!query.flag || hasFlag(r, query.flag))).sort((a, b) => (a.submittedAt === b.submittedAt ? (a.requestId < b.requestId ? -1 : 1) : a.submittedAt < b.submittedAt ? -1 : 1));
     const now = cut.at ? Date.parse(cut.at) : Date.parse(rows.map((r) => r.lastEventAt).sort().at(-1) ?? new Date().toISOString());
     const offset = query.offset ?? 0;
     const page = selected.slice(offset, offset + (query.limit ?? 50));
-    return { institutionId, upToPosition: this.upTo(cut, rows.map((r) => r.lastPosition)), counts, total: selected.length, items: page.map((r) => queueEntryOf(r, now)) };
+    return { institutionId, upToPosition: this.upTo(cut, rows.map((r) => r.lastPosition)), counts, flagCounts, total: selected.length, items: page.map((r) => queueEntryOf(r, now)) };
   }
 
   private upTo(cut: AsOfCut, positions: number[]): number {

@@ -42,6 +42,7 @@ export function requestRowOf(requestId: string, state: TransferRequestState, sub
     submittedAt,
     lastEventAt: last.recordedAt,
     lastPosition: last.position,
+    openEvidenceChanges: state.openEvidenceChanges.length,
     state: '',
   };
 }

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, MoreThan } from 'typeorm';
 import { Principal } from '@app/platform';
 import { RequestRow } from '../read-model/entities';
 import { PROJECTION_POSITION, ProjectionPosition, READ_MODEL_READER } from '../read-model/read-model.tokens';
 import { institutionInScope } from './read-scope';
+import { flagCountsOf, flagsOf, RequestFlag, requestFilter } from './request-flags';
 
 export interface QueueEntry {
   requestId: string;
@@ -20,6 +21,10 @@ export interface QueueEntry {
   lastEventAt: string;
   /** Whole days since the request was recorded. */
   ageDays: number;
+  /** What needs attention: `evidence-changed` (evidence revoked, regraded or withdrawn since the decision), `appealed`. */
+  flags: RequestFlag[];
+  /** Evidence changes flagged since the last decision or revision (see GET /transfer-requests/{id}: evidenceChanges). */
+  openEvidenceChanges: number;
 }
 
 export interface QueuePage<Entry = QueueEntry> {
@@ -27,6 +32,8 @@ export interface QueuePage<Entry = QueueEntry> {
   upToPosition: number;
   /** Requests per status (all of them, not just this page). */
   counts: Record<string, number>;
+  /** Requests per flag (all of them, not just this page). */
+  flagCounts: Record<RequestFlag, number>;
   total: number;
   items: Entry[];
 }
@@ -37,6 +44,7 @@ export type SubmissionEntry = QueueEntry & { receivingInstitution: string };
 export interface PageQuery {
   institutionId?: string;
   status?: string;
+  flag?: RequestFlag;
   limit?: number;
   offset?: number;
 }
@@ -75,19 +83,22 @@ export class QueueQuery {
       .groupBy('r.status')
       .getRawMany<{ status: string; n: string | number }>();
     const counts = Object.fromEntries(countRows.map((c) => [c.status, Number(c.n)]));
-    const where = query.status ? { [column]: institutionId, status: query.status } : { [column]: institutionId };
+    const evidenceChanged = await this.db.manager.count(RequestRow, { where: { [column]: institutionId, openEvidenceChanges: MoreThan(0) } });
+    const flagCounts = flagCountsOf(counts, evidenceChanged);
+    const where = requestFilter({ [column]: institutionId }, query.status, query.flag);
+    if (where === null) return { institutionId, upToPosition, counts, flagCounts, total: 0, rows: [] };
     const [rows, total] = await this.db.manager.findAndCount(RequestRow, {
       where,
       order: { submittedAt: 'ASC', requestId: 'ASC' },
       take: query.limit ?? 50,
       skip: query.offset ?? 0,
     });
-    return { institutionId, upToPosition, counts, total, rows };
+    return { institutionId, upToPosition, counts, flagCounts, total, rows };
   }
 }
 
 /** A queue entry from a request row; the age counts from the request's recording to `now` (ms). */
 export function queueEntryOf(row: RequestRow, now: number): QueueEntry {
-  const { state: _state, receivingInstitution: _r, lastPosition: _p, ...r } = row;
-  return { ...r, ageDays: Math.floor((now - Date.parse(r.submittedAt)) / DAY_MS) };
+  const { state: _state, receivingInstitution: _r, lastPosition: _p, openEvidenceChanges, ...r } = row;
+  return { ...r, ageDays: Math.floor((now - Date.parse(r.submittedAt)) / DAY_MS), flags: flagsOf(row), openEvidenceChanges: openEvidenceChanges ?? 0 };
 }

@@ -8,10 +8,13 @@ import { ReadModels1764547200000 } from './migrations/1764547200000-read-models'
 import { History1764633600000 } from './migrations/1764633600000-history';
 import { HistoryWithoutRowid1764720000000 } from './migrations/1764720000000-history-without-rowid';
 import { RequestSubmissions1765065600000 } from './migrations/1765065600000-request-submissions';
+import { RequestEvidenceChanges1765152000000 } from './migrations/1765152000000-request-evidence-changes';
 import { RequestLearner1765238400000 } from './migrations/1765238400000-request-learner';
 import { ReadModelOptions } from './read-model.options';
 
-export const READ_MODEL_MIGRATIONS = [ReadModels1764547200000, History1764633600000, HistoryWithoutRowid1764720000000, RequestSubmissions1765065600000, RequestLearner1765238400000];
+export const READ_MODEL_MIGRATIONS = [
+  ReadModels1764547200000, History1764633600000, HistoryWithoutRowid1764720000000, RequestSubmissions1765065600000, RequestEvidenceChanges1765152000000, RequestLearner1765238400000,
+];
 
 /**
  * A TypeORM DataSource on the read models. Never `synchronize`: the schema comes from the

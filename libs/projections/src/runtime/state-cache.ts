@@ -6,7 +6,7 @@ import { RowCache } from './row-cache';
  * A RowCache for rows that hold a folded aggregate state as JSON: the state is parsed once per
  * batch, evolved in memory by every event of the batch, and serialised once when the batch flushes.
  */
-export class StateRowCache<Row extends ObjectLiteral, State> {
+export class StateRowCache<Row extends ObjectLiteral, State extends object> {
   private readonly rows: RowCache<Row>;
   private readonly states = new Map<string, State>();
   private readonly changed = new Map<string, Row>();
@@ -25,7 +25,8 @@ export class StateRowCache<Row extends ObjectLiteral, State> {
     const row = this.changed.get(key) ?? (await this.rows.get(manager, key, where));
     let state = this.states.get(key);
     if (state === undefined) {
-      state = row ? (JSON.parse(row[this.stateField] as string) as State) : this.initial;
+      // Over the initial state: a row written before a state field was added reads it as its initial value.
+      state = row ? ({ ...this.initial, ...(JSON.parse(row[this.stateField] as string) as State) } as State) : this.initial;
       this.states.set(key, state);
     }
     return { row, state };

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OCCURRED_AT_DESCRIPTION, OCCURRED_AT_PATTERN, OCCURRED_AT_SCHEMA } from '@app/event-store';
 import { ValidateWith } from '@app/platform';
-import { CompletionInput, CorrectionInput, EnrollmentInput, RegisterLearnerInput } from '../application/records.inputs';
+import { CompletionInput, CorrectionInput, EnrollmentInput, RegisterLearnerInput, WithdrawalInput } from '../application/records.inputs';
 import { ASSESSMENT_TYPES, AssessmentType, CREDIT_UNITS, CreditUnit, Grade } from '../domain/records.values';
 import { assessmentSchema, dateSchema, decimalSchema, DECIMAL_PATTERN, eqfSchema, gradeSchema, ID_PATTERN, idSchema, text, unitSchema } from './schema-parts';
 
@@ -73,6 +73,13 @@ export class CorrectCompletionDto implements CorrectionInput {
   @ApiProperty({ type: GradeDto }) grade!: Grade;
   @ApiProperty({ example: 'exam re-marked after appeal', maxLength: 500 }) reason!: string;
   @ApiPropertyOptional({ example: '2025-06-02', pattern: OCCURRED_AT_PATTERN, description: `${OCCURRED_AT_DESCRIPTION} Its UTC date is correctedOn (not before the completion's completedOn).` })
+  occurredAt?: string;
+}
+
+@ValidateWith({ type: 'object', additionalProperties: false, required: ['reason'], properties: { reason: text(500), occurredAt: OCCURRED_AT_SCHEMA } })
+export class WithdrawCompletionDto implements WithdrawalInput {
+  @ApiProperty({ example: 'recorded on the wrong learner', maxLength: 500, description: 'Why the completion was recorded in error (kept in the log)' }) reason!: string;
+  @ApiPropertyOptional({ example: '2025-07-01', pattern: OCCURRED_AT_PATTERN, description: `${OCCURRED_AT_DESCRIPTION} Its UTC date is withdrawnOn.` })
   occurredAt?: string;
 }
 

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContext } from '@app/event-store';
 import { Command, COMMAND_RESPONSE, CommandResponse, commandResponse, etagOf, HeaderResponse, ReadAfterPosition, Roles } from '@app/platform';
 import { LearnerCommandsHandler } from '../application/learner-commands.handler';
 import { RecordsStreamReader } from '../application/stream-reader';
 import { LearnerRecord } from '../domain/learner-record';
-import { CompletionParams, CorrectCompletionDto, LearnerParams, RecordCompletionDto, RecordEnrollmentDto, RegisterLearnerDto } from './learner.dto';
+import { CompletionParams, CorrectCompletionDto, LearnerParams, RecordCompletionDto, RecordEnrollmentDto, RegisterLearnerDto, WithdrawCompletionDto } from './learner.dto';
 import { LEARNER_RECORD } from './records.responses';
 
 
@@ -85,6 +85,25 @@ export class LearnersController {
     @Res({ passthrough: true }) res: HeaderResponse,
   ): Promise<CommandResponse> {
     const result = await this.learners.correct(params.learnerId, params.completionId, body, ctx);
+    return commandResponse(res, result.id, result.outcome);
+  }
+
+  @Post(':learnerId/completions/:completionId/withdrawal')
+  @Roles('issuer')
+  @ApiOperation({
+    summary: 'Withdraw a completion you recorded in error (with a reason): it is then evidence of nothing; decided requests that relied on it are flagged',
+  })
+  @ApiCreatedResponse({ description: '{ id: completionId, revision, replayed, eventIds } and an ETag' })
+  @ApiForbiddenResponse({ description: 'Recorded by another issuer' })
+  @ApiNotFoundResponse({ description: 'Unknown learner or completion' })
+  @ApiConflictResponse({ description: 'Already withdrawn, or in the stack of a complete credential that is not revoked (revoke it first)' })
+  async withdraw(
+    @Param() params: CompletionParams,
+    @Body() body: WithdrawCompletionDto,
+    @Command() ctx: CommandContext,
+    @Res({ passthrough: true }) res: HeaderResponse,
+  ): Promise<CommandResponse> {
+    const result = await this.learners.withdraw(params.learnerId, params.completionId, body, ctx);
     return commandResponse(res, result.id, result.outcome);
   }
 }

@@ -6,11 +6,11 @@ import { learnerStream } from '../domain/streams';
 import { actorOf } from './command-dates';
 import { CommandResult } from './command-result';
 import { ExternalRefHasher } from './external-ref-hasher';
-import { CompletionInput, CorrectionInput, EnrollmentInput, RegisterLearnerInput } from './records.inputs';
+import { CompletionInput, CorrectionInput, EnrollmentInput, RegisterLearnerInput, WithdrawalInput } from './records.inputs';
 import { RecordsStreamReader } from './stream-reader';
 
 /**
- * RegisterLearner, RecordEnrollment, RecordCompletion, CorrectCompletion: generates ids with
+ * RegisterLearner, RecordEnrollment, RecordCompletion, CorrectCompletion, WithdrawCompletion: generates ids with
  * idFor (deterministic under an Idempotency-Key), loads the course the command names so the
  * decider can check its issuer, and runs the learner decider on the learner's stream. Each
  * event's occurred-at is the fact's own date (enrolledOn, completedOn), or the body's
@@ -59,6 +59,12 @@ export class LearnerCommandsHandler {
   correct(learnerId: string, completionId: string, input: CorrectionInput, arrival: CommandContext): Promise<CommandResult> {
     const { context: ctx, date: correctedOn } = atSourceTime(arrival, { occurredAt: input.occurredAt });
     const command: LearnerCommand = { kind: 'CorrectCompletion', learnerId, completionId, actor: actorOf(ctx), grade: input.grade, reason: input.reason, correctedOn };
+    return this.run(learnerId, completionId, command, ctx);
+  }
+
+  withdraw(learnerId: string, completionId: string, input: WithdrawalInput, arrival: CommandContext): Promise<CommandResult> {
+    const { context: ctx, date: withdrawnOn } = atSourceTime(arrival, { occurredAt: input.occurredAt });
+    const command: LearnerCommand = { kind: 'WithdrawCompletion', learnerId, completionId, actor: actorOf(ctx), reason: input.reason, withdrawnOn };
     return this.run(learnerId, completionId, command, ctx);
   }
 

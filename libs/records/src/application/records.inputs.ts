@@ -45,6 +45,11 @@ export interface CorrectionInput {
   occurredAt?: string;
 }
 
+export interface WithdrawalInput {
+  reason: string;
+  occurredAt?: string;
+}
+
 export interface CredentialInput {
   type: CredentialType;
   code?: string;

@@ -4,7 +4,7 @@ import { CredentialDefinitionVersion } from './credential-definition.events';
 import { latestDefinitionVersion } from './credential-definition.decider';
 import { AwardCredential, RevokeCredential } from './learner.commands';
 import { MicroCredentialAwarded, MicroCredentialRevoked } from './learner.events';
-import { CompletionView, credentialOf, LearnerRecord } from './learner-record';
+import { CompletionView, credentialOf, isWithdrawn, LearnerRecord } from './learner-record';
 import { assertCredits, assertDate, assertEqfLevel, assertGrade } from './records.values';
 
 /**
@@ -36,7 +36,7 @@ function definitionVersionOf(command: AwardCredential): CredentialDefinitionVers
 /**
  * The stack rule: a credential is awarded over completions that are on THIS learner's record
  * (otherwise 409 `completion-not-in-record`: the body is well-formed, the record does not hold
- * them) and were recorded by the awarding issuer itself (otherwise 403
+ * them), not withdrawn (409 `completion-withdrawn`) and were recorded by the awarding issuer itself (otherwise 403
  * `completion-of-another-issuer`: an issuer vouches only for its own courses). The stack is
  * non-empty without repeats (400). A complete credential whose code has a published definition
  * holds a passed completion, at its minimum grade, of every component (409
@@ -53,6 +53,7 @@ export function decideAward(command: AwardCredential, record: LearnerRecord): Mi
   const stack: CompletionView[] = command.completionIds.map((id) => {
     const completion = record.completions.find((c) => c.completionId === id);
     if (!completion) throw refuse.conflict('completion-not-in-record', `completion ${id} is not on the record of learner ${command.learnerId}`);
+    if (isWithdrawn(completion)) throw refuse.conflict('completion-withdrawn', `completion ${id} was withdrawn by its issuer; it cannot be part of a stack`);
     return completion;
   });
   const foreign = stack.find((c) => c.issuerId !== command.actor.institutionId);

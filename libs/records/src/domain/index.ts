@@ -12,4 +12,5 @@ export * from './credential.decisions';
 export * from './credential-definition.events';
 export * from './credential-definition.decider';
 export * from './credential-completeness';
+export * from './completion-withdrawal';
 export * from './records.events';

@@ -16,20 +16,32 @@ export type EnrollmentView = {
 
 export type GradeCorrection = { previousGrade: Grade; grade: Grade; reason: string; correctedOn: string; evidence: EvidenceRef };
 
+export type CompletionWithdrawal = { reason: string; withdrawnOn: string; evidence: EvidenceRef };
+
 /** A completion as it stands now: `grade` is the latest (after regrades); `originalGrade` as first recorded. */
 export type CompletionView = CompletionData & {
   originalGrade: Grade;
   corrections: GradeCorrection[];
   /** The credentials whose stack holds this completion (revoked ones included, marked). */
   credentials: { credentialId: string; type: string; code: string | null; complete: boolean; revoked: boolean }[];
+  /**
+   * Set once its issuer withdrew it (recorded in error): it is then evidence of nothing. Rows
+   * folded before withdrawals existed lack the field: read it with `isWithdrawn`.
+   */
+  withdrawal: CompletionWithdrawal | null;
   evidence: EvidenceRef;
 };
 
 export type CredentialView = CredentialData & {
   revoked: boolean;
   revocation: { reason: string; revokedOn: string; evidence: EvidenceRef } | null;
+  /** Completions of the stack as awarded that their issuer withdrew since (no longer in `completionIds`). */
+  withdrawnCompletionIds: string[];
   evidence: EvidenceRef;
 };
+
+/** Was the completion withdrawn by its issuer? (False for a view folded before withdrawals existed.) */
+export const isWithdrawn = (completion: Pick<CompletionView, 'withdrawal'>): boolean => Boolean(completion.withdrawal);
 
 /** A learner's record: the decider's state and the evidence the transfer context reads. */
 export type LearnerRecord = {
@@ -78,7 +90,7 @@ export function evolveLearnerRecord(record: LearnerRecord, event: EventLike): Le
       return { ...record, enrollments: [...record.enrollments, enrollment] };
     }
     case 'CompletionRecorded': {
-      const completion: CompletionView = withAdded(event.data, { tags: [...event.data.tags], originalGrade: event.data.grade, corrections: [], credentials: [], evidence });
+      const completion: CompletionView = withAdded(event.data, { tags: [...event.data.tags], originalGrade: event.data.grade, corrections: [], credentials: [], withdrawal: null, evidence });
       return { ...record, completions: [...record.completions, completion] };
     }
     case 'CompletionCorrected': {
@@ -87,8 +99,19 @@ export function evolveLearnerRecord(record: LearnerRecord, event: EventLike): Le
         c.completionId === event.data.completionId ? { ...c, grade, corrections: [...c.corrections, { previousGrade, grade, reason, correctedOn, evidence }] } : c,
       );
     }
+    case 'CompletionWithdrawn': {
+      const { completionId, reason, withdrawnOn } = event.data;
+      const withdrawn = mapCompletions(record, (c) => (c.completionId === completionId ? { ...c, withdrawal: { reason, withdrawnOn, evidence } } : c));
+      // The credentials' stacks as they stand now: without it (`?? []`: views folded before withdrawals existed).
+      const credentials = withdrawn.credentials.map((k) =>
+        k.completionIds.includes(completionId)
+          ? { ...k, completionIds: k.completionIds.filter((id) => id !== completionId), withdrawnCompletionIds: [...(k.withdrawnCompletionIds ?? []), completionId] }
+          : k,
+      );
+      return { ...withdrawn, credentials };
+    }
     case 'MicroCredentialAwarded': {
-      const credential: CredentialView = withAdded(event.data, { revoked: false, revocation: null, evidence });
+      const credential: CredentialView = withAdded(event.data, { revoked: false, revocation: null, withdrawnCompletionIds: [], evidence });
       if (credential.definition === undefined) credential.definition = null; // awarded before credential definitions
       const ref = { credentialId: credential.credentialId, type: credential.type, code: credential.code, complete: credential.complete, revoked: false };
       const withCredential = { ...record, credentials: [...record.credentials, credential] };

@@ -51,6 +51,16 @@ export type CorrectCompletion = {
   correctedOn: string;
 };
 
+/** Withdraw a completion recorded in error (only its issuer; the reason is kept). */
+export type WithdrawCompletion = {
+  kind: 'WithdrawCompletion';
+  learnerId: string;
+  completionId: string;
+  actor: ActorRef;
+  reason: string;
+  withdrawnOn: string;
+};
+
 export type AwardCredential = {
   kind: 'AwardCredential';
   learnerId: string;
@@ -92,4 +102,4 @@ export type RevokeCredential = {
   revokedOn: string;
 };
 
-export type LearnerCommand = RegisterLearner | RecordEnrollment | RecordCompletion | CorrectCompletion | AwardCredential | RevokeCredential;
+export type LearnerCommand = RegisterLearner | RecordEnrollment | RecordCompletion | CorrectCompletion | WithdrawCompletion | AwardCredential | RevokeCredential;

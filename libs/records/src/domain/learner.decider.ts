@@ -1,9 +1,10 @@
 import { Decider, refuse } from '@app/kernel';
 import { CourseDefinition } from './course.events';
 import { decideAward, decideRevoke } from './credential.decisions';
+import { decideWithdrawal } from './completion-withdrawal';
 import { CorrectCompletion, LearnerCommand, RecordCompletion, RecordEnrollment } from './learner.commands';
 import { CompletionRecorded, CompletionCorrected, EnrollmentRecorded, LearnerEvent } from './learner.events';
-import { completionOf, EMPTY_LEARNER_RECORD, enrollmentOf, evolveLearnerRecord, LearnerRecord } from './learner-record';
+import { completionOf, EMPTY_LEARNER_RECORD, enrollmentOf, evolveLearnerRecord, isWithdrawn, LearnerRecord } from './learner-record';
 import { ActorRef, assertCredits, assertDate, assertEqfLevel, assertGrade, sameGrade } from './records.values';
 
 /** The course must exist (404) and belong to the acting issuer (403). */
@@ -65,13 +66,14 @@ function decideCompletion(command: RecordCompletion, record: LearnerRecord): Com
   ];
 }
 
-/** A regrade: the completion must exist (404), be the actor's (403), the grade must change (409), not before the completion (400). */
+/** A regrade: the completion must exist (404), be the actor's (403), not be withdrawn (409), the grade must change (409), not before the completion (400). */
 function decideCorrection(command: CorrectCompletion, record: LearnerRecord): CompletionCorrected[] {
   const completion = completionOf(record, command.completionId);
   if (!completion) throw refuse.notFound('completion-not-found', `learner ${command.learnerId} has no completion ${command.completionId}`);
   if (completion.issuerId !== command.actor.institutionId) {
     throw refuse.forbidden('not-completion-issuer', `completion ${command.completionId} was recorded by ${completion.issuerId}`);
   }
+  if (isWithdrawn(completion)) throw refuse.conflict('completion-withdrawn', `completion ${command.completionId} was withdrawn; a withdrawn completion cannot be regraded`);
   assertGrade(command.grade, '/grade');
   if (sameGrade(completion.grade, command.grade)) throw refuse.conflict('grade-unchanged', `completion ${command.completionId} already has grade ${command.grade.value}`);
   assertDate(command.correctedOn, '/correctedOn');
@@ -109,6 +111,8 @@ export const learnerDecider: Decider<LearnerCommand, LearnerRecord, LearnerEvent
         return decideCompletion(command, record);
       case 'CorrectCompletion':
         return decideCorrection(command, record);
+      case 'WithdrawCompletion':
+        return decideWithdrawal(command, record);
       case 'AwardCredential':
         return decideAward(command, record);
       case 'RevokeCredential':

@@ -105,11 +105,22 @@ export type MicroCredentialRevoked = DomainEvent<
   { learnerId: string; credentialId: string; issuerId: string; reason: string; revokedOn: string }
 >;
 
+/**
+ * A completion recorded in error (wrong learner, wrong course, a duplicate), withdrawn by the
+ * issuer that recorded it. From then on it is evidence of nothing: not for recognition, not in a
+ * credential's stack, not for eligibility. The event that recorded it stays in the log.
+ */
+export type CompletionWithdrawn = DomainEvent<
+  'CompletionWithdrawn',
+  { learnerId: string; completionId: string; issuerId: string; reason: string; withdrawnOn: string }
+>;
+
 export type LearnerEvent =
   | LearnerRegistered
   | EnrollmentRecorded
   | CompletionRecorded
   | CompletionCorrected
+  | CompletionWithdrawn
   | MicroCredentialAwarded
   | MicroCredentialRevoked;
 
@@ -118,6 +129,14 @@ export const LEARNER_EVENT_TYPES = [
   'EnrollmentRecorded',
   'CompletionRecorded',
   'CompletionCorrected',
+  'CompletionWithdrawn',
   'MicroCredentialAwarded',
   'MicroCredentialRevoked',
 ] as const;
+
+/**
+ * The learner events that change evidence a decision may rest on: a credential revoked, a
+ * completion regraded, a completion withdrawn (the transfer context flags decided requests on them).
+ */
+export const EVIDENCE_CHANGE_EVENT_TYPES = ['MicroCredentialRevoked', 'CompletionCorrected', 'CompletionWithdrawn'] as const;
+export type EvidenceChangeEvent = MicroCredentialRevoked | CompletionCorrected | CompletionWithdrawn;

@@ -1,11 +1,11 @@
 import { HeldCredential, RecognitionEvidence } from '@app/requirements';
 import { engineGradeOf } from '../domain/engine-grades';
-import { CompletionView, CredentialView, LearnerRecord } from '../domain/learner-record';
+import { CompletionView, CredentialView, isWithdrawn, LearnerRecord } from '../domain/learner-record';
 
 /**
  * From a folded learner record to the requirement engine's inputs (pure; for the transfer
- * context). Revoked credentials are no evidence; completions stay evidence whatever happened to
- * the credentials they belong to. Fields the engine has no slot for (assessment type, identity
+ * context). Revoked credentials and withdrawn completions are no evidence; completions stay
+ * evidence whatever happened to the credentials they belong to. Fields the engine has no slot for (assessment type, identity
  * verification, residence, enrollment) stay on the record's CompletionView.
  */
 
@@ -62,9 +62,12 @@ export function credentialEvidenceOf(credential: CredentialView): RecognitionEvi
   };
 }
 
-/** Every completion and every credential that is not revoked, as recognition evidence. */
+/** The completions that are evidence: every one but those their issuer withdrew. */
+export const activeCompletions = (record: LearnerRecord): CompletionView[] => record.completions.filter((c) => !isWithdrawn(c));
+
+/** Every completion that is not withdrawn and every credential that is not revoked, as recognition evidence. */
 export function recognitionEvidenceOf(record: LearnerRecord): RecognitionEvidence[] {
-  return [...record.completions.map(completionEvidenceOf), ...activeCredentials(record).map(credentialEvidenceOf)];
+  return [...activeCompletions(record).map(completionEvidenceOf), ...activeCredentials(record).map(credentialEvidenceOf)];
 }
 
 /** The credentials the learner holds (revoked ones excluded), for pathway conditions. */

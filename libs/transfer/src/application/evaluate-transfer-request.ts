@@ -1,8 +1,8 @@
 import { refuse } from '@app/kernel';
 import { ENGINE_VERSION, evaluateTransfer, InvalidEvaluationInputError, LearnerItem, Program, ProgramEvaluation, ProgramException, RecognitionContext, RecognitionEvaluation, RecognitionPolicy } from '@app/requirements';
-import { EvaluationRecord, EvidenceRead, ProgramSummary } from '../domain/evaluation-record';
+import { EvaluationRecord, EvidenceRead, ItemProposal, ProgramSummary } from '../domain/evaluation-record';
 import { EffectivePolicy } from './policy-catalog';
-import { LearnerEvidence } from './learner-evidence.reader';
+import { LearnerEvidence, WithdrawnItem } from './learner-evidence.reader';
 
 export interface EvaluationInputs {
   requestId: string;
@@ -29,13 +29,14 @@ export interface DecidedCredit {
  * The automatic evaluation, pure: recognition of every piece of evidence under the policy version
  * (one call, so the transfer cap is applied across the items in the engine's deterministic
  * order), then the program evaluation of the recognized credit with the credentials held.
- * Re-running it on the inputs the record names (program and policy versions, the events read)
- * gives the same record.
+ * A request item whose completion was withdrawn is no evidence: the engine never sees it and it is
+ * proposed denied (EVIDENCE_WITHDRAWN). Re-running it on the inputs the record names (program and
+ * policy versions, the events read) gives the same record.
  */
 export function evaluateTransferRequest(inputs: EvaluationInputs): EvaluationRecord {
   const { program, policy, learner, admission, referenceDate } = inputs;
   const { recognition, evaluation } = runEvaluation(inputs);
-  return {
+  return withWithdrawnItems({
     requestId: inputs.requestId,
     referenceDate,
     engineVersion: recognition.engineVersion,
@@ -58,7 +59,7 @@ export function evaluateTransferRequest(inputs: EvaluationInputs): EvaluationRec
     })),
     totals: { ...recognition.totals, granted: recognition.totals.granted.exact },
     programEvaluation: summaryOf(evaluation),
-  };
+  }, learner.withdrawn ?? []);
 }
 
 /** The engine's two steps on the inputs, before they are summarised into a record (the read side shows more of them). */
@@ -80,6 +81,34 @@ export function runEvaluation(
     if (error instanceof InvalidEvaluationInputError) throw refuse.invalid('evaluation-input-invalid', error.message);
     throw error;
   }
+}
+
+/** The reason code of an item whose completion its issuer withdrew. */
+export const EVIDENCE_WITHDRAWN = 'EVIDENCE_WITHDRAWN';
+
+/** The record with a denied proposal (EVIDENCE_WITHDRAWN) for each item whose completion was withdrawn. */
+function withWithdrawnItems(record: EvaluationRecord, withdrawn: WithdrawnItem[]): EvaluationRecord {
+  if (withdrawn.length === 0) return record;
+  const unit = record.proposals[0]?.unit ?? record.program.creditUnit;
+  return {
+    ...record,
+    proposals: [...record.proposals, ...withdrawn.map((w) => withdrawnProposal(w, unit))],
+    totals: { ...record.totals, deniedCount: record.totals.deniedCount + withdrawn.length },
+  };
+}
+
+function withdrawnProposal(w: WithdrawnItem, unit: string): ItemProposal {
+  return {
+    itemId: w.itemId,
+    decision: 'denied',
+    grantedAs: null,
+    equivalencyId: null,
+    creditsOffered: '0',
+    creditsGranted: '0',
+    unit,
+    reasons: [EVIDENCE_WITHDRAWN],
+    messages: [`completion ${w.refId} was withdrawn by its issuer on ${w.withdrawnOn} (${w.reason}): it is no evidence`],
+  };
 }
 
 function summaryOf(e: ProgramEvaluation): ProgramSummary {

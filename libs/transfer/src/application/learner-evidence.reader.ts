@@ -6,12 +6,22 @@ import { HeldCredential, RecognitionEvidence } from '@app/requirements';
 import { EvidenceRead } from '../domain/evaluation-record';
 import { RequestItem } from '../domain/transfer-request.events';
 
+/** A request item whose completion its issuer withdrew: no evidence (the evaluation denies it, EVIDENCE_WITHDRAWN). */
+export interface WithdrawnItem {
+  itemId: string;
+  refId: string;
+  reason: string;
+  withdrawnOn: string;
+}
+
 /** What the evaluation reads of a learner: engine inputs, and exactly which events they came from. */
 export interface LearnerEvidence {
   evidence: RecognitionEvidence[];
   credentialsHeld: HeldCredential[];
   evidenceRead: EvidenceRead[];
   learnerStream: { stream: string; revision: number; lastPosition: number };
+  /** Items whose completion was withdrawn (not in `evidence`); absent in readers' answers from before withdrawals existed. */
+  withdrawn?: WithdrawnItem[];
 }
 
 /**
@@ -31,7 +41,25 @@ export class LearnerEvidenceReader {
     return learnerRecordOf(await readStreamEvents(this.store, learnerStream(learnerId))).registered;
   }
 
-  /** `upToRevision` reads the stream as it was (to reproduce an earlier evaluation). */
+  /**
+   * For a new request: a withdrawn completion is refused (400 `withdrawn-completion` at its
+   * pointer), as an unknown one is: it is no evidence.
+   */
+  async readForSubmission(learnerId: string, items: RequestItem[]): Promise<LearnerEvidence> {
+    const learner = await this.read(learnerId, items);
+    const withdrawn = learner.withdrawn?.[0];
+    if (withdrawn) {
+      const index = items.filter((i) => i.kind === 'completion').findIndex((i) => i.itemId === withdrawn.itemId);
+      throw refuse.invalid('withdrawn-completion', `completion ${withdrawn.refId} was withdrawn by its issuer on ${withdrawn.withdrawnOn} (${withdrawn.reason})`, `/evidence/completionIds/${index}`);
+    }
+    return learner;
+  }
+
+  /**
+   * `upToRevision` reads the stream as it was (to reproduce an earlier evaluation, or to
+   * re-evaluate up to an evidence change). A withdrawn completion is listed in `withdrawn`, with
+   * the events it was read from, and is not evidence.
+   */
   async read(learnerId: string, items: RequestItem[], upToRevision?: number): Promise<LearnerEvidence> {
     const stream = learnerStream(learnerId);
     const events = (await readStreamEvents(this.store, stream)).filter((e) => upToRevision === undefined || e.revision <= upToRevision);
@@ -40,6 +68,7 @@ export class LearnerEvidenceReader {
     const evidence: RecognitionEvidence[] = [];
     const credentialsHeld: HeldCredential[] = [];
     const evidenceRead: EvidenceRead[] = [];
+    const withdrawn: WithdrawnItem[] = [];
     const read = (itemId: string, kind: EvidenceRead['kind'], refId: string, eventType: string, ref: { eventId: string | null; position: number | null }) => {
       if (ref.eventId !== null && ref.position !== null) evidenceRead.push({ itemId, kind, refId, stream, eventId: ref.eventId, position: ref.position, eventType });
     };
@@ -49,9 +78,14 @@ export class LearnerEvidenceReader {
       if (item.kind === 'completion') {
         const c = record.completions.find((x) => x.completionId === item.refId);
         if (!c) throw refuse.invalid('unknown-completion', `learner ${learnerId} has no completion ${item.refId}`, `/evidence/completionIds/${i}`);
-        evidence.push(completionEvidence(item.itemId, c));
         read(item.itemId, 'completion', c.completionId, 'CompletionRecorded', c.evidence);
         c.corrections.forEach((k) => read(item.itemId, 'completion', c.completionId, 'CompletionCorrected', k.evidence));
+        if (c.withdrawal) {
+          read(item.itemId, 'completion', c.completionId, 'CompletionWithdrawn', c.withdrawal.evidence);
+          withdrawn.push({ itemId: item.itemId, refId: c.completionId, reason: c.withdrawal.reason, withdrawnOn: c.withdrawal.withdrawnOn });
+          return;
+        }
+        evidence.push(completionEvidence(item.itemId, c));
         for (const ref of c.credentials) {
           const k = record.credentials.find((x) => x.credentialId === ref.credentialId);
           if (k) readCredential(item.itemId, k, read);
@@ -65,7 +99,7 @@ export class LearnerEvidenceReader {
       }
     });
     const last = events[events.length - 1];
-    return { evidence, credentialsHeld, evidenceRead, learnerStream: { stream, revision: last.revision, lastPosition: last.position } };
+    return { evidence, credentialsHeld, evidenceRead, learnerStream: { stream, revision: last.revision, lastPosition: last.position }, ...(withdrawn.length > 0 ? { withdrawn } : {}) };
   }
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { canonicalJson, EVENT_STORE, EventStore, loadAggregate, readStreamEvents } from '@app/event-store';
+import { canonicalJson, EVENT_STORE, EventStore, loadAggregate, readStreamEvents, RecordedEvent } from '@app/event-store';
 import { refuse } from '@app/kernel';
 import { parseStoredRecognitionPolicy } from '@app/requirements';
 import { EvaluationRecord, EvidenceRead } from '../domain/evaluation-record';
@@ -42,13 +42,22 @@ export class EvaluationReproducer {
     return { recorded, reproduced, identical: canonicalJson(recorded) === canonicalJson(reproduced) };
   }
 
+  /** The request stream's events, in order. */
+  requestEvents(requestId: string): Promise<RecordedEvent[]> {
+    return readStreamEvents(this.store, transferRequestStream(requestId));
+  }
+
   /** The request's folded state (submission, evaluation, decisions in force). */
   async requestState(requestId: string): Promise<{ state: TransferRequestState; revision: number | null }> {
     return loadAggregate(this.store, transferRequestDecider, transferRequestStream(requestId));
   }
 
-  /** The engine inputs a recorded evaluation names, read back from the store. */
-  async inputsOf(requestId: string): Promise<{ recorded: EvaluationRecord; inputs: EvaluationInputs }> {
+  /**
+   * The engine inputs a recorded evaluation names, read back from the store. `learnerRevision`
+   * reads the learner stream up to another revision with everything else pinned as recorded (the
+   * re-evaluation after an evidence change); default: the revision the evaluation read.
+   */
+  async inputsOf(requestId: string, learnerRevision?: number): Promise<{ recorded: EvaluationRecord; inputs: EvaluationInputs }> {
     const { state } = await loadAggregate(this.store, transferRequestDecider, transferRequestStream(requestId));
     const request = state.request;
     const recorded = state.evaluation;
@@ -62,7 +71,7 @@ export class EvaluationReproducer {
     const policy = { ...parsed.policy, ...(recorded.policy.effectiveTo !== null ? { effectiveTo: recorded.policy.effectiveTo } : {}) };
     const admissionRead = recorded.evidenceRead.find((r) => r.kind === 'admission') ?? null;
     const admission = { admitted: admissionRead !== null && (await this.exists(admissionRead)), read: admissionRead };
-    const learner = await this.learners.read(request.learnerId, request.items, recorded.learnerStream.revision);
+    const learner = await this.learners.read(request.learnerId, request.items, learnerRevision ?? recorded.learnerStream.revision);
     const inputs: EvaluationInputs = {
       requestId,
       referenceDate: recorded.referenceDate,

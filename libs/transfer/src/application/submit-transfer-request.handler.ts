@@ -78,7 +78,7 @@ export class SubmitTransferRequestHandler {
     transferRequestDecider.decide(submit, transferRequestDecider.initialState);
     const policy = await this.policies.effectiveFor(input.receivingInstitution, input.programId, submittedOn);
     const admission = await this.admissions.admission(input.receivingInstitution, input.learnerId, input.programId, submittedOn);
-    const learner = await this.learners.read(input.learnerId, items);
+    const learner = await this.learners.readForSubmission(input.learnerId, items);
     const evaluation = evaluateTransferRequest({ requestId, referenceDate: submittedOn, program, policy, admission, learner });
     const outcome = await runCommand(this.store, transferRequestDecider, stream, { kind: 'SubmitAndEvaluate', submit, evaluation }, ctx, { resource: { type: 'transfer request', id: requestId } });
     return { id: requestId, outcome };

@@ -4,9 +4,9 @@ import { ItemDecisionInput, TransferRequestCommand } from '../domain/transfer-re
 import { isPartyTo } from '../domain/request-visibility';
 import { transferRequestDecider } from '../domain/transfer-request.decider';
 import { transferRequestStream } from '../domain/transfer.streams';
-import { ProgramException } from '@app/requirements';
-import { ExceptionGranted } from '../domain/transfer-request.events';
+import { evaluationInForce } from '../domain/transfer-request.state';
 import { evaluateTransferRequest } from './evaluate-transfer-request';
+import { GrantedException, programExceptionsOf } from './program-exceptions';
 import { ProgramCatalog, rulePathsOf } from './program-catalog';
 import { EvaluationReproducer } from './reproduce-evaluation';
 
@@ -45,7 +45,8 @@ export class TransferRequestDecisionsHandler {
     const exceptionId = idFor(ctx, 'exception');
     const itemId = input.itemId ?? null;
     const granted = { exceptionId, kind: input.kind, rulePath: input.rulePath, programVersion: request?.programVersion ?? '', itemId };
-    const programEvaluation = request && state.evaluation && knownRulePaths.includes(input.rulePath) ? await this.reevaluate(requestId, [...state.exceptions, granted]) : null;
+    const inForce = evaluationInForce(state);
+    const programEvaluation = request && inForce && knownRulePaths.includes(input.rulePath) ? await this.reevaluate(requestId, [...state.exceptions, granted], inForce.learnerStream.revision) : null;
     const command: TransferRequestCommand = {
       kind: 'GrantException',
       actor: ctx.actor,
@@ -77,18 +78,14 @@ export class TransferRequestDecisionsHandler {
   }
 
   /**
-   * The automatic evaluation re-run from the inputs it recorded, with the exceptions applied
-   * (a substitution names the request item; the engine knows its recognized credit as
-   * `recognized:<itemId>`). Reproducible from the recorded inputs plus the ExceptionGranted events.
+   * The automatic evaluation re-run from the inputs it recorded, with the exceptions applied, on
+   * the evidence in force (the learner stream as the latest re-evaluation after an evidence change
+   * read it, else as the evaluation read it). Reproducible from the recorded inputs plus the
+   * ExceptionGranted events.
    */
-  private async reevaluate(requestId: string, exceptions: Pick<ExceptionGranted['data'], 'exceptionId' | 'kind' | 'rulePath' | 'programVersion' | 'itemId'>[]) {
-    const { inputs } = await this.reproducer.inputsOf(requestId);
-    const programExceptions: ProgramException[] = exceptions.map((x) =>
-      x.kind === 'waive'
-        ? { id: x.exceptionId, kind: 'waive', path: x.rulePath, programVersion: x.programVersion }
-        : { id: x.exceptionId, kind: 'substitute', path: x.rulePath, programVersion: x.programVersion, itemId: `recognized:${x.itemId ?? ''}` },
-    );
-    return evaluateTransferRequest({ ...inputs, exceptions: programExceptions }).programEvaluation;
+  private async reevaluate(requestId: string, exceptions: GrantedException[], learnerRevision: number | undefined) {
+    const { inputs } = await this.reproducer.inputsOf(requestId, learnerRevision);
+    return evaluateTransferRequest({ ...inputs, exceptions: programExceptionsOf(exceptions) }).programEvaluation;
   }
 
   /** A step whose time the client chose may not precede the request's previous step. */

@@ -2,16 +2,17 @@ import { refuse } from '@app/kernel';
 import { cmp, tryParseRational, ZERO } from '@app/requirements';
 import { ItemDecisionInput } from './transfer-request.commands';
 import { ItemDecision } from './transfer-request.events';
-import { TransferRequestState } from './transfer-request.state';
+import { proposalsInForce, TransferRequestState } from './transfer-request.state';
 
 /**
  * Validates a registrar's per-item decisions against the request: every item decided exactly
  * once, no item outside the request, credits exact (> 0 when granted, 0 when denied), and a
- * reason whenever the decision differs from the automatic proposal (outcome or credits).
+ * reason whenever the decision differs from the automatic proposal in force (outcome or credits):
+ * the latest re-evaluation after an evidence change, else the evaluation at submission.
  */
 export function itemDecisionsOf(inputs: ItemDecisionInput[], state: TransferRequestState): ItemDecision[] {
   const known = new Set((state.request?.items ?? []).map((i) => i.itemId));
-  const proposals = new Map((state.evaluation?.proposals ?? []).map((p) => [p.itemId, p]));
+  const proposals = new Map(proposalsInForce(state).map((p) => [p.itemId, p]));
   const seen = new Set<string>();
   const out = inputs.map((input, i): ItemDecision => {
     const at = `/items/${i}`;

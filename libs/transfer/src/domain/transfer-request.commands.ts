@@ -1,5 +1,6 @@
 import { ActorRef } from './actor';
 import { EvaluationRecord, ProgramSummary } from './evaluation-record';
+import { EvidenceChangeCause, EvidenceChangeKind } from './evidence-change';
 import { GrantedAs, ItemOutcome, RequestItem } from './transfer-request.events';
 
 export interface SubmitRequest {
@@ -85,4 +86,17 @@ export interface Withdraw {
   withdrawnOn: string;
 }
 
-export type TransferRequestCommand = SubmitRequest | RecordEvaluation | SubmitAndEvaluate | DecideItems | GrantException | Appeal | Revise | Withdraw;
+/**
+ * The evidence-change reactor's command (no actor: the system reacts to a learner event): flag the
+ * request, with the re-evaluation computed by the application layer under the new evidence.
+ */
+export interface FlagEvidenceChange {
+  kind: 'FlagEvidenceChange';
+  cause: EvidenceChangeCause;
+  change: EvidenceChangeKind;
+  affectedItems: string[];
+  reevaluation: EvaluationRecord;
+  flaggedOn: string;
+}
+
+export type TransferRequestCommand = SubmitRequest | RecordEvaluation | SubmitAndEvaluate | DecideItems | GrantException | Appeal | Revise | Withdraw | FlagEvidenceChange;

@@ -1,19 +1,22 @@
 import { Decider, refuse } from '@app/kernel';
 import { ActorRef, assertDate, assertRegistrarOf, assertSubmitterOf } from './actor';
+import { flagEvidenceChange } from './flag-evidence-change';
 import { itemDecisionsOf } from './item-decisions';
 import { isPartyTo, REQUEST_NOT_FOUND } from './request-visibility';
 import { Appeal, DecideItems, GrantException, RecordEvaluation, Revise, SubmitRequest, TransferRequestCommand, Withdraw } from './transfer-request.commands';
 import { TransferRequestEvent } from './transfer-request.events';
-import { evolveTransferRequest, initialTransferRequestState, TransferRequestState } from './transfer-request.state';
+import { evolveTransferRequest, initialTransferRequestState, isEvidenceChanged, TransferRequestState } from './transfer-request.state';
 
 type State = TransferRequestState;
 type Events = TransferRequestEvent[];
 
 /**
  * The credit-transfer request: submitted -> evaluated -> decided -> (appealed -> revised)*;
- * withdrawn from submitted or evaluated. Refusals: 404 unknown request, or one the actor is no
- * party to (the same answer: request-visibility.ts), 403 a party whose role may not do it, 409
- * invalid transition, 400 bad items.
+ * withdrawn from submitted or evaluated. An evidence change (RequestEvidenceChanged) flags an
+ * evaluated or decided request without changing its status; a flagged decided request may be
+ * revised without an appeal, and the next decision or revision clears the flag. Refusals: 404
+ * unknown request, or one the actor is no party to (the same answer: request-visibility.ts), 403 a
+ * party whose role may not do it, 409 invalid transition, 400 bad items.
  */
 export const transferRequestDecider: Decider<TransferRequestCommand, State, TransferRequestEvent> = {
   initialState: initialTransferRequestState,
@@ -39,6 +42,8 @@ export const transferRequestDecider: Decider<TransferRequestCommand, State, Tran
         return revise(command, state);
       case 'Withdraw':
         return withdraw(command, state);
+      case 'FlagEvidenceChange':
+        return flagEvidenceChange(command, state);
     }
   },
 };
@@ -83,7 +88,7 @@ function decideItems(c: DecideItems, state: State): Events {
   assertRegistrarOf(c.actor, request.receivingInstitution, 'decide this request');
   assertOpen(state);
   if (state.status === 'submitted') throw refuse.conflict('not-evaluated', 'the request has not been evaluated yet');
-  if (state.status !== 'evaluated') throw refuse.conflict('already-decided', 'the request is already decided; revise it after an appeal');
+  if (state.status !== 'evaluated') throw refuse.conflict('already-decided', 'the request is already decided; revise it after an appeal or a change of evidence');
   assertDate(c.decidedOn, '/decidedOn');
   const items = itemDecisionsOf(c.items, state);
   return [{ type: 'ItemsDecided', data: { requestId: request.requestId, decidedBy: c.actor.institutionId, items, decidedOn: c.decidedOn } }];
@@ -143,7 +148,8 @@ function revise(c: Revise, state: State): Events {
   const request = visibleTo(c.actor, state);
   assertRegistrarOf(c.actor, request.receivingInstitution, 'revise this request');
   assertOpen(state);
-  if (state.status !== 'appealed') throw refuse.conflict('not-appealed', 'a revision answers an appeal');
+  const flagged = (state.status === 'decided' || state.status === 'revised') && isEvidenceChanged(state);
+  if (state.status !== 'appealed' && !flagged) throw refuse.conflict('not-appealed', 'a revision answers an appeal or a change of evidence (RequestEvidenceChanged)');
   assertDate(c.revisedOn, '/revisedOn');
   const items = itemDecisionsOf(c.items, state);
   return [{ type: 'RequestRevised', data: { requestId: request.requestId, items, note: c.note, revisedOn: c.revisedOn } }];

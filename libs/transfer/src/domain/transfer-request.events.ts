@@ -1,5 +1,6 @@
 import { DomainEvent } from '@app/kernel';
 import { EvaluationRecord, ProgramSummary } from './evaluation-record';
+import { EvidenceChangeCause, EvidenceChangeKind } from './evidence-change';
 
 /** One piece of evidence named by a request: a completion or a credential of the learner. */
 export type RequestItem = { itemId: string; kind: 'completion' | 'credential'; refId: string };
@@ -70,6 +71,31 @@ export type RequestRevised = DomainEvent<'RequestRevised', { requestId: string; 
 
 export type RequestWithdrawn = DomainEvent<'RequestWithdrawn', { requestId: string; reason: string | null; withdrawnOn: string }>;
 
+/**
+ * Evidence a decision in force rests on (or the proposal of an evaluated request) changed in the
+ * learner's record: a credential revoked, a completion regraded or withdrawn. Appended by the
+ * transfer context's evidence-change reactor, once per causing event and request. It flags the
+ * request (until the next decision or revision) and carries the request re-evaluated under the
+ * new evidence with the same pinned program, policy, conversion table and reference date, on the
+ * learner stream read up to the causing event, so the flag reproduces like an evaluation.
+ */
+export type RequestEvidenceChanged = DomainEvent<
+  'RequestEvidenceChanged',
+  {
+    requestId: string;
+    learnerId: string;
+    /** The learner event that changed the evidence. */
+    cause: EvidenceChangeCause;
+    change: EvidenceChangeKind;
+    /** The request items whose recorded evidence includes the changed completion or credential. */
+    affectedItems: string[];
+    /** The status of the request when it was flagged (decided, appealed, revised or evaluated). */
+    statusWhenFlagged: string;
+    reevaluation: EvaluationRecord;
+    flaggedOn: string;
+  }
+>;
+
 export type TransferRequestEvent =
   | RequestSubmitted
   | RequestEvaluated
@@ -77,4 +103,5 @@ export type TransferRequestEvent =
   | ExceptionGranted
   | RequestAppealed
   | RequestRevised
-  | RequestWithdrawn;
+  | RequestWithdrawn
+  | RequestEvidenceChanged;

@@ -1,5 +1,5 @@
-import { EvaluationRecord, ProgramSummary } from './evaluation-record';
-import { ExceptionGranted, ItemDecision, RequestItem, RequestSubmitted, TransferRequestEvent } from './transfer-request.events';
+import { EvaluationRecord, ItemProposal, ProgramSummary } from './evaluation-record';
+import { ExceptionGranted, ItemDecision, RequestEvidenceChanged, RequestItem, RequestSubmitted, TransferRequestEvent } from './transfer-request.events';
 
 export type RequestStatus = 'none' | 'submitted' | 'evaluated' | 'decided' | 'appealed' | 'revised' | 'withdrawn';
 
@@ -14,6 +14,10 @@ export interface TransferRequestState {
   exceptions: ExceptionGranted['data'][];
   appeals: { grounds: string; itemIds: string[]; appealedOn: string }[];
   withdrawal: { reason: string | null; withdrawnOn: string } | null;
+  /** Every evidence change flagged on the request, oldest first (each with its re-evaluation). */
+  evidenceChanges: RequestEvidenceChanged['data'][];
+  /** Causing event ids of the changes flagged since the last decision or revision: the request is flagged while non-empty. */
+  openEvidenceChanges: string[];
 }
 
 export const initialTransferRequestState: TransferRequestState = {
@@ -25,6 +29,8 @@ export const initialTransferRequestState: TransferRequestState = {
   exceptions: [],
   appeals: [],
   withdrawal: null,
+  evidenceChanges: [],
+  openEvidenceChanges: [],
 };
 
 export function evolveTransferRequest(state: TransferRequestState, event: TransferRequestEvent): TransferRequestState {
@@ -34,7 +40,7 @@ export function evolveTransferRequest(state: TransferRequestState, event: Transf
     case 'RequestEvaluated':
       return { ...state, status: 'evaluated', evaluation: event.data, programEvaluation: event.data.programEvaluation };
     case 'ItemsDecided':
-      return { ...state, status: 'decided', decisions: event.data.items };
+      return { ...state, status: 'decided', decisions: event.data.items, openEvidenceChanges: [] };
     case 'ExceptionGranted':
       return { ...state, exceptions: [...state.exceptions, event.data], programEvaluation: event.data.programEvaluation ?? state.programEvaluation };
     case 'RequestAppealed': {
@@ -42,10 +48,29 @@ export function evolveTransferRequest(state: TransferRequestState, event: Transf
       return { ...state, status: 'appealed', appeals: [...state.appeals, { grounds, itemIds, appealedOn }] };
     }
     case 'RequestRevised':
-      return { ...state, status: 'revised', decisions: event.data.items };
+      return { ...state, status: 'revised', decisions: event.data.items, openEvidenceChanges: [] };
     case 'RequestWithdrawn':
       return { ...state, status: 'withdrawn', withdrawal: { reason: event.data.reason, withdrawnOn: event.data.withdrawnOn } };
+    case 'RequestEvidenceChanged':
+      return {
+        ...state,
+        programEvaluation: event.data.reevaluation.programEvaluation,
+        evidenceChanges: [...state.evidenceChanges, event.data],
+        openEvidenceChanges: [...state.openEvidenceChanges, event.data.cause.eventId],
+      };
   }
 }
+
+/**
+ * The automatic evaluation in force: the latest re-evaluation after an evidence change, else the
+ * evaluation at submission. A decision or revision is compared with its proposals.
+ */
+export const evaluationInForce = (state: TransferRequestState): TransferRequestState['evaluation'] =>
+  state.evidenceChanges.at(-1)?.reevaluation ?? state.evaluation;
+
+export const proposalsInForce = (state: TransferRequestState): ItemProposal[] => evaluationInForce(state)?.proposals ?? [];
+
+/** Is the request flagged: evidence changed since its last decision or revision (or since its evaluation, when undecided)? */
+export const isEvidenceChanged = (state: TransferRequestState): boolean => state.openEvidenceChanges.length > 0;
 
 export const itemsOf = (state: TransferRequestState): RequestItem[] => state.request?.items ?? [];

@@ -6,6 +6,8 @@ import { intColumn, positionColumn, textColumn, keyColumn } from '../columns';
 @Index('rm_requests_queue', ['receivingInstitution', 'status', 'submittedAt'])
 @Index('rm_requests_submissions', ['submitterInstitution', 'status', 'submittedAt'])
 @Index('rm_requests_learner', ['learnerId', 'programId'])
+@Index('rm_requests_queue_flagged', ['receivingInstitution', 'openEvidenceChanges'])
+@Index('rm_requests_submissions_flagged', ['submitterInstitution', 'openEvidenceChanges'])
 export class RequestRow {
   @PrimaryColumn(keyColumn('request_id')) requestId!: string;
   @Column(textColumn('receiving_institution')) receivingInstitution!: string;
@@ -23,6 +25,8 @@ export class RequestRow {
   @Column(textColumn('submitted_at')) submittedAt!: string;
   @Column(textColumn('last_event_at')) lastEventAt!: string;
   @Column(positionColumn('last_position')) lastPosition!: number;
+  /** Evidence changes flagged since the last decision or revision (RequestEvidenceChanged): > 0 = flagged `evidence-changed`. */
+  @Column({ ...intColumn('open_evidence_changes'), default: 0 }) openEvidenceChanges!: number;
   /** TransferRequestState (transfer context), canonical JSON. */
   @Column(textColumn('state')) state!: string;
 }
