@@ -38,12 +38,14 @@ export async function askEligibility(mit: ApiClient, ids: ScenarioIds, learnerId
   for (const reason of answer.residency.reasons) report.detail(`  because: ${reason}`);
   const granted = answer.recognized.filter((item) => item.decision !== 'denied');
   report.detail(
-    `requirements ${answer.result} (satisfied: ${answer.requirementsSatisfied ? 'yes' : 'no'}); credits ${answer.totalCredits.have} of ${answer.totalCredits.need}; ` +
+    `requirements ${answer.result} (satisfied: ${answer.requirementsSatisfied ? 'yes' : 'no'}); credits ${answer.totalCredits.have.decimal} of ${answer.totalCredits.need.decimal}; ` +
       `admission ${answer.admission.admitted ? 'granted' : 'not granted'}; ${granted.length} of ${answer.recognized.length} item(s) recognized`,
   );
   for (const item of answer.recognized) {
-    const why = item.decision === 'denied' ? `  [${item.reasons.join(', ')}]` : '';
-    report.detail(`  ${pad(item.decision, 8)} ${item.title}: ${item.creditsGranted} ${item.unit}${why}`);
+    const why = item.decision === 'granted' ? '' : `  [${item.reasons.join(', ')}]`;
+    const basis = item.basis === 'decided' ? 'decided by the registrar' : 'proposed, not decided yet';
+    const what = item.reasons.includes('PATHWAY_CREDENTIAL') ? 'recognized as pathway credential' : `${item.creditsGranted.decimal} ${item.unit}`;
+    report.detail(`  ${pad(item.decision, 10)} ${item.title}: ${what} (${basis})${why}`);
   }
   for (const line of missingLines(answer.missing)) report.detail(`  ${line}`);
   report.detail('explanation:');

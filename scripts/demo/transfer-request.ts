@@ -1,7 +1,7 @@
 /** The parts of GET /transfer-requests/:id that the demo reads (the full view is at /docs). */
 export interface ItemProposal {
   itemId: string;
-  decision: 'granted' | 'partially-granted' | 'denied';
+  decision: 'granted' | 'partially-granted' | 'denied' | 'recognized';
   grantedAs: { as: 'course'; courseId: string } | { as: 'elective' } | null;
   creditsGranted: string;
   unit: string;
@@ -29,7 +29,7 @@ export interface TransferRequestView {
     conversionTable: { id: string };
     evidenceRead: { position: number }[];
     proposals: ItemProposal[];
-    totals: { granted: string; grantedCount: number; partialCount: number; deniedCount: number };
+    totals: { granted: string; grantedCount: number; partialCount: number; deniedCount: number; recognizedCount?: number };
   } | null;
   programEvaluation: ProgramSummary | null;
   decisions: { itemId: string; outcome: string; reasonCode: string; credits: string }[] | null;

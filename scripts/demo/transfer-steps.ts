@@ -25,9 +25,10 @@ function itemLabel(learner: LearnerRecorded, itemId: string): string {
 }
 
 function proposalLine(learner: LearnerRecorded, p: ItemProposal): string {
-  const granted = p.decision === 'denied' ? '' : ` ${p.creditsGranted} ${p.unit}${p.grantedAs?.as === 'course' ? ` as ${p.grantedAs.courseId}` : ''}`;
-  const why = p.decision === 'denied' && p.messages.length ? `: ${p.messages.join('; ')}` : '';
-  return `${pad(itemLabel(learner, p.itemId), 13)} ${pad(p.decision, 8)}${granted}  [${p.reasons.join(', ')}]${why}`;
+  const granted = p.decision === 'denied' || p.decision === 'recognized' ? '' : ` ${p.creditsGranted} ${p.unit}${p.grantedAs?.as === 'course' ? ` as ${p.grantedAs.courseId}` : ''}`;
+  // a credential counted through its components says so, and that it unlocks the pathway
+  const why = (p.decision === 'denied' || p.decision === 'recognized') && p.messages.length ? `: ${p.messages.join('; ')}` : '';
+  return `${pad(itemLabel(learner, p.itemId), 13)} ${pad(p.decision, 10)}${granted}  [${p.reasons.join(', ')}]${why}`;
 }
 
 /** Submits (as the university) and reads the evaluation back (as MIT's registrar), printing the proposal per item. */
@@ -48,7 +49,7 @@ export async function submitAndReadEvaluation(university: ApiClient, mit: ApiCli
   for (const proposal of evaluation.proposals) report.detail(`proposal  ${proposalLine(learner, proposal)}`);
   const pe = view.programEvaluation;
   report.detail(
-    `proposed: ${evaluation.totals.granted} ${evaluation.proposals[0]?.unit ?? ''} granted in all (${evaluation.totals.grantedCount} granted, ${evaluation.totals.deniedCount} denied); ` +
+    `proposed: ${evaluation.totals.granted} ${evaluation.proposals[0]?.unit ?? ''} granted in all (${evaluation.totals.grantedCount} granted, ${evaluation.totals.recognizedCount ?? 0} recognized without credit, ${evaluation.totals.deniedCount} denied); ` +
       `program ${pe.result}, residency ${pe.residency.outcome}${pe.residency.pathway ? ` (${pe.residency.pathway})` : ''}${pe.residency.months !== null ? `: ${pe.residency.months} months` : ''}`,
   );
   return { requestId, view, etag: read.etag ?? `"${view.revision}"`, position: positionOf(submitted.body) };
@@ -60,13 +61,14 @@ export async function decideAsProposed(mit: ApiClient, request: EvaluatedRequest
   const items = proposals.map((p) => ({
     itemId: p.itemId,
     outcome: p.decision,
-    reasonCode: p.reasons.find((r) => REASON_CODE.test(r)) ?? (p.decision === 'denied' ? 'NO_EQUIVALENCY' : 'EQUIVALENT_COURSE'),
+    reasonCode: (p.reasons.includes('PATHWAY_CREDENTIAL') ? 'PATHWAY_CREDENTIAL' : p.reasons.find((r) => REASON_CODE.test(r))) ?? (p.decision === 'denied' ? 'NO_EQUIVALENCY' : 'EQUIVALENT_COURSE'),
     ...(p.itemId.startsWith('credential:') ? { note: 'unlocks the blended residency; not a course' } : {}),
   }));
   const decided = await mit.post(`/transfer-requests/${request.requestId}/decision`, { items }, { ifMatch: request.etag });
-  const granted = items.filter((i) => i.outcome !== 'denied').length;
+  const count = (outcome: string) => items.filter((i) => i.outcome === outcome).length;
+  const granted = count('granted') + count('partially-granted');
   report.step(
-    `registrar decided with If-Match ${request.etag}: ${granted} granted, ${items.length - granted} denied, as proposed ` +
+    `registrar decided with If-Match ${request.etag}: ${granted} granted, ${count('recognized')} recognized (the pathway credential), ${count('denied')} denied, as proposed ` +
       `(revision ${decided.body.revision}, ETag ${decided.etag ?? '-'}, position ${String(decided.body.position)})`,
   );
   return positionOf(decided.body);
