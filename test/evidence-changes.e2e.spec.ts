@@ -10,7 +10,7 @@ import { runScmFlow, ScmFlowResult } from './support/scm-flow';
 import { settled } from './support/settled';
 import { startStandalone, StandaloneUnderTest } from './support/standalone-app';
 
-type Entry = { requestId: string; itemId: string; outcome: string; credits: string; evidenceChange: null | Record<string, unknown> & { affected: boolean; ifRedecidedAsProposed: { outcome: string; credits: { exact: string }; effect: { exact: string } } } };
+type Entry = { requestId: string; itemId: string; outcome: string; credits: { exact: string; decimal: string }; evidenceChange: null | Record<string, unknown> & { affected: boolean; ifRedecidedAsProposed: { outcome: string; credits: { exact: string }; effect: { exact: string } } } };
 
 /**
  * Item 5 of issue 13, over the public HTTP API of the standalone app: after a credential is
@@ -128,7 +128,7 @@ describe('evidence changes reach decided requests (standalone, HTTP)', () => {
 
   it('the ledger marks every affected entry with the cause, the new evidence and the proposal now, and gives the effect on the totals', async () => {
     const ledger = await get(mit(), `/ledger/${flow.learnerId}`).expect(200);
-    expect(ledger.body.totals).toEqual({ MIT_UNIT: '45' });
+    expect(ledger.body.totals).toEqual({ MIT_UNIT: { exact: '45', decimal: '45' } });
     const entries = ledger.body.entries as Entry[];
     expect(entries).toHaveLength(7);
     const courses = entries.filter((e) => e.itemId.startsWith('completion:'));
@@ -141,7 +141,7 @@ describe('evidence changes reach decided requests (standalone, HTTP)', () => {
         proposalNow: { decision: 'denied', reasons: ['CREDENTIAL_INCOMPLETE'] },
         ifRedecidedAsProposed: { outcome: 'denied', credits: { exact: '0', decimal: '0' } },
       });
-      expect(entry.evidenceChange?.ifRedecidedAsProposed.effect.exact).toBe(`-${entry.credits}`);
+      expect(entry.evidenceChange?.ifRedecidedAsProposed.effect.exact).toBe(`-${entry.credits.exact}`);
       expect((entry.evidenceChange?.evidence as { eventType: string }[]).map((r) => r.eventType)).toContain('MicroCredentialRevoked');
     }
     expect(ledger.body.evidenceChanges).toEqual({
@@ -218,7 +218,7 @@ describe('evidence changes reach decided requests (standalone, HTTP)', () => {
     await settled(t);
     const revised = await get(mit(), `/transfer-requests/${learner.requestId}`).expect(200);
     expect(revised.body.decisions.find((d: { itemId: string }) => d.itemId === `completion:${target}`)).toMatchObject({ outcome: 'granted', differsFromProposal: true });
-    expect((await get(mit(), `/ledger/${learner.learnerId}`).expect(200)).body).toMatchObject({ totals: { MIT_UNIT: '45' }, evidenceChanges: null });
+    expect((await get(mit(), `/ledger/${learner.learnerId}`).expect(200)).body).toMatchObject({ totals: { MIT_UNIT: { exact: '45', decimal: '45' } }, evidenceChanges: null });
   });
 
   it('withdrawing a completion flags the request that names it (a policy that counts loose courses): denied EVIDENCE_WITHDRAWN, -8 on the ledger', async () => {
@@ -234,7 +234,7 @@ describe('evidence changes reach decided requests (standalone, HTTP)', () => {
     const requestId: string = (await post(uni(), '/transfer-requests').send({ learnerId, receivingInstitution: 'harvard', programId: 'hes-scm', evidence: { completionIds: [kept, wrong] } }).expect(201)).body.id;
     await decideAsProposed(harvard.registrar, requestId);
     await settled(t);
-    expect((await get(harvard.registrar, `/ledger/${learnerId}`).expect(200)).body.totals).toEqual({ MIT_UNIT: '16' });
+    expect((await get(harvard.registrar, `/ledger/${learnerId}`).expect(200)).body.totals).toEqual({ MIT_UNIT: { exact: '16', decimal: '16' } });
 
     await post(issuer(), `/learners/${learnerId}/completions/${wrong}/withdrawal`).send({ reason: 'recorded on the wrong learner' }).expect(201);
     await settled(t);
@@ -252,7 +252,7 @@ describe('evidence changes reach decided requests (standalone, HTTP)', () => {
 
     expect((await reviseAsNowProposed(harvard.registrar, requestId)).status).toBe(201);
     await settled(t);
-    expect((await get(harvard.registrar, `/ledger/${learnerId}`).expect(200)).body).toMatchObject({ totals: { MIT_UNIT: '8' }, evidenceChanges: null });
+    expect((await get(harvard.registrar, `/ledger/${learnerId}`).expect(200)).body).toMatchObject({ totals: { MIT_UNIT: { exact: '8', decimal: '8' } }, evidenceChanges: null });
   });
 
   it('every flag reproduces: the audit re-runs each recorded re-evaluation from what it names', async () => {

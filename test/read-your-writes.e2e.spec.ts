@@ -84,8 +84,8 @@ describe('read your own writes: write answers carry `position`, reads accept `mi
       const items = [
         ...flow.completionIds.map((id, i) => (i === 0
           ? { itemId: `completion:${id}`, outcome: 'denied', reasonCode: 'NO_EQUIVALENCY', overrideReason: 'exam not proctored' }
-          : { itemId: `completion:${id}`, outcome: 'granted', reasonCode: 'EQUIVALENT_COURSE' })),
-        { itemId: credentialItem, outcome: 'recognized', reasonCode: 'PATHWAY_CREDENTIAL' },
+          : { itemId: `completion:${id}`, outcome: 'granted', reasonCode: 'EQUIVALENT_COURSE', credits: i === 5 ? '5' : '8', overrideReason: 'after appeal: credit stands' })),
+        { itemId: credentialItem, outcome: 'recognized', reasonCode: 'PATHWAY_CREDENTIAL', overrideReason: 'after appeal' },
       ];
       const revised = await registrar().post(`/transfer-requests/${requestId}/revision`).send({ items, note: 'after appeal' }).expect(201);
       const policy = { ...scmPolicy(), version: '2026.2', effectiveFrom: '2027-01-01' };

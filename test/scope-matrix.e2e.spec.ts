@@ -37,6 +37,7 @@ function recipes(flow: ScmFlowResult): Record<string, Recipe> {
     'POST /learners/{learnerId}/enrollments': { call: { path: `/learners/${learnerId}/enrollments`, body: { courseId: courseId('sc0x'), enrolledOn: '2025-01-10' } } },
     'POST /learners/{learnerId}/completions': { call: { path: `/learners/${learnerId}/completions`, body: completion } },
     'POST /learners/{learnerId}/completions/{completionId}/corrections': { call: { path: `/learners/${learnerId}/completions/${completionIds[0]}/corrections`, body: { grade: { scale: 'percent', value: '99' }, reason: 'x' } } },
+    'POST /learners/{learnerId}/completions/{completionId}/withdrawal': { call: { path: `/learners/${learnerId}/completions/${completionIds[0]}/withdrawal`, body: { reason: 'x' } } },
     'POST /learners/{learnerId}/credentials': { call: { path: `/learners/${learnerId}/credentials`, body: microMastersBody(completionIds) } },
     'POST /learners/{learnerId}/credentials/{credentialId}/revocation': { call: { path: `/learners/${learnerId}/credentials/${credentialId}/revocation`, body: { reason: 'not ours' } } },
     'POST /programs/{programId}/versions': { call: { path: '/programs/mit-scm/versions', body: { definition: { ...scmProgram(), version: '2027-2028' } } } },

@@ -66,6 +66,8 @@ export async function apiTour(t: StandaloneUnderTest): Promise<RecordedAnswer[]>
     completionIds.push((await call('post', `/learners/${learnerId}/completions`, issuer, body)).body.id as string);
   }
   await call('post', `/learners/${learnerId}/completions/${completionIds[0]}/corrections`, issuer, { grade: { scale: 'percent', value: '88' }, reason: 're-marked' });
+  const strayId = (await call('post', `/learners/${learnerId}/completions`, issuer, { courseId: courseId('sc0x'), grade: { scale: 'percent', value: '70' }, identityVerified: true, completedOn: '2025-07-15' })).body.id as string;
+  await call('post', `/learners/${learnerId}/completions/${strayId}/withdrawal`, issuer, { reason: 'recorded on the wrong learner' });
   const mm = microMastersBody(completionIds);
   await call('post', `/credential-definitions/${mm.code}/versions`, issuer, { version: '2025', title: mm.title, type: mm.type, components: ONLINE.map((code) => ({ courseId: courseId(code) })) });
   await call('get', `/credential-definitions/${mm.code}`, issuer);

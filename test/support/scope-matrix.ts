@@ -35,6 +35,7 @@ export const SCOPE: Record<string, ScopeRule> = {
   'POST /learners/{learnerId}/enrollments': seenThrough('GET /courses/{courseId}'),
   'POST /learners/{learnerId}/completions': seenThrough('GET /courses/{courseId}'),
   'POST /learners/{learnerId}/completions/{completionId}/corrections': seenThrough('GET /learners/{learnerId}/record'),
+  'POST /learners/{learnerId}/completions/{completionId}/withdrawal': seenThrough('GET /learners/{learnerId}/record'),
   'POST /learners/{learnerId}/credentials': seenThrough('GET /learners/{learnerId}/record'),
   'POST /learners/{learnerId}/credentials/{credentialId}/revocation': seenThrough('GET /learners/{learnerId}/record'),
   'POST /programs/{programId}/versions': seenThrough('GET /programs/{programId}'),

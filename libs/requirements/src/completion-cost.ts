@@ -3,17 +3,9 @@ import type { Claims } from './compiled.types';
 import { completionTemplate } from './completion-items';
 import { matchesFilter } from './filters';
 import { ObservedCheck } from './node-results';
+import { NodePlan, PlanEntry, Work } from './completion.types';
 
-/**
- * Remaining work: how many new items (courses) a learner still has to bring, and, to break ties,
- * how many credit units (a new course or item of unknown credits weighs as a typical item). A credit deficit counts as that many typical items (`typicalUnits`: the
- * median credit value of the evaluation's items, rounded up), so "earn 30 more credits" weighs like
- * the courses it takes, not like one course.
- */
-export interface Work {
-  items: number;
-  units: number;
-}
+export type { NodePlan, PlanEntry, Work } from './completion.types';
 
 export const NO_WORK: Work = { items: 0, units: 0 };
 export const IMPOSSIBLE: Work = { items: Number.POSITIVE_INFINITY, units: Number.POSITIVE_INFINITY };
@@ -21,24 +13,6 @@ export const IMPOSSIBLE: Work = { items: Number.POSITIVE_INFINITY, units: Number
 export const addWork = (a: Work, b: Work): Work => ({ items: a.items + b.items, units: a.units + b.units });
 export const cmpWork = (a: Work, b: Work): number => (a.items !== b.items ? (a.items < b.items ? -1 : 1) : a.units === b.units ? 0 : a.units < b.units ? -1 : 1);
 export const isImpossible = (w: Work): boolean => w.items === Number.POSITIVE_INFINITY;
-
-/** What one unsatisfied node still needs: a course, n items, or credit units matching its filter. */
-export interface PlanEntry {
-  node: number;
-  /** blocked: a held course another rule claims; capped: a cap leaves no room for what the rule lacks. */
-  kind: 'course' | 'items' | 'credits' | 'blocked' | 'capped';
-  /** Items still needed (course: 1; items: n), or 0 for credits. */
-  count: number;
-  /** Credit units still needed (credits only), scaled as the compiled program's units. */
-  units: number;
-  /** capped: the limit with no room. */
-  limit?: number;
-}
-
-export interface NodePlan {
-  work: Work;
-  entries: PlanEntry[];
-}
 
 const DONE: NodePlan = { work: NO_WORK, entries: [] };
 

@@ -1,5 +1,5 @@
 import { CompiledNode, CompiledProgram, fromUnits } from './compile-program';
-import { PlanEntry } from './completion-cost';
+import { PlanEntry } from './completion.types';
 import { LearnerItem } from './learner-item.types';
 import { ItemFilter } from './program.types';
 import { toExact } from './rational';

@@ -37,3 +37,4 @@ export * from './evidence-changes/nest/reactor.config';
 export * from './evidence-changes/nest/reactor.health';
 export * from './evidence-changes/nest/evidence-changes.module';
 export * from './application/program-exceptions';
+export * from './api/evidence-change.responses';

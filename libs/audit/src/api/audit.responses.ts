@@ -55,6 +55,11 @@ export const REPRODUCTION_REPORT = apiSchema(
       }),
       "the registrar's decisions in force next to the engine's proposals",
     ),
+    evidenceChanges: s.array(
+      s.object({ causeEventId: s.string(), causeEventType: s.string(), revision: s.integer(), identical: s.boolean(), differences: s.array(difference) }),
+      "each evidence change's re-evaluation re-run from what it recorded",
+    ),
+    evidenceChangesIdentical: s.boolean(),
   }),
 );
 

@@ -1,4 +1,6 @@
 import { apiSchema, s } from '@app/platform';
+import { DESCRIBED_EVIDENCE_CHANGE } from '@app/transfer';
+import { REQUEST_FLAGS } from '../query/request-flags';
 import { REQUEST_STATUSES } from './query.dto';
 
 /** OpenAPI schemas of the query API's answers but eligibility (eligibility.responses.ts): queue, submissions, ledger, catalog. */
@@ -18,6 +20,8 @@ const queueEntry = {
   submittedAt: s.dateTime(),
   lastEventAt: s.dateTime(),
   ageDays: s.integer('whole days since the request was recorded'),
+  flags: s.array(s.enum(REQUEST_FLAGS), 'evidence-changed: evidence under it changed since it was decided or evaluated (open until the registrar decides or revises); appealed: under appeal'),
+  openEvidenceChanges: s.integer('evidence changes not yet answered by a decision or revision'),
 };
 
 const page = (name: string, entry: Record<string, Record<string, unknown>>, description: string) =>
@@ -28,6 +32,7 @@ const page = (name: string, entry: Record<string, Record<string, unknown>>, desc
         institutionId: s.string(),
         upToPosition: UP_TO,
         counts: s.map(s.integer(), 'requests per status (all of them, not just this page)'),
+        flagCounts: s.map(s.integer(), 'requests per flag (all of them, not just this page)'),
         total: s.integer(),
         items: s.array(s.object(entry)),
       },
@@ -37,6 +42,8 @@ const page = (name: string, entry: Record<string, Record<string, unknown>>, desc
 
 export const QUEUE_PAGE = page('QueuePage', queueEntry, "The receiving institution's requests, oldest first");
 export const SUBMISSIONS_PAGE = page('SubmissionsPage', { ...queueEntry, receivingInstitution: s.string() }, 'The requests a submitting university sent, oldest first');
+
+const proposalShape = s.object({ decision: s.string(), creditsGranted: s.exact(), reasons: s.array(s.string()), messages: s.array(s.string()) });
 
 export const LEDGER = apiSchema(
   'Ledger',
@@ -58,6 +65,16 @@ export const LEDGER = apiSchema(
         unit: s.string(),
         decidedOn: s.date(),
         decisionPosition: s.integer(),
+        evidenceChange: s.nullable(
+          s.object({
+            affected: s.boolean("the item's own evidence changed (false: only its proposal moved, e.g. a cap freed by another item)"),
+            changes: s.array(DESCRIBED_EVIDENCE_CHANGE),
+            evidence: s.array(s.object({ stream: s.string(), eventId: s.string(), position: s.integer(), eventType: s.string() }), 'the new evidence, as the latest re-evaluation read it'),
+            proposalBefore: s.nullable(proposalShape),
+            proposalNow: s.nullable(proposalShape),
+            ifRedecidedAsProposed: s.nullable(s.object({ outcome: s.string(), credits: s.amount(), effect: s.amount('now minus decided (negative: credit lost)') })),
+          }, { description: 'set when evidence under this decision changed since (until the registrar re-decides)' }),
+        ),
         provenance: s.object(
           {
             evidence: s.array(s.object({ stream: s.string(), eventId: s.string(), position: s.integer(), eventType: s.string() })),
@@ -74,6 +91,13 @@ export const LEDGER = apiSchema(
           { optional: ['grantedAs'], description: 'what the decision rests on: evidence events by id and position, versions, the engine\'s proposal' },
         ),
       }),
+    ),
+    evidenceChanges: s.nullable(
+      s.object({
+        requests: s.array(s.object({ requestId: s.string(), openChanges: s.array(DESCRIBED_EVIDENCE_CHANGE) })),
+        totalsIfRedecided: s.map(s.amount(), 'credits per unit if every marked entry were re-decided as now proposed'),
+        effect: s.map(s.amount(), 'totalsIfRedecided minus the totals now (negative: credit would be lost)'),
+      }, { description: 'null when no request of this ledger is flagged evidence-changed' }),
     ),
   }),
 );

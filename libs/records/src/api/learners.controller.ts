@@ -93,7 +93,7 @@ export class LearnersController {
   @ApiOperation({
     summary: 'Withdraw a completion you recorded in error (with a reason): it is then evidence of nothing; decided requests that relied on it are flagged',
   })
-  @ApiCreatedResponse({ description: '{ id: completionId, revision, replayed, eventIds } and an ETag' })
+  @ApiCreatedResponse({ description: '{ id: completionId, revision, replayed, eventIds, position } and an ETag', schema: COMMAND_RESPONSE })
   @ApiForbiddenResponse({ description: 'Recorded by another issuer' })
   @ApiNotFoundResponse({ description: 'Unknown learner or completion' })
   @ApiConflictResponse({ description: 'Already withdrawn, or in the stack of a complete credential that is not revoked (revoke it first)' })

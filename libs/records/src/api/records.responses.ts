@@ -46,8 +46,9 @@ const completion = s.object({
     s.object({ credentialId: s.string(), type: s.string(), code: s.nullable(s.string()), complete: s.boolean(), revoked: s.boolean() }),
     'the credentials whose stack holds this completion (revoked ones included, marked)',
   ),
+  withdrawal: s.nullable(s.object({ reason: s.string(), withdrawnOn: s.date(), evidence: evidenceRef }, { description: 'its issuer withdrew it (recorded in error): it is no evidence' })),
   evidence: evidenceRef,
-});
+}, { optional: ['withdrawal'] });
 
 const credential = s.object({
   learnerId: s.string(),
@@ -70,13 +71,14 @@ const credential = s.object({
   grade: s.nullable(grade),
   stackability: s.enum(STACKABILITY),
   furtherInformation: s.nullable(s.string()),
-  completionIds: s.array(s.string()),
+  completionIds: s.array(s.string(), 'the stack (withdrawn completions left out)'),
+  withdrawnCompletionIds: s.array(s.string(), 'completions of the stack its issuer withdrew since'),
   complete: s.boolean('were the credential program\'s requirements fully met (only complete credentials unlock pathways)'),
   definition: s.nullable(s.object({ code: s.string(), version: s.string() }, { description: 'the published credential definition the award was checked against' })),
   revoked: s.boolean(),
   revocation: s.nullable(s.object({ reason: s.string(), revokedOn: s.date(), evidence: evidenceRef })),
   evidence: evidenceRef,
-}, { optional: ['definition'] });
+}, { optional: ['definition', 'withdrawnCompletionIds'] });
 
 export const LEARNER_RECORD = apiSchema(
   'LearnerRecord',

@@ -1,3 +1,4 @@
+import { EVIDENCE_CHANGE_CAUSE, EVIDENCE_CHANGE_KIND } from './evidence-change.responses';
 import { apiSchema, s } from '@app/platform';
 
 /**
@@ -123,6 +124,20 @@ export const TRANSFER_REQUEST_VIEW = apiSchema(
     ),
     appeals: s.array(s.object({ grounds: s.string(), itemIds: s.array(s.string()), appealedOn: s.date() })),
     withdrawal: s.nullable(s.object({ reason: s.nullable(s.string()), withdrawnOn: s.date() })),
+    evidenceChanges: s.array(
+      s.object({
+        requestId: s.string(),
+        learnerId: s.string(),
+        cause: EVIDENCE_CHANGE_CAUSE,
+        change: EVIDENCE_CHANGE_KIND,
+        affectedItems: s.array(s.string(), 'the request items whose recorded evidence includes the changed completion or credential'),
+        statusWhenFlagged: s.string(),
+        reevaluation: EVALUATION_RECORD,
+        flaggedOn: s.date(),
+      }),
+      'every evidence change since submission (RequestEvidenceChanged), with the request re-evaluated on the new evidence under the same pinned versions',
+    ),
+    openEvidenceChanges: s.array(s.string(), 'causing event ids not yet answered by a decision or revision: the request is flagged evidence-changed while any is open'),
     revision: s.integer('stream revision (also the ETag)'),
     events: s.array(s.object({ id: s.string(), type: s.string(), revision: s.integer(), position: s.integer(), occurredAt: s.dateTime() })),
   }),
