@@ -97,10 +97,17 @@ function jointAllocation(program: Program, p: PreparedRecognition, base: Learner
     const inCredits = fixedIn.reduce((a, c) => add(a, c.full), ZERO);
     if (cmp(inCredits, room) > 0) return null;
     const free = pool.filter((c) => !fixedIn.includes(c) && !fixedOut.has(c.ev.id));
-    const items = [...base, ...fixedIn.map(item), ...free.map(item)];
-    const capPool = { itemIds: free.map((c) => `recognized:${c.ev.id}`), maxCredits: sub(room, inCredits).n === 0n ? '0' : ratText(sub(room, inCredits)), unit: p.policy.creditUnit, label: 'transfer cap' };
-    const r = standingOf(program, items, { ...options, capPool });
-    return { standing: r.standing, used: new Set([...fixedIn.map((c) => c.ev.id), ...free.filter((c) => r.used.has(`recognized:${c.ev.id}`)).map((c) => c.ev.id)]) };
+    // the program search picks, within what the cap leaves, which free pieces count in whole
+    const capPool = { itemIds: free.map((c) => `recognized:${c.ev.id}`), maxCredits: ratText(sub(room, inCredits)), unit: p.policy.creditUnit, label: 'transfer cap' };
+    const searched = standingOf(program, [...base, ...fixedIn.map(item), ...free.map(item)], { ...options, capPool });
+    const whole = [...fixedIn, ...free.filter((c) => searched.used.has(`recognized:${c.ev.id}`))];
+    // ...and the allocation is judged as it will be granted: those in whole, the rest of the room in part to the next preferred
+    const wholeCredits = whole.reduce((a, c) => add(a, c.full), ZERO);
+    const next = pool.find((c) => !whole.includes(c));
+    const rest = sub(room, wholeCredits);
+    const partial = next && cmp(rest, ZERO) > 0 ? [recognizedItem(next.ev, { grantedAs: { as: 'elective' }, equivalencyId: next.check.equivalency?.id }, rest, p.policy)] : [];
+    const judged = standingOf(program, [...base, ...whole.map(item), ...partial], options);
+    return { standing: judged.standing, used: new Set(whole.map((c) => c.ev.id)) };
   };
   const first = run([], new Set());
   if (!first) return { full: new Set(), partial: null, lostBecause: new Map() };
