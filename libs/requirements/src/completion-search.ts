@@ -3,6 +3,7 @@ import { ClaimSolver, Claims } from './claim-solver';
 import { assignmentLeafPlan, cmpWork, NodePlan, optimisticLeafPlan, planCompletion, typicalItemUnits } from './completion-cost';
 import { fillLeftovers } from './fill-leftovers';
 import { scoreOf } from './assignment-search';
+import { leafHasSupply } from './claim-relaxation';
 import { ObservedCheck } from './node-results';
 
 export interface CompletionSearch {
@@ -27,7 +28,8 @@ export function searchCompletion(
   observed: ReadonlyMap<number, ObservedCheck>, budget: number,
 ): CompletionSearch {
   const typical = typicalItemUnits(c);
-  const leaves = c.leaves.map((l) => l.index).filter((l) => !c.waivedBy[c.leaves[l].node] && fixed(c.nodes[c.leaves[l].node]) === undefined);
+  // a leaf the items cannot satisfy even alone is never in the set: decided out from the start
+  const leaves = c.leaves.map((l) => l.index).filter((l) => !c.waivedBy[c.leaves[l].node] && fixed(c.nodes[c.leaves[l].node]) === undefined && leafHasSupply(c, l));
   const optimistic = optimisticLeafPlan(c, typical);
   const start = solver.checks;
   const score = (claims: Claims): Scored => {

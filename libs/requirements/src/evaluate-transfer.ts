@@ -93,21 +93,24 @@ function jointAllocation(program: Program, p: PreparedRecognition, base: Learner
   const pool = pooled(p).sort(byPreference);
   const room = p.remaining ?? ZERO;
   const item = (c: Candidate) => recognizedItem(c.ev, { grantedAs: c.grant?.as === 'course' ? { as: 'course', courseId: c.grant.courseId } : { as: 'elective' }, equivalencyId: c.check.equivalency?.id }, c.full, p.policy);
+  // comparisons of allocations need the standing, not its explanation: a tighter budget for the least-work search
+  const judging = { ...options, partialSearchBudget: Math.min(options.partialSearchBudget ?? STANDING_BUDGET, STANDING_BUDGET) };
   const run = (fixedIn: Candidate[], fixedOut: ReadonlySet<string>): { standing: Standing; used: Set<string> } | null => {
     const inCredits = fixedIn.reduce((a, c) => add(a, c.full), ZERO);
     if (cmp(inCredits, room) > 0) return null;
     const free = pool.filter((c) => !fixedIn.includes(c) && !fixedOut.has(c.ev.id));
     // the program search picks, within what the cap leaves, which free pieces count in whole
     const capPool = { itemIds: free.map((c) => `recognized:${c.ev.id}`), maxCredits: ratText(sub(room, inCredits)), unit: p.policy.creditUnit, label: 'transfer cap' };
-    const searched = standingOf(program, [...base, ...fixedIn.map(item), ...free.map(item)], { ...options, capPool });
+    const searched = standingOf(program, [...base, ...fixedIn.map(item), ...free.map(item)], { ...judging, capPool });
     const whole = [...fixedIn, ...free.filter((c) => searched.used.has(`recognized:${c.ev.id}`))];
     // ...and the allocation is judged as it will be granted: those in whole, the rest of the room in part to the next preferred
     const wholeCredits = whole.reduce((a, c) => add(a, c.full), ZERO);
     const next = pool.find((c) => !whole.includes(c));
     const rest = sub(room, wholeCredits);
     const partial = next && cmp(rest, ZERO) > 0 ? [recognizedItem(next.ev, { grantedAs: { as: 'elective' }, equivalencyId: next.check.equivalency?.id }, rest, p.policy)] : [];
-    const judged = standingOf(program, [...base, ...whole.map(item), ...partial], options);
-    return { standing: judged.standing, used: new Set(whole.map((c) => c.ev.id)) };
+    // with no room left over, the search already judged exactly what will be granted
+    const standing = partial.length === 0 ? searched.standing : standingOf(program, [...base, ...whole.map(item), ...partial], judging).standing;
+    return { standing, used: new Set(whole.map((c) => c.ev.id)) };
   };
   const first = run([], new Set());
   if (!first) return { full: new Set(), partial: null, lostBecause: new Map() };
@@ -116,6 +119,11 @@ function jointAllocation(program: Program, p: PreparedRecognition, base: Learner
   const fixedIn: Candidate[] = [];
   const fixedOut = new Set<string>();
   const lostBecause = new Map<string, string>();
+  // a piece the program cannot tell from one already refused (same credit, course, field, level...)
+  // under the same fixed pieces is refused too: forcing it in is that refusal with one option fewer
+  const datesMatter = JSON.stringify(program.requirements).includes('"withinYears"');
+  const shapeOf = (c: Candidate) => { const { id: _i, date, title: _t, code: _c, evidenceEventId: _e, ...rest } = item(c); return JSON.stringify({ ...rest, ...(datesMatter ? { date } : {}) }); };
+  const refused = new Map<string, { fixed: number; why: string }>();
   for (const c of pool) {
     const inCredits = fixedIn.reduce((a, x) => add(a, x.full), ZERO);
     if (cmp(add(inCredits, c.full), room) > 0) {
@@ -124,13 +132,21 @@ function jointAllocation(program: Program, p: PreparedRecognition, base: Learner
       continue;
     }
     if (used.has(c.ev.id)) { fixedIn.push(c); continue; }
+    const shape = shapeOf(c);
+    const same = refused.get(shape);
+    if (same && same.fixed === fixedIn.length) { fixedOut.add(c.ev.id); lostBecause.set(c.ev.id, same.why); continue; }
     const r = run([...fixedIn, c], fixedOut);
     if (r && cmpStanding(r.standing, best) === 0) { fixedIn.push(c); used = r.used; continue; }
     fixedOut.add(c.ev.id);
-    lostBecause.set(c.ev.id, r ? whyWorse(r.standing, best) : 'it does not fit in the cap');
+    const why = r ? whyWorse(r.standing, best) : 'it does not fit in the cap';
+    refused.set(shape, { fixed: fixedIn.length, why });
+    lostBecause.set(c.ev.id, why);
   }
   return withPartial(p, { full: new Set(fixedIn.map((c) => c.ev.id)), partial: null, lostBecause });
 }
+
+/** Feasibility checks per least-work search when allocations are compared (the final evaluation keeps the default). */
+const STANDING_BUDGET = 60;
 
 function whyWorse(s: Standing, best: Standing): string {
   if (best.satisfied && !s.satisfied) return 'granting it instead would leave the program unsatisfied';
