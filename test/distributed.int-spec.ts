@@ -98,7 +98,8 @@ describe('distributed mode: PostgreSQL store -> relay -> Kafka -> query service'
       admission: { admitted: true },
       residency: { outcome: 'reduced', pathway: { id: 'blended' }, months: 5, standard: { months: 10 } },
     });
-    expect(res.body.residency.reasons.join(' ')).toContain(flow.credentialId);
+    expect(res.body.residency.reasons.join(' ')).toContain('MITx-SCM-MM');
+    expect(res.body.residency.reasons.join(' ')).not.toContain(flow.credentialId);
     const ledger = await request(query.server).get(`/ledger/${flow.learnerId}`).auth(flow.tokens.mit.registrar, { type: 'bearer' }).expect(200);
     expect(ledger.body.entries).toHaveLength(7);
     const queryHealth = await request(query.server).get('/health').expect(200);
