@@ -29,7 +29,9 @@ const ROUNDS = 6;
 export function checkCompletion(c: CompiledProgram, items: readonly LearnerItem[], options: EvaluateProgramOptions, plan: NodePlan): CheckedCompletion {
   if (isImpossible(plan.work)) return { entries: plan.entries, totalUnits: 0, verified: false, blocked: true };
   const first = merge(plan.entries.filter((e) => e.kind !== 'blocked' && e.kind !== 'capped'));
-  let entries = first;
+  // observing checks (credits in residence...) are asked for only after the rules' new items are
+  // in: those often count toward them already, so asking first would ask twice
+  let entries = first.filter((e) => !c.nodes[e.node].observe);
   let totalUnits = 0;
   let firstTotal = 0;
   let lastShort = Number.POSITIVE_INFINITY;
