@@ -50,6 +50,18 @@ describe('evaluateTransferRequest (the automatic evaluation, pure)', () => {
     expect(record.programEvaluation.admission).toEqual({ required: true, admitted: false, satisfied: false });
   });
 
+  it('keeps the engine version it is asked for: a record made by 1.1.0 re-runs identically under 1.1.0, and today\'s engine decides the credential differently', () => {
+    const credential: RecognitionEvidence = { id: 'credential:cred-scm-mm-001', kind: 'credential', issuer: 'MITx', code: 'MITx-SCM-MM', title: 'SCM MicroMasters', credits: 30, unit: 'US_SEMESTER', level: 'EQF7', date: '2025-09-01', credential: { id: 'cred-scm-mm-001', code: 'MITx-SCM-MM', type: 'MicroMasters', complete: true } };
+    const old = evaluateTransferRequest({ ...inputs([...complete, credential]), engineVersion: '1.1.0' });
+    expect(old.engineVersion).toBe('1.1.0');
+    expect(old.proposals.find((p) => p.itemId === credential.id)).toMatchObject({ decision: 'denied', reasons: expect.arrayContaining(['NO_EQUIVALENCY']) });
+    // what reproduction does: re-run with the version the record names
+    expect(canonicalJson(evaluateTransferRequest({ ...inputs([...complete, credential]), engineVersion: old.engineVersion }))).toBe(canonicalJson(old));
+    const now = evaluateTransferRequest(inputs([...complete, credential]));
+    expect(now.engineVersion).toBe(ENGINE_VERSION);
+    expect(now.proposals.find((p) => p.itemId === credential.id)).toMatchObject({ decision: 'recognized', reasons: ['RECOGNIZED_THROUGH_COMPONENTS', 'PATHWAY_CREDENTIAL'] });
+  });
+
   it('is deterministic: same inputs (in any order) give the same record', () => {
     const a = evaluateTransferRequest(inputs(complete));
     const b = evaluateTransferRequest({ ...inputs([...complete].reverse()), learner: inputs(complete).learner });
