@@ -99,12 +99,13 @@ describe('Curtin Master of Human Rights: CurtinX MicroMasters credit under the C
     items: { MM: { outcome: 'granted', credits: '75', reason: 'ELECTIVE_CREDIT' }, ...components },
     program: { credits: '75', need: '300', requirementsSatisfied: false, satisfied: ['mhr/micromasters-credit'], missing: rest },
     then: {
-      title: 'CurtinX revokes the MicroMasters after the decision: the credit no longer counts',
+      title: 'CurtinX revokes the MicroMasters after the decision: flagged, binding until the registrar revises; revised, the credit no longer counts',
       issuer: CURTINX,
       async change(w, run) {
         await w.post(CURTINX, 'issuer', `/learners/${run.learnerId}/credentials/${run.ids.MM}/revocation`, { reason: 'assessment integrity breach' });
       },
-      items: { MM: { credits: '0', mayBeAbsent: true }, ...components },
+      affected: ['MM'],
+      items: { MM: { outcome: 'denied', credits: '0', reason: 'CREDENTIAL_INCOMPLETE' }, ...components },
       program: { credits: '0', need: '300', requirementsSatisfied: false, missing: ['mhr/micromasters-credit', ...rest] },
     },
   });

@@ -68,7 +68,7 @@ const certificate = (over: string[], complete: boolean): CredentialDef => ({
   key: 'CERT', issuer: GIES, type: 'micro-credential', code: 'GIES-GC-SLM', title: 'Graduate Certificate in Strategic Leadership and Management', over, complete, issuedOn: '2026-07-31', eqfLevel: 7, workload: { credits: '12', unit: 'US_SEMESTER' },
 });
 const granted = (k: string) => ({ outcome: 'granted' as const, credits: '4', reason: 'EQUIVALENT_COURSE', as: `GIES.${k}` });
-const certificateItem = { credits: '0', decideAs: { outcome: 'denied' as const, reason: 'NO_EQUIVALENCY' } };
+const certificateItem = { outcome: 'recognized' as const, credits: '0', reason: 'RECOGNIZED_THROUGH_COMPONENTS' };
 const rest = ['imba/further-courses', 'imba/capstone'];
 
 describe('Gies iMBA: credit-bearing graduate certificates applied upon admission', () => {
@@ -90,12 +90,13 @@ describe('Gies iMBA: credit-bearing graduate certificates applied upon admission
     items: { 'SLM-1': granted('SLM-1'), 'SLM-2': granted('SLM-2'), 'SLM-3': granted('SLM-3'), CERT: certificateItem },
     program: { credits: '12', need: '72', requirementsSatisfied: false, admitted: true, satisfied: ['imba/leadership'], missing: rest, held: ['GIES.SLM-1', 'GIES.SLM-2', 'GIES.SLM-3'] },
     then: {
-      title: 'SLM-3 is regraded to D after the decision (below the C minimum): it no longer counts, the answer asks for it',
+      title: 'SLM-3 is regraded to D after the decision (below the C minimum): flagged, binding until revised; revised, it no longer counts and the answer asks for it',
       issuer: GIES,
       async change(w, run) {
         await w.post(GIES, 'issuer', `/learners/${run.learnerId}/completions/${run.ids['SLM-3']}/corrections`, { grade: { scale: 'letter', value: 'D' }, reason: 'grading error corrected' });
       },
-      items: { 'SLM-1': granted('SLM-1'), 'SLM-2': granted('SLM-2'), 'SLM-3': { credits: '0' }, CERT: { credits: '0' } },
+      affected: ['SLM-3'],
+      items: { 'SLM-1': granted('SLM-1'), 'SLM-2': granted('SLM-2'), 'SLM-3': { outcome: 'denied', credits: '0', reason: 'BELOW_MIN_GRADE' }, CERT: certificateItem },
       program: { credits: '8', need: '72', requirementsSatisfied: false, missing: ['imba/leadership/slm-3', ...rest], held: ['GIES.SLM-1', 'GIES.SLM-2'], names: [['GIES.SLM-3', 'Leadership and Ethics']] },
     },
   });

@@ -61,7 +61,7 @@ const certificate = (issuedOn: string): CredentialDef => ({
 });
 const credited = (k: string) => ({ outcome: 'granted' as const, credits: '4', reason: 'EQUIVALENT_COURSE', as: `NEU.${k}` });
 const expired = { outcome: 'denied' as const, credits: '0', reason: 'TOO_OLD' };
-const certificateItem = { credits: '0', decideAs: { outcome: 'denied' as const, reason: 'NO_EQUIVALENCY' } };
+const certificateItem = { outcome: 'recognized' as const, credits: '0', reason: 'RECOGNIZED_THROUGH_COMPONENTS' };
 
 describe('Northeastern CPS: a graduate certificate applied to the MS when its credits are under seven years old', () => {
   const world = scenarioWorld({

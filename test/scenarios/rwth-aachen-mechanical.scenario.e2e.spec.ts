@@ -142,7 +142,7 @@ describe('RWTH Aachen M.Sc. Mechanical Engineering: European micro-credentials w
     completions: SOLAR.map((k, i) => mc(k, TUD, `tud.${k}`, `2026-0${i + 1}-28`)),
     credentials: [solarCredential],
     admittedOn: '2026-09-01',
-    items: { ...Object.fromEntries(SOLAR.map((k) => [k, elective])), MM: { credits: '0', decideAs: { outcome: 'denied', reason: 'DUPLICATE_EVIDENCE' } } },
+    items: { ...Object.fromEntries(SOLAR.map((k) => [k, elective])), MM: { outcome: 'recognized', credits: '0', reason: 'RECOGNIZED_THROUGH_COMPONENTS' } },
     program: { credits: '24', need: '120', requirementsSatisfied: false, missing: ['msc-me/compulsory', 'msc-me/electives', ...rest] },
   });
 });

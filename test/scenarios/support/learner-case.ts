@@ -36,8 +36,12 @@ export interface CredentialDef {
 
 /** What the real policy implies for one piece of evidence. */
 export interface ExpectedItem {
-  /** Absent: only the credits are asserted (e.g. a component counted through its credential). */
-  outcome?: 'granted' | 'partially-granted' | 'denied';
+  /**
+   * Absent: only the credits are asserted (e.g. a component counted through its credential).
+   * `recognized`: accepted as evidence without credit of its own (a credential counted through its
+   * components, or the one unlocking a reduced pathway).
+   */
+  outcome?: 'granted' | 'partially-granted' | 'denied' | 'recognized';
   credits: Amount;
   /** The registrar-level reason code (the one a registrar records for this item). */
   reason?: string;
@@ -48,8 +52,6 @@ export interface ExpectedItem {
    * credential): how the registrar decides it when submitted; only `credits` is asserted.
    */
   decideAs?: { outcome: 'denied'; reason: string };
-  /** Zero credits may also be said by leaving the item out (a revoked credential is no evidence). */
-  mayBeAbsent?: boolean;
 }
 
 export interface LearnerCase {
@@ -129,7 +131,35 @@ export interface CaseRun {
   ledger: LedgerView;
 }
 
-const lastPosition = (view: RequestView): number => Math.max(-1, ...view.events.map((e) => e.position));
+const noCredit = (outcome: string): boolean => outcome === 'denied' || outcome === 'recognized';
+
+/**
+ * The registrar's decision (or revision) items: each submitted item as the published policy
+ * implies, with what it counts as (an internal course) and an override reason wherever that
+ * differs from the engine's proposal (`proposals`: the evaluation, or the re-evaluation after a change).
+ */
+export function decisionItems(submitted: string[], itemIds: Record<string, string>, expected: Record<string, ExpectedItem>, proposals: Proposal[]): Record<string, unknown>[] {
+  const byItem = new Map(proposals.map((p) => [p.itemId, p]));
+  return submitted.map((key) => {
+    const item = expected[key];
+    const want = item?.outcome && item.reason ? { outcome: item.outcome, reason: item.reason, credits: item.credits } : item?.decideAs ? { ...item.decideAs, credits: '0' } : null;
+    if (!want) throw new Error(`submitted item ${key} needs an expected outcome and reason (or decideAs) to be decided`);
+    const proposal = byItem.get(itemIds[key]);
+    const grantedAs = !noCredit(want.outcome) && item.as ? { as: 'course', courseId: item.as } : undefined;
+    const proposedAs = proposal?.grantedAs?.as === 'course' ? proposal.grantedAs.courseId : undefined;
+    const differs = !proposal || proposal.decision !== want.outcome || !sameAmount(proposal.creditsGranted, noCredit(want.outcome) ? '0' : want.credits) || (grantedAs !== undefined && proposedAs !== item.as);
+    return {
+      itemId: itemIds[key],
+      outcome: want.outcome,
+      reasonCode: want.reason,
+      ...(noCredit(want.outcome) ? {} : { credits: String(want.credits) }),
+      ...(grantedAs ? { grantedAs } : {}),
+      ...(differs ? { overrideReason: `Decided under the published recognition policy (${want.reason}); the automatic proposal was ${proposal?.decision ?? 'missing'}` } : {}),
+    };
+  });
+}
+
+export const lastPosition = (view: RequestView): number => Math.max(-1, ...view.events.map((e) => e.position));
 
 export async function runCase(world: ScenarioWorld, target: Target, c: LearnerCase): Promise<CaseRun> {
   const firstIssuer = c.completions[0]?.issuer ?? c.credentials?.[0]?.issuer;
@@ -192,21 +222,7 @@ async function runCaseFor(world: ScenarioWorld, target: Target, c: LearnerCase, 
 
   const decide = c.decide !== false;
   if (decide) {
-    const proposals = new Map((evaluated.evaluation?.proposals ?? []).map((p) => [p.itemId, p]));
-    const items = submitted.map((key) => {
-      const expected = c.items[key];
-      const want = expected?.outcome && expected.reason ? { outcome: expected.outcome, reason: expected.reason, credits: expected.credits } : expected?.decideAs ? { ...expected.decideAs, credits: '0' } : null;
-      if (!want) throw new Error(`submitted item ${key} needs an expected outcome and reason (or decideAs) to be decided`);
-      const proposal = proposals.get(itemIds[key]);
-      const differs = !proposal || proposal.decision !== want.outcome || !sameAmount(proposal.creditsGranted, want.outcome === 'denied' ? '0' : want.credits);
-      return {
-        itemId: itemIds[key],
-        outcome: want.outcome,
-        reasonCode: want.reason,
-        ...(want.outcome === 'denied' ? {} : { credits: String(want.credits) }),
-        ...(differs ? { overrideReason: `Decided under the published recognition policy (${want.reason}); the automatic proposal was ${proposal?.decision ?? 'missing'}` } : {}),
-      };
-    });
+    const items = decisionItems(submitted, itemIds, c.items, evaluated.evaluation?.proposals ?? []);
     await world.post(target.registrar, 'registrar', `/transfer-requests/${requestId}/decision`, { items }, { ifMatch: read.headers.etag });
     last = lastPosition((await world.get(target.registrar, 'registrar', `/transfer-requests/${requestId}`)).body as RequestView);
   }
@@ -225,21 +241,4 @@ export async function pollEligibility(world: ScenarioWorld, target: Target, lear
     if (Date.now() > deadline) throw new Error(`no eligibility answer up to position ${atLeast} after 10 s: ${JSON.stringify(answer.body)}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-}
-
-interface RecordEvidence {
-  evidence?: { position: number | null };
-  corrections?: { evidence: { position: number | null } }[];
-  revocation?: { evidence: { position: number | null } } | null;
-}
-
-/** The highest global position among the events of the learner's record (read over HTTP). */
-export async function recordPosition(world: ScenarioWorld, issuer: string, learnerId: string): Promise<number> {
-  const record = (await world.get(issuer, 'issuer', `/learners/${learnerId}/record`)).body as { completions: RecordEvidence[]; credentials: RecordEvidence[] };
-  const positions = [...record.completions, ...record.credentials].flatMap((x) => [
-    x.evidence?.position ?? -1,
-    ...(x.corrections ?? []).map((k) => k.evidence.position ?? -1),
-    x.revocation?.evidence.position ?? -1,
-  ]);
-  return Math.max(-1, ...positions);
 }

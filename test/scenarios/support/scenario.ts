@@ -1,4 +1,5 @@
-import { CaseRun, ExpectedItem, LearnerCase, pollEligibility, recordPosition, runCase, Target } from './learner-case';
+import { EvidenceChange, describeEvidenceChange } from './evidence-change';
+import { CaseRun, LearnerCase, runCase, Target } from './learner-case';
 import { expectLedgerAgrees, expectProgramAnswer, expectProposals, expectRecognized, ProgramExpectation } from './registrar-answer';
 import { InstitutionDef, ScenarioWorld } from './world';
 
@@ -27,16 +28,6 @@ export function scenarioWorld(setup: ScenarioSetup): () => ScenarioWorld {
   };
 }
 
-/** A change to the evidence after the request was decided (a revocation, a regrade), and the answer after it. */
-export interface EvidenceChange {
-  title: string;
-  /** The issuer whose record changes; `change` makes the write. */
-  issuer: string;
-  change(world: ScenarioWorld, run: CaseRun): Promise<void>;
-  items: Record<string, ExpectedItem>;
-  program: ProgramExpectation;
-}
-
 export interface LearnerScenario extends LearnerCase {
   program: ProgramExpectation;
   then?: EvidenceChange;
@@ -56,23 +47,6 @@ export function describeLearner(title: string, world: () => ScenarioWorld, targe
     it('eligibility reports each piece of evidence with its registrar-level outcome', () => expectRecognized(ran(), c));
     it('eligibility gives the registrar-level program answer (credits, requirements, missing, residency)', () => expectProgramAnswer(ran().eligibility, c.program));
     it('the ledger holds the decisions and agrees with eligibility', () => expectLedgerAgrees(ran(), c, c.program.credits));
-    const then = c.then;
-    if (then) {
-      describe(`then ${then.title}`, () => {
-        let after: CaseRun | undefined;
-        const changed = (): CaseRun => {
-          if (!after) throw new Error('the change did not complete (see the first failure of this group)');
-          return after;
-        };
-        beforeAll(async () => {
-          const before = ran();
-          await then.change(world(), before);
-          const position = await recordPosition(world(), then.issuer, before.learnerId);
-          after = { ...before, eligibility: await pollEligibility(world(), target, before.learnerId, position) };
-        }, 30_000);
-        it('eligibility reports the changed evidence with its registrar-level outcome', () => expectRecognized(changed(), { ...c, items: then.items }));
-        it('eligibility gives the registrar-level program answer after the change', () => expectProgramAnswer(changed().eligibility, then.program));
-      });
-    }
+    if (c.then) describeEvidenceChange(world, target, ran, c.then);
   });
 }
