@@ -22,8 +22,7 @@
  * 60 ECTS), so a 5 ECTS CMF micro-credential is worth exactly 2/3 of a credit point; Dublin City
  * University is one of the "select accredited institutions"; a Deakin cyber security
  * micro-credential is specified credit for the compulsory Cyber Security Fundamentals unit.
- * Language note: "identity verified" cannot be required by a policy (the engine does not see the
- * record's identityVerified flag); that near miss is stated, not configured.
+ * "Identity verified" is configured: the policy's identityVerifiedRequired (engine 2.0.0).
  */
 import { CompletionDef } from './support/learner-case';
 import { describeLearner, scenarioWorld } from './support/scenario';
@@ -64,6 +63,7 @@ const policy = {
   conversion: CP,
   acceptedIssuers: [DEAKIN, DCU],
   admissionRequired: true,
+  identityVerifiedRequired: true,
   unmatched: 'elective',
   equivalencies: [{ id: 'deakin-cyber', match: { issuer: DEAKIN, code: 'deakin.MC-CYBER', kind: 'course' }, grant: { as: 'course', courseId: 'SIT.CYBER-FUND', credits: 1 } }],
   transferCap: { maxFraction: '2/3', programTotalCredits: 12 },

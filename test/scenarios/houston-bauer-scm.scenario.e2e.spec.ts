@@ -18,8 +18,7 @@
  * "Example State University" is a hypothetical accredited graduate school; "five years at
  * graduation" is evaluated at the request date (the language has no graduation date), which is
  * looser: a registrar would re-check at graduation.
- * Language note: "no transfer for supply chain courses" cannot be said in a recognition policy
- * (no field exclusion); the expectation for that course is stated, not configured.
+ * "No transfer for supply chain courses" is configured: the policy's excludeFields (engine 2.0.0).
  */
 import { CompletionDef } from './support/learner-case';
 import { MITX, scmCompletions, scmCourses, scmCredential } from './support/mitx-scm';
@@ -57,6 +56,7 @@ const policy = {
   creditUnit: 'US_SEMESTER',
   acceptedIssuers: [ESU],
   unmatched: 'elective',
+  excludeFields: ['supply-chain'],
   minGrade: 'B',
   maxAgeYears: 5,
   levels: ['EQF7'],
@@ -115,7 +115,7 @@ describe('University of Houston Bauer MS in Supply Chain Management: no transfer
   describeLearner('near miss, a graduate supply chain course from an accepted university: supply chain courses do not transfer', world, target, {
     completions: [esu('logistics', 'SCM-6300', 'A', '2025-12-10')],
     admittedOn: '2026-08-20',
-    items: { logistics: { credits: '0', decideAs: { outcome: 'denied', reason: 'NO_EQUIVALENCY' } } },
+    items: { logistics: { credits: '0', decideAs: { outcome: 'denied', reason: 'FIELD_EXCLUDED' } } },
     program: { credits: '0', need: '30', requirementsSatisfied: false, missing: everything },
   });
 });

@@ -30,7 +30,7 @@ describe('recognition evidence from a learner record', () => {
     expect(evidence.map((e) => e.id)).toEqual(['c1', 'c2', 'mm']);
     expect(evidence[0]).toEqual({
       id: 'c1', kind: 'course', issuer: 'mitx', code: sc0x.courseId, title: sc0x.title, credits: '4', unit: 'US_SEMESTER', level: 'EQF7', field: 'supply-chain',
-      grade: { scale: 'letter', value: 'A' }, date: '2025-05-20', credential: { id: 'mm', code: 'MITx-SCM-MM', type: 'MicroMasters', complete: true }, tags: ['core'], evidenceEventId: 'evt-fix',
+      grade: { scale: 'letter', value: 'A' }, date: '2025-05-20', identityVerified: true, assessmentType: 'proctored-exam', credential: { id: 'mm', code: 'MITx-SCM-MM', type: 'MicroMasters', complete: true }, tags: ['core'], evidenceEventId: 'evt-fix',
     });
     expect(evidence[1].grade).toEqual({ scale: 'percent', value: '92.5' });
     expect(evidence[2]).toMatchObject({ kind: 'credential', code: 'MITx-SCM-MM', credits: '8', unit: 'US_SEMESTER', date: '2025-06-30', credential: { id: 'mm', complete: true }, evidenceEventId: 'evt-mm' });

@@ -6,9 +6,14 @@ import { EvaluateProgramOptions, LearnerItem } from './learner-item.types';
 import { Program } from './program.types';
 import { cmp, parseRational } from './rational';
 
-/** How far an allocation of the cap takes the program: satisfied first, then least work left, then most credit toward the degree. */
+/**
+ * How far an allocation of the cap takes the program: satisfied first, then the most requirement
+ * rules satisfied, then the least work left, then the most credit toward the degree.
+ */
 export interface Standing {
   satisfied: boolean;
+  /** Rule nodes satisfied (a compulsory course met counts, whatever the credit it brings). */
+  rules: number;
   work: Work;
   /** Credits counted toward the degree total, in the evaluation's scaled units over `scale`. */
   total: { units: number; scale: bigint };
@@ -16,6 +21,7 @@ export interface Standing {
 
 export function cmpStanding(a: Standing, b: Standing): number {
   if (a.satisfied !== b.satisfied) return a.satisfied ? -1 : 1;
+  if (a.rules !== b.rules) return a.rules > b.rules ? -1 : 1;
   const w = cmpWork(a.work, b.work);
   if (w !== 0) return w;
   const x = BigInt(a.total.units) * b.total.scale;
@@ -44,5 +50,5 @@ export function standingOf(program: Program, items: readonly LearnerItem[], opti
     const short = Math.max(0, needUnits - totalUnits);
     work = { items: work.items + Math.ceil(short / typical), units: work.units + short };
   }
-  return { standing: { satisfied: tree.satisfiable && totalOk, work, total: { units: totalUnits, scale: c.scale } }, used };
+  return { standing: { satisfied: tree.satisfiable && totalOk, rules: tree.evaluations.filter((e) => e.status === 'satisfied').length, work, total: { units: totalUnits, scale: c.scale } }, used };
 }

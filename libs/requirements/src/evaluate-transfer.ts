@@ -150,6 +150,7 @@ const STANDING_BUDGET = 60;
 
 function whyWorse(s: Standing, best: Standing): string {
   if (best.satisfied && !s.satisfied) return 'granting it instead would leave the program unsatisfied';
+  if (s.rules < best.rules) return `granting it instead would leave ${best.rules - s.rules} more requirement(s) unsatisfied`;
   if (s.work.items > best.work.items) return `granting it instead would leave ${s.work.items - best.work.items} more course(s) to take`;
   if (s.work.units > best.work.units) return 'granting it instead would leave more credit to earn';
   return 'granting it instead would count less credit toward the degree';

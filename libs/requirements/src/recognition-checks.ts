@@ -40,7 +40,14 @@ export function checkEvidence(policy: RecognitionPolicy, ev: RecognitionEvidence
   if (policy.levels && !(ev.level && policy.levels.includes(ev.level))) {
     deny('LEVEL_MISMATCH', `level ${ev.level ?? 'unknown'} is not ${policy.levels.join(' or ')}`);
   }
-  if (exclusive) return checkExclusive(policy, ev, ctx, { reasons, messages, credits, deny });
+  if (exclusive) {
+    if (policy.excludeFields && ev.field !== undefined && policy.excludeFields.includes(ev.field)) deny('FIELD_EXCLUDED', `${name(ev)} is in field ${ev.field}, which this policy does not credit`);
+    if (policy.identityVerifiedRequired && ev.identityVerified !== true) deny('IDENTITY_NOT_VERIFIED', `${name(ev)} was ${ev.identityVerified === false ? 'not' : 'not shown to be'} assessed with the learner's identity verified`);
+    if (policy.assessmentTypes && !(ev.assessmentType !== undefined && policy.assessmentTypes.includes(ev.assessmentType))) {
+      deny('ASSESSMENT_NOT_ACCEPTED', `${name(ev)} was assessed by ${ev.assessmentType ?? 'an unstated method'}, not ${policy.assessmentTypes.join(' or ')}`);
+    }
+    return checkExclusive(policy, ev, ctx, { reasons, messages, credits, deny });
+  }
   const equivalency = findEquivalency(policy, ev);
   const minGrade = equivalency?.minGrade ?? policy.minGrade;
   if (minGrade !== undefined) {

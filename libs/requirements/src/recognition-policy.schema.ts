@@ -66,6 +66,9 @@ export const recognitionPolicyJsonSchema = {
     creditUnit: { type: 'string', minLength: 1, description: 'the unit granted credits are expressed in' },
     acceptedIssuers: uniqueStrings(`evidence from other issuers is denied (ISSUER_NOT_ACCEPTED); ${institutionIdsDescription}`),
     equivalencies: { type: 'array', items: { $ref: '#/definitions/equivalency' } },
+    excludeFields: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true, description: 'engine 2.x: evidence in one of these fields is not credited (FIELD_EXCLUDED)' },
+    identityVerifiedRequired: { type: 'boolean', description: "engine 2.x: only evidence assessed with the learner's identity verified counts (IDENTITY_NOT_VERIFIED)" },
+    assessmentTypes: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true, description: 'engine 2.x: accepted assessment types, e.g. ["proctored-exam"] (ASSESSMENT_NOT_ACCEPTED; evidence that does not say is refused)' },
     credentials: {
       description: 'engine 2.x: per kind of credential, recognised as a whole (its components then count only through it) or through its components (the credential grants no credit of its own), never both; without a rule: as a whole when an equivalency names its code, else through its components',
       type: 'array',

@@ -56,6 +56,12 @@ export interface RecognitionPolicy {
   maxAgeYears?: number;
   /** Accepted levels (e.g. ["EQF7"]); evidence at another level is a level mismatch. */
   levels?: string[];
+  /** 2.x: evidence whose field is one of these is not credited (FIELD_EXCLUDED), e.g. "no transfer credit for supply-chain courses". */
+  excludeFields?: string[];
+  /** 2.x: only evidence assessed with the learner's identity verified counts (IDENTITY_NOT_VERIFIED). */
+  identityVerifiedRequired?: boolean;
+  /** 2.x: accepted assessment types (e.g. ["proctored-exam"]); others are ASSESSMENT_NOT_ACCEPTED; evidence that does not say is refused too. */
+  assessmentTypes?: string[];
   /** ECTS value per unit, overriding the default table. */
   conversion?: ConversionTable;
   conversionTableId?: string;
@@ -79,6 +85,10 @@ export interface RecognitionEvidence {
   grade?: GradeInput;
   /** Completion or award date, YYYY-MM-DD. */
   date: string;
+  /** 2.x: was the learner's identity verified at assessment? (undefined: not stated) */
+  identityVerified?: boolean;
+  /** 2.x: how it was assessed (records' assessment type, e.g. "proctored-exam"). */
+  assessmentType?: string;
   /** The credential itself (kind credential) or the one this course belongs to. */
   credential?: { id: string; code?: string; type?: string; complete: boolean };
   tags?: string[];
@@ -115,7 +125,10 @@ export type ReasonCode =
   | 'RECOGNIZED_THROUGH_COMPONENTS'
   | 'COUNTED_IN_CREDENTIAL'
   | 'PATHWAY_CREDENTIAL'
-  | 'NO_CREDIT';
+  | 'NO_CREDIT'
+  | 'FIELD_EXCLUDED'
+  | 'IDENTITY_NOT_VERIFIED'
+  | 'ASSESSMENT_NOT_ACCEPTED';
 
 export interface RecognitionDecision {
   evidenceId: string;

@@ -55,7 +55,7 @@ describe('evaluateTransfer: the transfer cap is part of the program search (engi
     expect(['a', 'b', 'c'].map((id) => d(id)?.decision)).toEqual(['granted', 'granted', 'granted']);
     expect(d('loose-1')).toMatchObject({ decision: 'denied', reasons: ['CAP_EXCEEDED'] });
     expect(d('loose-1')?.messages.join(' ')).toMatch(/transfer cap of 12 ECTS used by X\.A \(4\), X\.B \(4\), X\.C \(4\)/);
-    expect(d('loose-1')?.messages.join(' ')).toMatch(/more course\(s\) to take/);
+    expect(d('loose-1')?.messages.join(' ')).toMatch(/more requirement\(s\) unsatisfied/);
     expect(evaluation.nodes.find((n) => n.id === 'core')?.status).toBe('satisfied');
     expect(recognition.cap).toMatchObject({ granted: { exact: '12' }, remaining: { exact: '0' } });
   });

@@ -57,7 +57,7 @@ export async function eligibilityAsOf(
     requests.push({ state: found.state, position: found.row.lastPosition });
   }
   const { decided, exceptions } = decidedFor(requests, record);
-  const { evidence, home } = evidenceFor(record, program.institutionId);
+  const { evidence, home } = evidenceFor(record, program.institutionId, new Set(decided.map((d) => d.refId)));
   const answer = evaluateEligibility({
     decided,
     exceptions,

@@ -1,6 +1,6 @@
 import { completionEvidenceOf, credentialEvidenceOf, LearnerRecord } from '@app/records';
-import { LearnerItem, ProgramException, RecognitionEvidence } from '@app/requirements';
-import { DecidedCredit, DecisionInForce, decisionsInForce, exceptionsInForce, TransferRequestState } from '@app/transfer';
+import { Grant, LearnerItem, ProgramException, RecognitionEvidence } from '@app/requirements';
+import { DecidedCredit, DecisionInForce, decisionsInForce, exceptionsInForce, PublishedPolicy, TransferRequestState } from '@app/transfer';
 
 /** A decision in force on a piece of the learner's evidence, with that evidence as the record holds it now. */
 export interface DecidedEvidence extends DecisionInForce {
@@ -8,6 +8,16 @@ export interface DecidedEvidence extends DecisionInForce {
   evidence: RecognitionEvidence | null;
   /** The record no longer supports the decision as made: the credential was revoked since (the registrar may revise). */
   evidenceRevoked: boolean;
+}
+
+/** The grant of the equivalency a decided item's proposal matched, in the policy version its request was evaluated under. */
+export function grantFrom(policies: readonly PublishedPolicy[]): (d: DecidedEvidence) => Grant | undefined {
+  return (d) => {
+    if (!d.policy || !d.equivalencyId) return undefined;
+    const published = policies.find((p) => p.policyId === d.policy?.policyId);
+    const definition = published?.state.definitions[d.policy.version] as { equivalencies?: { id: string; grant: Grant }[] } | undefined;
+    return definition?.equivalencies?.find((e) => e.id === d.equivalencyId)?.grant;
+  };
 }
 
 /** A learner's requests toward one program, with the position of their latest event (the later decision on the same evidence wins). */
@@ -51,7 +61,7 @@ function evidenceOf(record: LearnerRecord, d: DecisionInForce): RecognitionEvide
  * registrar decided: its credits, what it counts as) for every item not denied, and the same credit
  * counted against the transfer cap.
  */
-export function decidedCredit(decided: readonly DecidedEvidence[]): DecidedCredit {
+export function decidedCredit(decided: readonly DecidedEvidence[], grantOf: (d: DecidedEvidence) => Grant | undefined = () => undefined): DecidedCredit {
   const items: LearnerItem[] = [];
   const alreadyRecognized: DecidedCredit['alreadyRecognized'] = [];
   for (const d of decided) {
@@ -59,12 +69,17 @@ export function decidedCredit(decided: readonly DecidedEvidence[]): DecidedCredi
     const ev = d.evidence;
     const item: LearnerItem = { id: `recognized:${d.refId}`, source: 'transfer', credits: d.credits, unit: d.unit, issuer: ev.issuer, date: ev.date, code: ev.code };
     if (d.grantedAs?.as === 'course') item.courseId = d.grantedAs.courseId;
+    // decided as elective credit under an equivalency: its field and tags, as the proposal had them
+    const grant = d.grantedAs?.as === 'elective' ? grantOf(d) : undefined;
+    const elective = grant?.as === 'elective' ? grant : undefined;
     if (ev.title !== undefined) item.title = ev.title;
     if (ev.level !== undefined) item.level = ev.level;
-    if (ev.field !== undefined) item.field = ev.field;
+    const field = elective?.field ?? ev.field;
+    if (field !== undefined) item.field = field;
     if (ev.grade !== undefined) item.grade = ev.grade;
     if (ev.credential) item.credentials = [{ id: ev.credential.id, ...(ev.credential.type ? { type: ev.credential.type } : {}), ...(ev.credential.code ? { code: ev.credential.code } : {}) }];
-    if (ev.tags?.length) item.tags = [...ev.tags];
+    const tags = [...new Set([...(ev.tags ?? []), ...(elective?.tags ?? [])])].sort();
+    if (tags.length) item.tags = tags;
     if (ev.evidenceEventId !== undefined) item.evidenceEventId = ev.evidenceEventId;
     // a credential recognized through its components is evidence, not credit: nothing for the program tree
     if (d.outcome !== 'recognized' || d.grantedAs?.as === 'course') items.push(item);

@@ -143,7 +143,7 @@ export class EligibilityInputsLoader {
 /** The engine inputs for one reference date (admissions count from their decision date). */
 export function eligibilityInputsOf(loaded: LoadedEligibility, referenceDate: string): EligibilityInputs {
   const { decided, exceptions } = decidedFor(loaded.requests, loaded.record);
-  const { evidence, home } = evidenceFor(loaded.record, loaded.institutionId);
+  const { evidence, home } = evidenceFor(loaded.record, loaded.institutionId, new Set(decided.map((d) => d.refId)));
   return {
     decided,
     exceptions,

@@ -1,6 +1,6 @@
 import { evaluateProgram, HeldCredential, LearnerItem, Program, ProgramEvaluation, ProgramException, RecognitionEvaluation, RecognitionEvidence, toDecimal, parseRational } from '@app/requirements';
 import { effectivePolicyAmong, inEffectOnAnyDate, policyVersionOf, PublishedPolicy, runEvaluation } from '@app/transfer';
-import { DecidedEvidence, decidedCredit } from './decided-credit';
+import { DecidedEvidence, decidedCredit, grantFrom } from './decided-credit';
 import { Amount, EvaluatedEligibility, RecognizedEntry } from './eligibility-answer';
 import { explain } from './explain-eligibility';
 
@@ -38,7 +38,7 @@ export function evaluateEligibility(inputs: EligibilityInputs): EvaluatedEligibi
   const decided = inputs.decided ?? [];
   const decidedIds = new Set(decided.map((d) => d.refId));
   const proposedEvidence = inputs.evidence.filter((e) => !decidedIds.has(e.id));
-  const decidedItems = decidedCredit(decided);
+  const decidedItems = decidedCredit(decided, grantFrom(inputs.policies));
   const home = inputs.homeItems ?? [];
   const credit = { items: [...home, ...decidedItems.items], alreadyRecognized: decidedItems.alreadyRecognized };
   const policy = inputs.policyOverride ? pinned(inputs.policyOverride) : effectivePolicyAmong(inputs.policies, program.programId, referenceDate);
@@ -91,7 +91,7 @@ export function evaluateEligibility(inputs: EligibilityInputs): EvaluatedEligibi
         basis: 'decided',
         requestId: d.requestId,
         ...(d.differsFromProposal ? { override: true } : {}),
-        ...(d.evidenceRevoked || d.evidence === null ? { evidenceChanged: true } : {}),
+        ...(d.evidenceRevoked || d.evidence === null || d.evidenceChanged ? { evidenceChanged: true } : {}),
       })),
       ...(recognition?.decisions ?? []).map((d): RecognizedEntry => ({
         itemId: d.evidenceId,

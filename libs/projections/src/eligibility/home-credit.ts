@@ -1,16 +1,20 @@
-import { CompletionView, eqfCode, engineGradeOf, LearnerRecord, recognitionEvidenceOf } from '@app/records';
+import { CompletionView, eqfCode, engineGradeOf, isPassingGrade, isWithdrawn, LearnerRecord, recognitionEvidenceOf } from '@app/records';
 import { LearnerItem, RecognitionEvidence } from '@app/requirements';
 
 /**
- * A learner's record as a program of one institution sees it: completions of that institution's
- * own courses are home completions (they count as taken here, in residence when recorded so, and
- * need no recognition), everything else is external evidence for the recognition policy.
+ * A learner's record as a program of one institution sees it. Home completions: courses the
+ * institution itself recorded as taken in residence (on its campus) and passed, and that no
+ * request decided; they count as taken here, with no recognition. Everything else, the
+ * institution's own online courses and micro-credentials included (credited under its own policy,
+ * with its age, level, grade and admission rules), is evidence for the recognition policy; a
+ * failed or withdrawn home course counts for nothing.
  */
-export function evidenceFor(record: LearnerRecord, institutionId: string): { evidence: RecognitionEvidence[]; home: LearnerItem[] } {
-  const own = new Set(record.completions.filter((c) => c.issuerId === institutionId).map((c) => c.completionId));
+export function evidenceFor(record: LearnerRecord, institutionId: string, decided: ReadonlySet<string> = new Set()): { evidence: RecognitionEvidence[]; home: LearnerItem[] } {
+  const campus = record.completions.filter((c) => c.issuerId === institutionId && c.inResidence && !decided.has(c.completionId) && !isWithdrawn(c));
+  const homeIds = new Set(campus.map((c) => c.completionId));
   return {
-    evidence: recognitionEvidenceOf(record).filter((e) => !(e.kind === 'course' && own.has(e.id))),
-    home: record.completions.filter((c) => own.has(c.completionId)).map(homeItem),
+    evidence: recognitionEvidenceOf(record).filter((e) => !(e.kind === 'course' && homeIds.has(e.id))),
+    home: campus.filter((c) => isPassingGrade(c.grade)).map(homeItem),
   };
 }
 

@@ -39,6 +39,8 @@ export function completionEvidenceOf(completion: CompletionView): RecognitionEvi
     field: completion.field,
     grade: engineGradeOf(completion.grade),
     date: completion.completedOn,
+    identityVerified: completion.identityVerified,
+    assessmentType: completion.assessmentType,
     ...(credential ? { credential } : {}),
     tags: [...completion.tags],
     ...(eventId ? { evidenceEventId: eventId } : {}),
@@ -57,6 +59,8 @@ export function credentialEvidenceOf(credential: CredentialView): RecognitionEvi
     level: eqfCode(credential.eqfLevel),
     ...(credential.grade ? { grade: engineGradeOf(credential.grade) } : {}),
     date: credential.issuedOn,
+    identityVerified: credential.identityVerified,
+    assessmentType: credential.assessmentType,
     credential: { id: credential.credentialId, ...(credential.code ? { code: credential.code } : {}), type: credential.type, complete: credential.complete },
     ...(credential.evidence.eventId ? { evidenceEventId: credential.evidence.eventId } : {}),
   };

@@ -19,6 +19,11 @@ export interface DecisionInForce {
   differsFromProposal: boolean;
   overrideReason: string | null;
   programVersion: string;
+  /** The equivalency the proposal matched, and the policy version the request was evaluated under (what the grant carries: field, tags). */
+  equivalencyId: string | null;
+  policy: { policyId: string; version: string } | null;
+  /** Evidence of this item changed since the decision (an open RequestEvidenceChanged names it): it binds until revised. */
+  evidenceChanged: boolean;
 }
 
 /**
@@ -31,6 +36,9 @@ export function decisionsInForce(state: TransferRequestState): DecisionInForce[]
   if (!request || state.status === 'withdrawn' || !state.decisions) return [];
   const proposals = new Map((state.evaluation?.proposals ?? []).map((p) => [p.itemId, p]));
   const items = new Map(request.items.map((i) => [i.itemId, i]));
+  const open = new Set(state.openEvidenceChanges);
+  const changed = new Set(state.evidenceChanges.filter((c) => open.has(c.cause.eventId)).flatMap((c) => c.affectedItems));
+  const policy = state.evaluation ? { policyId: state.evaluation.policy.policyId, version: state.evaluation.policy.version } : null;
   const out: DecisionInForce[] = [];
   for (const d of state.decisions) {
     const item = items.get(d.itemId);
@@ -41,6 +49,7 @@ export function decisionsInForce(state: TransferRequestState): DecisionInForce[]
       requestId: request.requestId, itemId: d.itemId, kind: item.kind, refId: item.refId, outcome: d.outcome, credits: d.credits,
       unit: proposal?.unit ?? state.evaluation?.program.creditUnit ?? '', grantedAs, reasonCode: d.reasonCode,
       differsFromProposal: d.differsFromProposal, overrideReason: d.overrideReason, programVersion: request.programVersion,
+      equivalencyId: proposal?.equivalencyId ?? null, policy, evidenceChanged: changed.has(d.itemId),
     });
   }
   return out;
