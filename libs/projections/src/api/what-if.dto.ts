@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { apiSchema, ValidateWith } from '@app/platform';
 import { DATE, EXACT, idSchema, VERSION, text } from '@app/transfer/api/schema-parts';
+import { ASSESSMENT_TYPES } from '@app/records';
 import { HypotheticalCompletion, HypotheticalCredential } from '../query/what-if';
 
 const date = { type: 'string', pattern: DATE } as const;
@@ -21,6 +22,9 @@ const completion = {
   properties: {
     courseId: idSchema, issuerId: idSchema, title: text(200), credits: { type: 'string', pattern: EXACT }, unit: units,
     eqfLevel: { type: 'integer', minimum: 1, maximum: 8 }, field: text(100), tags: { type: 'array', maxItems: 50, items: text(60) }, grade, completedOn: date,
+    identityVerified: { type: 'boolean', description: 'was the identity verified at assessment (default: not stated)' },
+    assessmentType: { enum: [...ASSESSMENT_TYPES], description: 'how it was assessed (default: not stated)' },
+    inResidence: { type: 'boolean', description: 'taken on the receiving institution\'s campus (a completion of its own course then counts as taken here)' },
   },
 } as const;
 

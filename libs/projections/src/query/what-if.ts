@@ -1,6 +1,6 @@
 import { refuse } from '@app/kernel';
-import { eqfCode, engineGradeOf, Grade } from '@app/records';
-import { HeldCredential, RecognitionEvidence } from '@app/requirements';
+import { eqfCode, engineGradeOf, Grade, isPassingGrade } from '@app/records';
+import { HeldCredential, LearnerItem, RecognitionEvidence } from '@app/requirements';
 import { EligibilityInputs } from '../eligibility/evaluate-eligibility';
 import { EligibilityInputsLoader } from '../eligibility/eligibility-inputs.loader';
 
@@ -15,6 +15,9 @@ export interface HypotheticalCompletion {
   tags?: string[];
   grade: Grade;
   completedOn: string;
+  identityVerified?: boolean;
+  assessmentType?: string;
+  inResidence?: boolean;
 }
 
 export interface HypotheticalCredential {
@@ -44,7 +47,14 @@ export interface WhatIfChanges {
 
 /** The engine inputs with the hypothetical changes applied (nothing is written anywhere). */
 export async function applyWhatIf(inputs: EligibilityInputs, changes: WhatIfChanges, loader: EligibilityInputsLoader): Promise<EligibilityInputs> {
-  const completions: RecognitionEvidence[] = (changes.extraCompletions ?? []).map((c, i) => ({
+  const institutionId = inputs.program.institutionId;
+  const isHome = (c: HypotheticalCompletion) => c.issuerId === institutionId && c.inResidence === true;
+  // a hypothetical course of the institution's own, taken on its campus, counts as taken here (as in records)
+  const home: LearnerItem[] = (changes.extraCompletions ?? []).map((c, i) => ({ c, i })).filter(({ c }) => isHome(c) && isPassingGrade(c.grade)).map(({ c, i }) => ({
+    id: `home:what-if:completion:${i}`, source: 'home', courseId: c.courseId, title: c.title, credits: c.credits, unit: c.unit, level: eqfCode(c.eqfLevel),
+    field: c.field, issuer: c.issuerId, grade: engineGradeOf(c.grade), date: c.completedOn, inResidence: true, ...(c.tags?.length ? { tags: [...c.tags] } : {}),
+  }));
+  const completions: RecognitionEvidence[] = (changes.extraCompletions ?? []).filter((c) => !isHome(c)).map((c, i) => ({
     id: `what-if:completion:${i}`,
     kind: 'course',
     issuer: c.issuerId,
@@ -57,6 +67,8 @@ export async function applyWhatIf(inputs: EligibilityInputs, changes: WhatIfChan
     grade: engineGradeOf(c.grade),
     date: c.completedOn,
     tags: [...(c.tags ?? [])],
+    ...(c.identityVerified !== undefined ? { identityVerified: c.identityVerified } : {}),
+    ...(c.assessmentType !== undefined ? { assessmentType: c.assessmentType } : {}),
   }));
   const credentials = (changes.extraCredentials ?? []).map((k, i) => {
     const id = `what-if:credential:${i}`;
@@ -78,6 +90,7 @@ export async function applyWhatIf(inputs: EligibilityInputs, changes: WhatIfChan
   const next: EligibilityInputs = {
     ...inputs,
     ...(changes.decisions === 'ignore' ? { decided: [], exceptions: [] } : {}),
+    homeItems: [...(inputs.homeItems ?? []), ...home],
     evidence: [...inputs.evidence, ...completions, ...credentials.map((c) => c.evidence)],
     credentialsHeld: [...inputs.credentialsHeld, ...credentials.map((c) => c.held)],
   };
