@@ -47,7 +47,7 @@ export function searchCompletion(
     const inSet = new Set(set);
     const undecided = new Set(leaves.slice(k));
     const bound = planCompletion(c, (l) => (inSet.has(l) || undecided.has(l) ? NO_PLAN : optimistic(l)), observed, typical);
-    if (cmpWork(bound.work, best.plan.work) > 0) return;
+    if (cmpWork(bound.work, best.plan.work) >= 0) return;
     if (k === leaves.length) {
       const scored = score(claims);
       if (better(scored, best)) best = scored;
