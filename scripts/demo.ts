@@ -26,7 +26,7 @@ async function main(): Promise<number> {
   const [first, second] = [outcome.complete.eligibility.residency, outcome.oneCourseShort.eligibility.residency];
   process.stdout.write(
     `\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s: learner 1 ${first.outcome} residency (${first.months ?? '?'} months), ` +
-      `learner 2 ${second.outcome} residency (${second.months ?? second.standard.months ?? '?'} months).\n`,
+      `learner 2 ${second.outcome} residency (${second.months ?? second.standard?.months ?? '?'} months).\n`,
   );
   return 0;
 }

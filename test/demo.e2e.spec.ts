@@ -31,7 +31,7 @@ describe('npm run demo: the MIT SCM blended scenario over real HTTP (global fetc
     expect(second.learnerId).toBe(outcome.oneCourseShort.learnerId);
     expect(second.residency.outcome).toBe('standard');
     expect(second.residency.pathway).toBeNull();
-    expect(second.residency.standard.months).toBe(10);
+    expect(second.residency.standard?.months).toBe(10);
     expect(second.missing.length + second.residency.reasons.length).toBeGreaterThan(0);
 
     // The story the console shows: every section, one line per step, the facts of each answer.

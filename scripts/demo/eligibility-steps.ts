@@ -10,10 +10,11 @@ const months = (n: number | null): string => (n === null ? 'unspecified' : `${n}
 export function residencyLine(answer: EligibilityAnswer): string {
   const r = answer.residency;
   if (r.outcome === 'reduced') {
-    return `residency REDUCED: ${months(r.months)}${r.terms !== null ? ` (${r.terms} term${r.terms === 1 ? '' : 's'})` : ''} instead of ${months(r.standard.months)}` +
+    return `residency REDUCED: ${months(r.months)}${r.terms !== null ? ` (${r.terms} term${r.terms === 1 ? '' : 's'})` : ''} instead of ${months(r.standard?.months ?? null)}` +
       `${r.pathway ? `, pathway "${r.pathway.label ?? r.pathway.id}"` : ''}`;
   }
-  return `residency STANDARD: ${months(r.standard.months ?? r.months)}; not eligible for the reduced pathway`;
+  if (r.outcome === 'not-eligible') return 'NOT ELIGIBLE: the program admits only through its pathways, and none applies';
+  return `residency STANDARD: ${months(r.standard?.months ?? r.months)}; not eligible for the reduced pathway`;
 }
 
 /** A top-level rule ("mit-scm/capstone") or the total (""): the lines worth reading first. */

@@ -66,5 +66,7 @@ function synthesise(c: CompiledProgram, node: CompiledNode, courseId: string | u
   if (f.credentialTypes?.length) item.credentials = [{ id: `${COMPLETION_ITEM_PREFIX}:credential`, type: f.credentialTypes[0] }];
   if (f.minGrade !== undefined) item.grade = f.minGrade;
   if (f.inResidence === true) item.inResidence = true;
+  if (f.assessmentTypes?.length) item.assessmentType = f.assessmentTypes[0];
+  if (f.identityVerified === true) item.identityVerified = true;
   return item;
 }

@@ -11,7 +11,7 @@ import { ruleSatisfiable, subtreeSatisfied } from './pathway-conditions';
 import { EvaluateProgramOptions, LearnerItem } from './learner-item.types';
 import { Program, RequirementNode } from './program.types';
 import { Rational, ZERO, cmp, parseRational, sub, toDecimal, toQuantity } from './rational';
-import { evaluateResidency } from './residency';
+import { evaluateResidency, residencyMissingMessage } from './residency';
 
 /**
  * Evaluates a learner's items against a program version: the assignment of items to rules,
@@ -37,12 +37,12 @@ export function evaluateProgram(program: Program, items: readonly LearnerItem[],
     missing = done.missing;
     completion = done.completion;
     if (!admission.satisfied) missing.push({ rulePath: '', message: 'Admission to the program is required before credit counts toward it', need: { kind: 'admission' } });
-    if (residency.satisfied === false) missing.push({ rulePath: '', message: `Residency (${residency.outcome}${residency.pathway ? `: ${residency.pathway.id}` : ''}) is not yet complete`, need: { kind: 'residency' } });
+    if (residency.satisfied === false) missing.push({ rulePath: '', message: residencyMissingMessage(residency), need: { kind: 'residency' } });
   } else {
     missing = [...core.missing];
     if (!totalOk) missing.push({ rulePath: '', message: `Earn ${toDecimal(sub(need, total))} more ${program.creditUnit} credits in total (have ${toDecimal(total)} of ${toDecimal(need)})` });
     if (!admission.satisfied) missing.push({ rulePath: '', message: 'Admission to the program is required before credit counts toward it' });
-    if (residency.satisfied === false) missing.push({ rulePath: '', message: `Residency (${residency.outcome}${residency.pathway ? `: ${residency.pathway.id}` : ''}) is not yet complete` });
+    if (residency.satisfied === false) missing.push({ rulePath: '', message: residencyMissingMessage(residency) });
   }
 
   const claims: Claim[] = [];

@@ -88,10 +88,12 @@ export interface PathwayCheck {
 
 export interface ResidencyOutcome {
   defined: boolean;
-  outcome: 'standard' | 'reduced';
+  /** not-eligible: the program has no standard route and no pathway applies. */
+  outcome: 'standard' | 'reduced' | 'not-eligible';
   pathway: { id: string; label?: string } | null;
   requirement: ResidencyRequirementOut;
-  standard: ResidencyRequirementOut;
+  /** null: the program has no standard route (pathways only). */
+  standard: ResidencyRequirementOut | null;
   pathwaysConsidered: PathwayCheck[];
   progress: {
     credits?: { have: Quantity; need: Quantity; satisfied: boolean };

@@ -137,6 +137,9 @@ function notesFor(c: CompiledProgram, n: CompiledNode, owner: Map<number, number
     if (out.length >= MAX_NOTES) break;
     if (n.course !== undefined && it.item.courseId !== n.course) continue;
     const mine = leaf ? (owner.get(it.index) ?? []).includes(leaf.index) : false;
+    // a course asked for although the held one counts here now: the completion found that, once the
+    // other rules get the new learning they lack, a cap leaves the held one no room (checkCompletion)
+    if (mine && n.kind === 'course' && leaf && leaf.limits.length > 0) out.push(`${itemName(it.item)} counts here now, but is left out by a cap once the other rules get the new learning they still lack`);
     if (mine) continue;
     const misses = filterMisses(it.item, n.filter, c.referenceDate);
     const name = itemName(it.item);

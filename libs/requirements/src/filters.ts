@@ -7,13 +7,15 @@ import { ItemFilter } from './program.types';
 export interface FilterMiss {
   criterion: keyof ItemFilter;
   message: string;
+  /** The refusal reason, for the criteria a recognition policy shares (assessment, identity). */
+  reason?: 'ASSESSMENT_NOT_ACCEPTED' | 'IDENTITY_NOT_VERIFIED';
 }
 
 /** Every criterion of `filter` the item fails (empty: the item matches). */
 export function filterMisses(item: LearnerItem, filter: ItemFilter | undefined, referenceDate: string): FilterMiss[] {
   if (!filter) return [];
   const misses: FilterMiss[] = [];
-  const miss = (criterion: keyof ItemFilter, message: string) => misses.push({ criterion, message });
+  const miss = (criterion: keyof ItemFilter, message: string, reason?: FilterMiss['reason']) => misses.push(reason ? { criterion, message, reason } : { criterion, message });
   if (filter.levels && !(item.level && filter.levels.includes(item.level))) {
     miss('levels', `level ${item.level ?? 'unknown'} is not ${orList(filter.levels)}`);
   }
@@ -47,6 +49,18 @@ export function filterMisses(item: LearnerItem, filter: ItemFilter | undefined, 
   if (filter.inResidence !== undefined && Boolean(item.inResidence) !== filter.inResidence) {
     miss('inResidence', filter.inResidence ? 'was not completed in residence' : 'must not be a residence course');
   }
+  if (filter.assessmentTypes && !assessedAs(item, filter.assessmentTypes)) {
+    miss('assessmentTypes', `was assessed by ${item.assessmentType ?? 'an unstated method'}, not ${orList(filter.assessmentTypes)} [ASSESSMENT_NOT_ACCEPTED]`, 'ASSESSMENT_NOT_ACCEPTED');
+  }
+  if (filter.identityVerified !== undefined && !identityAsRequired(item, filter.identityVerified)) {
+    miss(
+      'identityVerified',
+      filter.identityVerified
+        ? `was ${item.identityVerified === false ? 'not' : 'not shown to be'} assessed with the learner's identity verified [IDENTITY_NOT_VERIFIED]`
+        : 'must not be identity-verified',
+      filter.identityVerified ? 'IDENTITY_NOT_VERIFIED' : undefined,
+    );
+  }
   return misses;
 }
 
@@ -63,8 +77,15 @@ export function matchesFilter(item: LearnerItem, f: ItemFilter | undefined, refe
   if (f.inResidence !== undefined && Boolean(item.inResidence) !== f.inResidence) return false;
   if (f.minGrade !== undefined && !meetsMinimum(item.grade, f.minGrade)) return false;
   if (f.withinYears !== undefined && !withinYears(item.date, f.withinYears, referenceDate)) return false;
+  if (f.assessmentTypes && !assessedAs(item, f.assessmentTypes)) return false;
+  if (f.identityVerified !== undefined && !identityAsRequired(item, f.identityVerified)) return false;
   return true;
 }
+
+const assessedAs = (item: LearnerItem, types: readonly string[]): boolean => item.assessmentType !== undefined && types.includes(item.assessmentType);
+
+/** true asks for a verified identity (not stated fails); false for an item not verified (not stated passes). */
+const identityAsRequired = (item: LearnerItem, want: boolean): boolean => (want ? item.identityVerified === true : item.identityVerified !== true);
 
 /** A short description of a filter: "level EQF7, field data-science, grade at least B". */
 export function describeFilter(filter: ItemFilter | undefined): string {
@@ -80,6 +101,8 @@ export function describeFilter(filter: ItemFilter | undefined): string {
   if (filter.minGrade !== undefined) parts.push(`grade at least ${describeGrade(filter.minGrade)}`);
   if (filter.withinYears !== undefined) parts.push(`completed within ${filter.withinYears} years`);
   if (filter.inResidence !== undefined) parts.push(filter.inResidence ? 'in residence' : 'not in residence');
+  if (filter.assessmentTypes) parts.push(`assessed by ${orList(filter.assessmentTypes)}`);
+  if (filter.identityVerified !== undefined) parts.push(filter.identityVerified ? 'identity-verified' : 'not identity-verified');
   return parts.length ? parts.join(', ') : 'any item';
 }
 

@@ -3,6 +3,7 @@ export * from './credit-units';
 export * from './grades';
 export * from './program.types';
 export * from './learner-item.types';
+export * from './assessment-types';
 export * from './evaluation.types';
 export { programJsonSchema } from './program.schema';
 export { parseProgram, parseStoredProgram } from './parse-program';

@@ -29,6 +29,10 @@ export interface LearnerItem {
   credentials?: CredentialRef[];
   tags?: string[];
   inResidence?: boolean;
+  /** How it was assessed (records' assessment type, e.g. "proctored-exam"); undefined: not stated. */
+  assessmentType?: string;
+  /** Was the learner's identity verified at assessment? undefined: not stated. */
+  identityVerified?: boolean;
   /** Event id (or global position) of the evidence, for tracing claims back. */
   evidenceEventId?: string;
 }

@@ -58,7 +58,10 @@ function semanticErrors(program: Program): ParseError[] {
       if ('requirement' in c) walk(c.requirement, `${at}/requirement`, new Map(), errors);
     });
   });
-  if (program.residency) checkResidency(program.residency.standard as Record<string, unknown>, '/residency/standard', errors);
+  if (program.residency && !program.residency.standard && pathways.length === 0) {
+    errors.push({ path: '/residency', message: 'residency needs a standard route or at least one reduced pathway (a program without a standard route admits only through its pathways)' });
+  }
+  if (program.residency?.standard) checkResidency(program.residency.standard as Record<string, unknown>, '/residency/standard', errors);
   return errors;
 }
 

@@ -1,4 +1,6 @@
 import {
+  assessmentTypeDefinition,
+  assessmentTypesProperty,
   CATALOG_YEAR_PATTERN,
   documentIdDefinition,
   eqfLevelDefinition,
@@ -31,6 +33,8 @@ const filter = {
     minGrade: { $ref: '#/definitions/grade' },
     withinYears: { type: 'integer', minimum: 0, description: 'completed on or after the same day this many years before the reference date, and not after it' },
     inResidence: { type: 'boolean', description: 'completed in residence (on campus), or not' },
+    assessmentTypes: assessmentTypesProperty('engine 2.x: the item was assessed by one of these methods, e.g. ["proctored-exam"]; an item that does not say fails (ASSESSMENT_NOT_ACCEPTED)'),
+    identityVerified: { type: 'boolean', description: "engine 2.x: true: the item was assessed with the learner's identity verified (not stated fails: IDENTITY_NOT_VERIFIED); false: it was not" },
   },
 };
 
@@ -156,7 +160,8 @@ export const programJsonSchema = {
     },
     residency: {
       type: 'object',
-      required: ['standard'],
+      description: 'a standard route, reduced pathways, or both; without a standard route the program exists only in its pathway forms, and a learner no pathway applies to is not eligible',
+      anyOf: [{ required: ['standard'] }, { required: ['reducedPathways'] }],
       additionalProperties: false,
       properties: {
         standard: { $ref: '#/definitions/residency' },
@@ -184,6 +189,7 @@ export const programJsonSchema = {
     rational: rationalDefinition,
     grade: gradeDefinition,
     eqfLevel: eqfLevelDefinition,
+    assessmentType: assessmentTypeDefinition,
     filter,
     limit,
     node,

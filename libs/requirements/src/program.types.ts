@@ -24,6 +24,10 @@ export interface ItemFilter {
   withinYears?: number;
   /** Completed in residence (on campus) or not. */
   inResidence?: boolean;
+  /** Assessed by one of these methods (e.g. ["proctored-exam"]); an item that does not say fails (ASSESSMENT_NOT_ACCEPTED). */
+  assessmentTypes?: string[];
+  /** true: assessed with the learner's identity verified (IDENTITY_NOT_VERIFIED otherwise; not stated fails too). */
+  identityVerified?: boolean;
 }
 
 /** At most N credits / N items / a fraction of the program's total credits, of claimed items matching `filter`. */
@@ -94,7 +98,12 @@ export interface ReducedResidencyPathway {
 }
 
 export interface ResidencyRules {
-  standard: ResidencyRequirement;
+  /**
+   * The route for a learner no pathway applies to. Absent: the program exists only in its pathway
+   * forms (e.g. MIT DEDP: the complete MicroMasters, then one semester), and a learner no pathway
+   * applies to is not eligible for it (residency outcome `not-eligible`).
+   */
+  standard?: ResidencyRequirement;
   reducedPathways?: ReducedResidencyPathway[];
 }
 

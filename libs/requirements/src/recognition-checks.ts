@@ -112,9 +112,25 @@ function checkExclusive(
     if (ev.grade === undefined || !normalizeGrade(ev.grade, letters)) deny('GRADE_MISSING', `${name(ev)} has no readable grade; minimum is ${describeGrade(minGrade)}`);
     else if (!meetsMinimum(ev.grade, minGrade, letters)) deny('BELOW_MIN_GRADE', `${name(ev)}: ${minimumMiss(ev.grade, minGrade, letters)}`);
   }
+  if (equivalency) equivalencyConditions(equivalency, ev, reasons, deny);
   age();
   if (!equivalency && policy.unmatched !== 'elective') deny('NO_EQUIVALENCY', `${name(ev)} has no equivalency in this policy`);
   return { reasons, messages, equivalency, credits, mode: 'whole' };
+}
+
+/**
+ * An equivalency's own conditions on how the evidence was assessed (in addition to the policy's):
+ * e.g. "CTL.SC1x counts as SCM.260 only when passed by proctored exam". A failure the policy-wide
+ * condition already reported is not repeated.
+ */
+function equivalencyConditions(e: Equivalency, ev: RecognitionEvidence, reasons: readonly ReasonCode[], deny: (code: ReasonCode, message: string) => void): void {
+  const under = `under equivalency ${e.id}`;
+  if (e.identityVerifiedRequired && ev.identityVerified !== true && !reasons.includes('IDENTITY_NOT_VERIFIED')) {
+    deny('IDENTITY_NOT_VERIFIED', `${name(ev)} was ${ev.identityVerified === false ? 'not' : 'not shown to be'} assessed with the learner's identity verified, which ${under} requires`);
+  }
+  if (e.assessmentTypes && !(ev.assessmentType !== undefined && e.assessmentTypes.includes(ev.assessmentType)) && !reasons.includes('ASSESSMENT_NOT_ACCEPTED')) {
+    deny('ASSESSMENT_NOT_ACCEPTED', `${name(ev)} was assessed by ${ev.assessmentType ?? 'an unstated method'}; ${under} it must be ${e.assessmentTypes.join(' or ')}`);
+  }
 }
 
 /** Evidence by issuer, code and title: "MITx CTL.SC1x (Supply Chain Fundamentals)". */

@@ -1,4 +1,6 @@
 import {
+  assessmentTypeDefinition,
+  assessmentTypesProperty,
   dateDefinition,
   DOCUMENT_ID_PATTERN,
   documentIdDefinition,
@@ -44,6 +46,8 @@ const equivalency = {
       },
     },
     minGrade: { $ref: '#/definitions/grade' },
+    identityVerifiedRequired: { type: 'boolean', description: "engine 2.x: this equivalency applies only to evidence assessed with the learner's identity verified (IDENTITY_NOT_VERIFIED otherwise)" },
+    assessmentTypes: assessmentTypesProperty('engine 2.x: this equivalency applies only to evidence assessed by one of these methods, e.g. ["proctored-exam"] (ASSESSMENT_NOT_ACCEPTED otherwise; evidence that does not say is refused)'),
     priority: { type: 'integer', minimum: -1000, maximum: 1000, description: 'engine 2.x: when the transfer cap binds and allocations serve the program equally, higher priority is granted first (default 0)' },
   },
 };
@@ -68,7 +72,7 @@ export const recognitionPolicyJsonSchema = {
     equivalencies: { type: 'array', items: { $ref: '#/definitions/equivalency' } },
     excludeFields: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true, description: 'engine 2.x: evidence in one of these fields is not credited (FIELD_EXCLUDED)' },
     identityVerifiedRequired: { type: 'boolean', description: "engine 2.x: only evidence assessed with the learner's identity verified counts (IDENTITY_NOT_VERIFIED)" },
-    assessmentTypes: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true, description: 'engine 2.x: accepted assessment types, e.g. ["proctored-exam"] (ASSESSMENT_NOT_ACCEPTED; evidence that does not say is refused)' },
+    assessmentTypes: assessmentTypesProperty('engine 2.x: accepted assessment types, e.g. ["proctored-exam"] (ASSESSMENT_NOT_ACCEPTED; evidence that does not say is refused)'),
     credentials: {
       description: 'engine 2.x: per kind of credential, recognised as a whole (its components then count only through it) or through its components (the credential grants no credit of its own), never both; without a rule: as a whole when an equivalency names its code, else through its components',
       type: 'array',
@@ -112,5 +116,5 @@ export const recognitionPolicyJsonSchema = {
     completeCredentialRequired: { type: 'boolean', description: 'only evidence of a complete credential is recognized (CREDENTIAL_INCOMPLETE); default false' },
     admissionRequired: { type: 'boolean', description: 'nothing is recognized before the learner is admitted (ADMISSION_REQUIRED); default false' },
   },
-  definitions: { rational: rationalDefinition, grade: gradeDefinition, date: dateDefinition, eqfLevel: eqfLevelDefinition, equivalency },
+  definitions: { rational: rationalDefinition, grade: gradeDefinition, date: dateDefinition, eqfLevel: eqfLevelDefinition, assessmentType: assessmentTypeDefinition, equivalency },
 } as const;

@@ -165,6 +165,8 @@ export function recognizedItem(ev: RecognitionEvidence, d: Pick<RecognitionDecis
   const field = eqGrant?.as === 'elective' && eqGrant.field ? eqGrant.field : ev.field;
   if (field !== undefined) item.field = field;
   if (ev.grade !== undefined) item.grade = ev.grade;
+  if (ev.assessmentType !== undefined) item.assessmentType = ev.assessmentType;
+  if (ev.identityVerified !== undefined) item.identityVerified = ev.identityVerified;
   if (ev.credential) item.credentials = [{ id: ev.credential.id, ...(ev.credential.type ? { type: ev.credential.type } : {}), ...(ev.credential.code ? { code: ev.credential.code } : {}) }];
   const tags = [...(ev.tags ?? []), ...(eqGrant?.as === 'elective' ? eqGrant.tags ?? [] : [])];
   if (tags.length) item.tags = [...new Set(tags)].sort();

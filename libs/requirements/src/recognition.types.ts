@@ -13,6 +13,10 @@ export interface Equivalency {
   match: { issuer?: string; code: string; kind?: 'course' | 'credential' };
   grant: Grant;
   minGrade?: GradeInput;
+  /** 2.x: this equivalency applies only to evidence assessed with the learner's identity verified (IDENTITY_NOT_VERIFIED). */
+  identityVerifiedRequired?: boolean;
+  /** 2.x: this equivalency applies only to evidence assessed by one of these methods (ASSESSMENT_NOT_ACCEPTED). */
+  assessmentTypes?: string[];
   /** 2.x: when a transfer cap binds and two allocations help the program equally, higher priority is granted first (default 0). */
   priority?: number;
 }

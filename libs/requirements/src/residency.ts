@@ -12,7 +12,10 @@ export interface ResidencyContext {
   subtreeSatisfied: (node: RequirementNode) => boolean;
 }
 
-/** Standard residency, or the first reduced pathway (in declared order) whose conditions all hold. */
+/**
+ * Standard residency, or the first reduced pathway (in declared order) whose conditions all hold;
+ * `not-eligible` when none holds and the program has no standard route.
+ */
 export function evaluateResidency(c: CompiledProgram, options: EvaluateProgramOptions, ctx: ResidencyContext, names = false): ResidencyOutcome {
   const rules = c.program.residency;
   if (!rules) {
@@ -22,6 +25,9 @@ export function evaluateResidency(c: CompiledProgram, options: EvaluateProgramOp
   const chosenIndex = considered.findIndex((p) => p.applies);
   const chosen = chosenIndex >= 0 ? (rules.reducedPathways ?? [])[chosenIndex] : undefined;
   const requirement = chosen ? chosen.residency : rules.standard;
+  if (!requirement) {
+    return { defined: true, outcome: 'not-eligible', pathway: null, requirement: {}, standard: null, pathwaysConsidered: considered, progress: {}, satisfied: false };
+  }
   const progress = residencyProgress(c, requirement, options);
   const parts = Object.values(progress).map((p) => p.satisfied);
   const satisfied = parts.some((s) => s === false) ? false : parts.some((s) => s === null) ? null : true;
@@ -30,7 +36,7 @@ export function evaluateResidency(c: CompiledProgram, options: EvaluateProgramOp
     outcome: chosen ? 'reduced' : 'standard',
     pathway: chosen ? withLabel({ id: chosen.id }, chosen.label) : null,
     requirement: requirementOut(requirement),
-    standard: requirementOut(rules.standard),
+    standard: rules.standard ? requirementOut(rules.standard) : null,
     pathwaysConsidered: considered,
     progress,
     satisfied,
@@ -85,6 +91,13 @@ function checkCondition(cond: PathwayCondition, options: EvaluateProgramOptions,
   credentialIds.push(fresh[0].id);
   if (names) basis.push(`credential ${credentialName(fresh[0])}${fresh[0].awardedOn ? `, awarded ${fresh[0].awardedOn}` : ''}`);
   else basis.push(`credential ${fresh[0].id}${fresh[0].evidenceEventId ? ` (event ${fresh[0].evidenceEventId})` : ''}`);
+}
+
+/** What the missing list says of a residency not complete, or of a program no route admits to. */
+export function residencyMissingMessage(r: ResidencyOutcome): string {
+  if (r.outcome !== 'not-eligible') return `Residency (${r.outcome}${r.pathway ? `: ${r.pathway.id}` : ''}) is not yet complete`;
+  const why = r.pathwaysConsidered.map((p) => `${p.label ?? p.id}: ${p.reasons.join('; ')}`).join(' | ');
+  return `Not eligible for this program: it has no standard route, and no pathway applies (${why})`;
 }
 
 /** A held credential by code and title ("MITx-SCM-MM (MicroMasters in Supply Chain Management)"), never by id when it has either. */

@@ -5,6 +5,8 @@
  * a document that passes its schema is one the API can publish and name.
  */
 
+import { ASSESSMENT_TYPES } from './assessment-types';
+
 /** Program, policy and program-scope ids: a letter or digit, then up to 99 letters, digits, ".", "_", ":" or "-". */
 export const DOCUMENT_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$';
 
@@ -47,6 +49,14 @@ export const eqfLevelDefinition = {
   pattern: EQF_LEVEL_PATTERN,
   description: 'an EQF level, "EQF1" to "EQF8" (6 bachelor, 7 master, 8 doctorate); a course recorded with eqfLevel 7 has level "EQF7"',
 };
+
+export const assessmentTypeDefinition = {
+  enum: [...ASSESSMENT_TYPES],
+  description: `how the learning was assessed, as records keep it: ${ASSESSMENT_TYPES.map((t) => `"${t}"`).join(', ')}`,
+};
+
+/** An array of assessment types (a filter's or a policy's `assessmentTypes`). */
+export const assessmentTypesProperty = (description: string) => ({ type: 'array', minItems: 1, items: { $ref: '#/definitions/assessmentType' }, uniqueItems: true, description });
 
 export const documentIdDefinition = { type: 'string', pattern: DOCUMENT_ID_PATTERN };
 

@@ -1,15 +1,6 @@
-import { evaluateTransfer, parseProgram, parseRecognitionPolicy, Program, RecognitionEvidence, RecognitionPolicy } from '@app/requirements';
+import { evaluateTransfer, RecognitionEvidence } from '@app/requirements';
+import { policy, program } from './parsed-definitions';
 
-function program(raw: unknown): Program {
-  const parsed = parseProgram(raw);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.program;
-}
-function policy(raw: unknown): RecognitionPolicy {
-  const parsed = parseRecognitionPolicy(raw);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.policy;
-}
 
 const ref = { referenceDate: '2026-09-01', admitted: true };
 

@@ -1,17 +1,7 @@
-import { evaluateProgram, evaluateRecognition, parseProgram, parseRecognitionPolicy, Program, RecognitionPolicy } from '@app/requirements';
+import { evaluateProgram, evaluateRecognition, parseProgram, parseRecognitionPolicy } from '@app/requirements';
+import { policy, program } from './parsed-definitions';
 import { pathwayFixtures } from '../fixtures';
 
-function program(raw: unknown): Program {
-  const parsed = parseProgram(raw);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.program;
-}
-
-function policy(raw: unknown): RecognitionPolicy {
-  const parsed = parseRecognitionPolicy(raw);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.policy;
-}
 
 describe.each(pathwayFixtures)('real pathway $key', (fixture) => {
   it('given the published program, when parsed, then it is valid', () => {

@@ -4,17 +4,25 @@ import { LearnerItem, NodeLimit, Program, RequirementNode } from '@app/requireme
 /**
  * Small random programs and item sets for property tests against the independent reference:
  * limits on any node (credits, items, fraction of the total), observing count and credit checks,
- * shareable pairs between any two rules (combinators too), and a degree total that root caps can bind.
+ * shareable pairs between any two rules (combinators too), a degree total that root caps can bind,
+ * and rules that ask for proctored or identity-verified assessment (items that say, or do not).
  */
 type Limit = NodeLimit | undefined;
 type Shape =
   | { t: 'course'; course: string; limit: Limit }
-  | { t: 'count'; n: number; field?: string; observe: boolean; limit: Limit }
-  | { t: 'credits'; credits: string; field?: string; source?: 'home' | 'transfer'; observe: boolean; limit: Limit }
+  | { t: 'count'; n: number; field?: string; assessed?: Assessed; observe: boolean; limit: Limit }
+  | { t: 'credits'; credits: string; field?: string; source?: 'home' | 'transfer'; assessed?: Assessed; observe: boolean; limit: Limit }
   | { t: 'allOf' | 'anyOf'; ch: Shape[]; limit: Limit }
   | { t: 'nOf'; n: number; ch: Shape[]; limit: Limit };
 
 const field = fc.option(fc.constantFrom('a', 'b', 'c'), { nil: undefined });
+/** How a rule wants its items assessed (the filter keys `assessmentTypes` and `identityVerified`); mostly not at all. */
+type Assessed = 'proctored' | 'verified' | 'both';
+const assessed = fc.option(fc.constantFrom<Assessed>('proctored', 'verified', 'both'), { nil: undefined, freq: 3 });
+const assessedFilter = (a: Assessed | undefined) => ({
+  ...(a === 'proctored' || a === 'both' ? { assessmentTypes: ['proctored-exam'] } : {}),
+  ...(a === 'verified' || a === 'both' ? { identityVerified: true } : {}),
+});
 
 const limitArb: fc.Arbitrary<Limit> = fc.option(
   fc.oneof(
@@ -32,9 +40,9 @@ const shapes = fc.letrec<{ node: Shape; leaf: Shape; group: Shape }>((tie) => ({
   node: fc.oneof({ maxDepth: 2, depthIdentifier: 'tree' }, tie('leaf'), tie('group')),
   leaf: fc.oneof(
     fc.record({ t: fc.constant('course' as const), course: fc.constantFrom('C1', 'C2', 'C3'), limit: innerLimit }),
-    fc.record({ t: fc.constant('count' as const), n: fc.integer({ min: 1, max: 3 }), field, observe: fc.boolean(), limit: innerLimit }),
+    fc.record({ t: fc.constant('count' as const), n: fc.integer({ min: 1, max: 3 }), field, assessed, observe: fc.boolean(), limit: innerLimit }),
     fc.record({
-      t: fc.constant('credits' as const), credits: fc.constantFrom('1', '2', '3', '4', '5/2', '4/3'), field,
+      t: fc.constant('credits' as const), credits: fc.constantFrom('1', '2', '3', '4', '5/2', '4/3'), field, assessed,
       source: fc.option(fc.constantFrom('home' as const, 'transfer' as const), { nil: undefined }), observe: fc.oneof({ weight: 3, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }), limit: innerLimit,
     }),
   ),
@@ -55,10 +63,12 @@ function toNode(s: Shape, ids: { next: number }, allIds: string[]): RequirementN
   switch (s.t) {
     case 'course':
       return { id, course: s.course, ...limits };
-    case 'count':
-      return { id, count: s.n, ...(s.field ? { filter: { fields: [s.field] } } : {}), ...(s.observe ? { observe: true } : {}), ...limits };
+    case 'count': {
+      const filter = { ...(s.field ? { fields: [s.field] } : {}), ...assessedFilter(s.assessed) };
+      return { id, count: s.n, ...(Object.keys(filter).length ? { filter } : {}), ...(s.observe ? { observe: true } : {}), ...limits };
+    }
     case 'credits': {
-      const filter = { ...(s.field ? { fields: [s.field] } : {}), ...(s.source ? { source: s.source } : {}) };
+      const filter = { ...(s.field ? { fields: [s.field] } : {}), ...(s.source ? { source: s.source } : {}), ...assessedFilter(s.assessed) };
       return { id, credits: s.credits, ...(Object.keys(filter).length ? { filter } : {}), ...(s.observe ? { observe: true } : {}), ...limits };
     }
     case 'allOf':
@@ -76,7 +86,11 @@ const itemArb = fc.record({
   field: fc.constantFrom('a', 'b', 'c'),
   source: fc.constantFrom('home' as const, 'transfer' as const),
   courseId: fc.option(fc.constantFrom('C1', 'C2', 'C3'), { nil: undefined }),
-});
+  assessmentType: fc.option(fc.constantFrom('proctored-exam', 'online-assessment'), { nil: undefined }),
+  identityVerified: fc.option(fc.boolean(), { nil: undefined }),
+}).map(({ assessmentType, identityVerified, ...rest }) => ({
+  ...rest, ...(assessmentType !== undefined ? { assessmentType } : {}), ...(identityVerified !== undefined ? { identityVerified } : {}),
+}));
 
 export interface RandomCase {
   program: Program;

@@ -21,8 +21,13 @@ export function twelfths(amount: string | number, unit = 'ECTS'): number {
 interface Cap { maxUnits: number | null; maxItems: number | null; filter?: ItemFilter }
 interface RNode { node: RequirementNode; kids: RNode[]; caps: Cap[]; covering: Cap[]; ids: string[]; leaf: number }
 
+/** Fields, source, and how it was assessed: an item that does not say how fails a rule that asks. */
 const matches = (it: LearnerItem, f?: ItemFilter): boolean =>
-  !f || ((!f.fields || (it.field !== undefined && f.fields.includes(it.field))) && (!f.source || it.source === f.source));
+  !f ||
+  ((!f.fields || (it.field !== undefined && f.fields.includes(it.field))) &&
+    (!f.source || it.source === f.source) &&
+    (!f.assessmentTypes || (it.assessmentType !== undefined && f.assessmentTypes.includes(it.assessmentType))) &&
+    (f.identityVerified === undefined || (f.identityVerified ? it.identityVerified === true : it.identityVerified !== true)));
 
 export class Reference {
   readonly units: number[];

@@ -17,6 +17,8 @@ export interface CompletionDef {
   inResidence?: boolean;
   /** Default true. */
   identityVerified?: boolean;
+  /** Default: the course's assessment type. */
+  assessmentType?: 'proctored-exam' | 'online-assessment' | 'onsite-exam' | 'project' | 'portfolio' | 'none';
 }
 
 export interface CredentialDef {
@@ -107,9 +109,9 @@ export interface EligibilityView {
   requirementsSatisfied: boolean;
   totalCredits: { have: unknown; need: unknown; satisfied: boolean };
   admission: { required: boolean; admitted: boolean; satisfied: boolean };
-  residency: { outcome: string; pathway: { id: string } | null; months: number | null; standard: { months: number | null }; reasons: string[] };
+  residency: { outcome: string; pathway: { id: string } | null; months: number | null; standard: { months: number | null } | null; reasons: string[] };
   recognized: RecognizedEntry[];
-  missing: { rulePath: string; message: string }[];
+  missing: { rulePath: string; message: string; notes?: string[] }[];
   explanation: string[];
 }
 
@@ -183,6 +185,7 @@ async function runCaseFor(world: ScenarioWorld, target: Target, c: LearnerCase, 
       completedOn: done.completedOn,
       ...(done.eqfLevel !== undefined ? { eqfLevel: done.eqfLevel } : {}),
       ...(done.inResidence !== undefined ? { inResidence: done.inResidence } : {}),
+      ...(done.assessmentType !== undefined ? { assessmentType: done.assessmentType } : {}),
     };
     ids[done.key] = await idOf(world.post(done.issuer, 'issuer', `/learners/${learnerId}/completions`, body));
   }

@@ -69,7 +69,7 @@ export interface ProgramExpectation {
   /** Rule paths that must be reported missing. */
   missing?: string[];
   admitted?: boolean;
-  residency?: { outcome: 'standard' | 'reduced'; pathway: string | null; months?: number };
+  residency?: { outcome: 'standard' | 'reduced' | 'not-eligible'; pathway: string | null; months?: number };
   /** Internal course ids the learner holds (granted as those courses): never asked for again. */
   held?: string[];
   /** Courses "missing" must name, each as alternatives (course id or its label). */

@@ -23,11 +23,11 @@ export const ELIGIBILITY_ANSWER = apiSchema(
     totalCredits: s.object({ have: s.amount(), need: s.amount(), satisfied: s.boolean() }),
     admission: s.object({ required: s.boolean(), admitted: s.boolean(), satisfied: s.boolean() }),
     residency: s.object({
-      outcome: s.enum(['standard', 'reduced']),
+      outcome: s.enum(['standard', 'reduced', 'not-eligible']),
       pathway: s.nullable(s.object({ id: s.string(), label: s.nullable(s.string()) })),
       months: s.nullable(s.number()),
       terms: s.nullable(s.integer()),
-      standard: s.object({ months: s.nullable(s.number()), terms: s.nullable(s.integer()) }),
+      standard: s.nullable(s.object({ months: s.nullable(s.number()), terms: s.nullable(s.integer()) })),
       reasons: s.array(s.string()),
     }),
     recognized: s.array(

@@ -77,6 +77,8 @@ export function decidedCredit(decided: readonly DecidedEvidence[], grantOf: (d: 
     const field = elective?.field ?? ev.field;
     if (field !== undefined) item.field = field;
     if (ev.grade !== undefined) item.grade = ev.grade;
+    if (ev.assessmentType !== undefined) item.assessmentType = ev.assessmentType;
+    if (ev.identityVerified !== undefined) item.identityVerified = ev.identityVerified;
     if (ev.credential) item.credentials = [{ id: ev.credential.id, ...(ev.credential.type ? { type: ev.credential.type } : {}), ...(ev.credential.code ? { code: ev.credential.code } : {}) }];
     const tags = [...new Set([...(ev.tags ?? []), ...(elective?.tags ?? [])])].sort();
     if (tags.length) item.tags = tags;

@@ -43,11 +43,13 @@ export interface EligibilityAnswer {
   totalCredits: { have: Amount; need: Amount; satisfied: boolean };
   admission: { required: boolean; admitted: boolean; satisfied: boolean };
   residency: {
-    outcome: 'standard' | 'reduced';
+    /** not-eligible: the program has no standard route (pathways only) and no pathway applies. */
+    outcome: 'standard' | 'reduced' | 'not-eligible';
     pathway: { id: string; label: string | null } | null;
     months: number | null;
     terms: number | null;
-    standard: { months: number | null; terms: number | null };
+    /** null: the program has no standard route. */
+    standard: { months: number | null; terms: number | null } | null;
     reasons: string[];
   };
   recognized: RecognizedEntry[];

@@ -77,7 +77,7 @@ export function evaluateEligibility(inputs: EligibilityInputs): EvaluatedEligibi
       pathway: r.pathway ? { id: r.pathway.id, label: r.pathway.label ?? null } : null,
       months: r.requirement.months ?? null,
       terms: r.requirement.terms ?? null,
-      standard: { months: r.standard.months ?? null, terms: r.standard.terms ?? null },
+      standard: r.standard ? { months: r.standard.months ?? null, terms: r.standard.terms ?? null } : null,
       reasons: r.pathwaysConsidered.flatMap((p) => (p.applies ? p.basis.map((b) => `${p.id}: ${b}`) : p.reasons.map((why) => `${p.id}: ${why}`))),
     },
     recognized: [

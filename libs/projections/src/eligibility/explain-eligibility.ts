@@ -26,10 +26,13 @@ export function explain(a: EvaluatedEligibility, programTitle: string | null): s
       : `${name}: requirements ${a.result} (${a.totalCredits.have.decimal} of ${a.totalCredits.need.decimal} credits); ${a.missing.length} still missing.`,
   );
   const now = duration(a.residency.months, a.residency.terms);
-  const standard = duration(a.residency.standard.months, a.residency.standard.terms);
-  if (a.residency.outcome === 'reduced') {
+  const standard = a.residency.standard ? duration(a.residency.standard.months, a.residency.standard.terms) : null;
+  if (a.residency.outcome === 'not-eligible') {
+    lines.push(`Not eligible for this program: it admits only through its pathways, and none applies (${a.residency.reasons.join('; ')}).`);
+  } else if (a.residency.outcome === 'reduced') {
     const via = a.residency.pathway ? ` (pathway "${a.residency.pathway.label ?? a.residency.pathway.id}")` : '';
-    lines.push(`Reduced residency${via}: ${now ?? 'a shorter residency'} on campus instead of ${standard ?? 'the standard residency'}.`);
+    if (a.residency.standard === null) lines.push(`Eligible through its pathway${via}: ${now ?? 'the pathway\'s residency'} on campus (the program has no standard route).`);
+    else lines.push(`Reduced residency${via}: ${now ?? 'a shorter residency'} on campus instead of ${standard ?? 'the standard residency'}.`);
   } else if (now !== null || standard !== null) {
     lines.push(`Standard residency: ${standard ?? now}; no reduced-residency pathway applies.`);
   }

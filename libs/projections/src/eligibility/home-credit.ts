@@ -22,6 +22,7 @@ function homeItem(c: CompletionView): LearnerItem {
   const item: LearnerItem = {
     id: `home:${c.completionId}`, source: 'home', courseId: c.courseId, title: c.courseTitle, credits: c.credits, unit: c.unit,
     level: eqfCode(c.eqfLevel), field: c.field, issuer: c.issuerId, grade: engineGradeOf(c.grade), date: c.completedOn, inResidence: c.inResidence,
+    assessmentType: c.assessmentType, identityVerified: c.identityVerified,
   };
   if (c.tags.length) item.tags = [...c.tags];
   const eventId = c.corrections.at(-1)?.evidence.eventId ?? c.evidence.eventId;

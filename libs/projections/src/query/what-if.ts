@@ -53,6 +53,8 @@ export async function applyWhatIf(inputs: EligibilityInputs, changes: WhatIfChan
   const home: LearnerItem[] = (changes.extraCompletions ?? []).map((c, i) => ({ c, i })).filter(({ c }) => isHome(c) && isPassingGrade(c.grade)).map(({ c, i }) => ({
     id: `home:what-if:completion:${i}`, source: 'home', courseId: c.courseId, title: c.title, credits: c.credits, unit: c.unit, level: eqfCode(c.eqfLevel),
     field: c.field, issuer: c.issuerId, grade: engineGradeOf(c.grade), date: c.completedOn, inResidence: true, ...(c.tags?.length ? { tags: [...c.tags] } : {}),
+    ...(c.identityVerified !== undefined ? { identityVerified: c.identityVerified } : {}),
+    ...(c.assessmentType !== undefined ? { assessmentType: c.assessmentType } : {}),
   }));
   const completions: RecognitionEvidence[] = (changes.extraCompletions ?? []).filter((c) => !isHome(c)).map((c, i) => ({
     id: `what-if:completion:${i}`,

@@ -3,13 +3,15 @@
  * travel as decimal strings ("4", "2.5", "87.5"), dates as YYYY-MM-DD, absent values as null.
  */
 import { refuse } from '@app/kernel';
+import { ASSESSMENT_TYPES, AssessmentType } from '@app/requirements';
 
 /** Credit units an issuer may declare (DOMAIN.md). */
 export const CREDIT_UNITS = ['ECTS', 'US_SEMESTER', 'US_QUARTER', 'UK_CATS'] as const;
 export type CreditUnit = (typeof CREDIT_UNITS)[number];
 
-export const ASSESSMENT_TYPES = ['proctored-exam', 'online-assessment', 'onsite-exam', 'project', 'portfolio', 'none'] as const;
-export type AssessmentType = (typeof ASSESSMENT_TYPES)[number];
+/** The assessment vocabulary is the definition languages' (libs/requirements), so records and rules agree. */
+export { ASSESSMENT_TYPES };
+export type { AssessmentType };
 
 /** percent: "0".."100"; letter: A+..F; pass-fail: P/F/pass/fail; numeric-4: "0".."4" (GPA points). */
 export const GRADE_SCALES = ['percent', 'letter', 'pass-fail', 'numeric-4'] as const;

@@ -17,7 +17,7 @@ export const PROGRAM_SUMMARY = apiSchema(
     admission: s.object({ required: s.boolean(), admitted: s.boolean(), satisfied: s.boolean() }),
     residency: s.object({
       defined: s.boolean(),
-      outcome: s.enum(['standard', 'reduced']),
+      outcome: s.enum(['standard', 'reduced', 'not-eligible']),
       pathway: s.nullable(s.string('the reduced pathway\'s id')),
       satisfied: s.nullable(s.boolean()),
       months: s.nullable(s.number()),

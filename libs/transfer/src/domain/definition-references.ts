@@ -61,7 +61,7 @@ export function programReferences(program: Program): DefinitionReference[] {
   };
   walk(program.requirements, '/requirements');
   const residency = program.residency;
-  residency?.standard.courses?.forEach((id, k) => refs.push({ kind: 'program-course', id, path: `/residency/standard/courses/${k}` }));
+  residency?.standard?.courses?.forEach((id, k) => refs.push({ kind: 'program-course', id, path: `/residency/standard/courses/${k}` }));
   residency?.reducedPathways?.forEach((p, i) => {
     const at = `/residency/reducedPathways/${i}`;
     p.residency.courses?.forEach((id, k) => refs.push({ kind: 'program-course', id, path: `${at}/residency/courses/${k}` }));

@@ -37,7 +37,8 @@ export type ProgramSummary = {
   admission: { required: boolean; admitted: boolean; satisfied: boolean };
   residency: {
     defined: boolean;
-    outcome: 'standard' | 'reduced';
+    /** not-eligible (engine 2.x): the program has no standard route and no pathway applies. */
+    outcome: 'standard' | 'reduced' | 'not-eligible';
     pathway: string | null;
     satisfied: boolean | null;
     months: number | null;
