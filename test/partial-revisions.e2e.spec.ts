@@ -4,7 +4,9 @@ import { DataSource } from 'typeorm';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { JsonObject, JsonValue } from '@app/event-store';
 import { createReadModelDataSource, dumpReadModels, migrateReadModels, projectAll, READ_MODEL_WRITER } from '@app/projections';
+import { OpenApiDocument, OpenApiValidator } from './support/openapi-validator';
 import { platformAuditor } from './support/provision';
 import { runScmFlow, ScmFlowResult } from './support/scm-flow';
 import { settled } from './support/settled';
@@ -37,11 +39,19 @@ describe('partial revisions: a revision re-decides the appealed items, the other
   let decisionEventId: string;
   let appeal: { id: string; position: number };
   let revision: { id: string; position: number };
+  let validator: OpenApiValidator;
+  /** The answer validates against the closed schema the OpenAPI document declares for it. */
+  const conforms = (template: string, body: unknown) => {
+    const schema = validator.declared('GET', template, 200, 'application/json');
+    expect(schema).not.toBeNull();
+    if (schema) expect(validator.errors(schema, body)).toEqual([]);
+  };
 
   beforeAll(async () => {
     t = await startStandalone();
     flow = await runScmFlow(t);
     auditor = await platformAuditor(t);
+    validator = new OpenApiValidator((await request(t.server).get('/docs-json').expect(200)).body as OpenApiDocument);
     await settled(t);
     const view = await get(mit(), path()).expect(200);
     decisionEventId = view.body.events.find((e: { type: string }) => e.type === 'ItemsDecided').id;
@@ -90,10 +100,12 @@ describe('partial revisions: a revision re-decides the appealed items, the other
     });
     for (const d of decisions.filter((x) => x.itemId !== sc1x())) expect(d.decidedIn).toMatchObject({ type: 'ItemsDecided', eventId: decisionEventId, note: null, appeal: null });
     expect(view.body.appeals).toEqual([expect.objectContaining({ eventId: appeal.id, position: appeal.position, itemIds: [sc1x()] })]);
+    conforms('/transfer-requests/{requestId}', view.body);
   });
 
   it('the ledger names the revision, the appeal it answers and its note on SC1x; the kept entries keep their decision; eligibility agrees', async () => {
     const ledger = await get(mit(), `/ledger/${flow.learnerId}`).expect(200);
+    conforms('/ledger/{learnerId}', ledger.body);
     const entries = ledger.body.entries as Entry[];
     const entry = entries.find((e) => e.itemId === sc1x());
     expect(entry).toMatchObject({ outcome: 'partially-granted', credits: { exact: '4' } });
@@ -130,7 +142,7 @@ describe('partial revisions: a revision re-decides the appealed items, the other
   it('a revision recorded before partial revisions (every item, no keptItems) still folds, projects and reproduces as it did', async () => {
     await post(uni(), `${path()}/appeal`).send({ grounds: 'review the whole decision' }).expect(201);
     const view = await get(mit(), path()).expect(200);
-    const items = (view.body.decisions as (Decision & Record<string, unknown>)[]).map(({ decidedIn: _step, ...d }) => (d.itemId === sc1x() ? { ...d, outcome: 'granted', credits: '8', differsFromProposal: false, overrideReason: null } : d));
+    const items = (view.body.decisions as (Decision & { [key: string]: JsonValue })[]).map(({ decidedIn: _step, ...d }): JsonObject => (d.itemId === sc1x() ? { ...d, outcome: 'granted', credits: '8', differsFromProposal: false, overrideReason: null } : d));
     const id = randomUUID();
     await t.store.append(`transfer-${flow.requestId}`, [
       { id, type: 'RequestRevised', occurredAt: new Date().toISOString(), schemaVersion: 1, data: { requestId: flow.requestId, items, note: 'legacy revision', revisedOn: new Date().toISOString().slice(0, 10) }, metadata: { correlationId: randomUUID(), causationId: null, actor: { institutionId: 'mit', role: 'registrar' } } },
