@@ -93,8 +93,9 @@ export async function apiTour(t: StandaloneUnderTest): Promise<RecordedAnswer[]>
   ];
   await call('post', `/transfer-requests/${requestId}/decision`, registrar, { items }, { 'If-Match': String(submitted.headers.etag) });
   await call('post', `/transfer-requests/${requestId}/exceptions`, registrar, { kind: 'waive', rulePath: 'mit-scm/capstone', reason: 'capstone done at a partner' });
-  await call('post', `/transfer-requests/${requestId}/appeal`, submitter, { grounds: 'the credential is the pathway credential' });
-  await call('post', `/transfer-requests/${requestId}/revision`, registrar, { items, note: 'upheld' });
+  // a partial revision: the appeal contests the credential alone, the revision re-decides it and keeps the courses
+  await call('post', `/transfer-requests/${requestId}/appeal`, submitter, { grounds: 'the credential is the pathway credential', itemIds: [`credential:${credentialId}`] });
+  await call('post', `/transfer-requests/${requestId}/revision`, registrar, { items: items.slice(-1), note: 'upheld' });
   await call('get', `/transfer-requests/${requestId}`, registrar);
   const second = (await call('post', '/transfer-requests', submitter, { ...submission, evidence: { completionIds: [completionIds[0]] } })).body.id as string;
   await call('post', `/transfer-requests/${second}/withdrawal`, submitter, { reason: 'sent by mistake' });

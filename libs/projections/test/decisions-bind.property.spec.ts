@@ -15,7 +15,8 @@ import { ledgerRowsOf } from '../src/projectors/ledger.writer';
  * Invariant of issue 13, item 1: eligibility and the ledger never contradict each other. Over
  * random histories of one learner toward MIT's SCM program (completions with random grades, a
  * MicroMasters complete or not and sometimes revoked, requests naming random evidence, decided as
- * proposed or overridden, appealed and revised, or withdrawn), folded with the deciders themselves:
+ * proposed or overridden, appealed and revised (wholly, or only the items the appeal contests), or
+ * withdrawn), folded with the deciders themselves:
  * every decision in force in the ledger is in eligibility, with the same request, outcome and
  * credits (basis decided); evidence decided is never proposed again; and every decided credit is
  * either used by the program (claimed, or counted toward the total) or shown as left out by a cap.
@@ -50,8 +51,9 @@ const decisionArb = fc.record({
 });
 const requestArb = fc.record({
   items: fc.subarray([0, 1, 2, 3, 4, 5, 6, 7], { minLength: 1 }),
-  fate: fc.constantFrom('decide', 'decide', 'decide', 'appeal-revise', 'withdraw', 'open'),
+  fate: fc.constantFrom('decide', 'decide', 'decide', 'appeal-revise', 'appeal-partial', 'appeal-partial', 'withdraw', 'open'),
   decisions: fc.array(decisionArb, { minLength: 8, maxLength: 8 }),
+  contested: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
   revisions: fc.array(decisionArb, { minLength: 8, maxLength: 8 }),
 });
 const historyArb = fc.record({
@@ -88,7 +90,7 @@ function learnerEvents(h: HistoryCase): EventLike[] {
   return events;
 }
 
-type HistoryCase = { taken: number[]; grades: number[]; credential: string; revoke: boolean; admitted: boolean; requests: { items: number[]; fate: string; decisions: Decision[]; revisions: Decision[] }[] };
+type HistoryCase = { taken: number[]; grades: number[]; credential: string; revoke: boolean; admitted: boolean; requests: { items: number[]; fate: string; decisions: Decision[]; contested: boolean[]; revisions: Decision[] }[] };
 type Decision = { kind: string; credits: number; asCourse: boolean };
 
 /** The evidence a request names, as the transfer context's reader maps it (ids are the request item ids). */
@@ -136,6 +138,7 @@ function simulate(h: HistoryCase) {
   const events = learnerEvents(h);
   let record = learnerRecordOf(events);
   const requests: { state: TransferRequestState; position: number; decision: { position: number; on: string } | null }[] = [];
+  const partial: { requestId: string; kept: { itemId: string; outcome: string; credits: string }[] }[] = [];
   h.requests.forEach((r, n) => {
     const requestId = `req-${n}`;
     const items: RequestItem[] = r.items
@@ -155,6 +158,16 @@ function simulate(h: HistoryCase) {
       state = step(state, { kind: 'Appeal', actor: submitter, grounds: 'review', itemIds: [], appealedOn: TODAY }, log);
       state = step(state, { kind: 'Revise', actor: registrar, items: decisionInputs(state, r.revisions), note: null, revisedOn: TODAY }, log);
     }
+    if (r.fate === 'appeal-partial' && state.decisions) {
+      // the appeal contests some items (at least one); the revision re-decides only those and keeps the others
+      const ids = items.map((i) => i.itemId);
+      const contested = ids.filter((_, i) => r.contested[i]);
+      const itemIds = contested.length > 0 ? contested : ids.slice(0, 1);
+      const before = state.decisions;
+      state = step(state, { kind: 'Appeal', actor: submitter, grounds: 'review', itemIds, appealedOn: TODAY }, log);
+      state = step(state, { kind: 'Revise', actor: registrar, items: decisionInputs(state, r.revisions).filter((d) => itemIds.includes(d.itemId)), note: 'partial', revisedOn: TODAY }, log);
+      if (state.status === 'revised') partial.push({ requestId, kept: before.filter((d) => !itemIds.includes(d.itemId)) });
+    }
     const position = 100 + n * 10 + log.length;
     requests.push({ state, position, decision: state.decisions ? { position, on: TODAY } : null });
   });
@@ -168,7 +181,7 @@ function simulate(h: HistoryCase) {
     evidence: recognitionEvidenceOf(record), credentialsHeld: heldCredentialsOf(record), admitted: h.admitted, referenceDate: TODAY, decided, exceptions,
   });
   const ledger = requests.flatMap((r) => (r.decision && r.state.request ? ledgerRowsOf(r.state.request.requestId, r.state, r.decision) : []));
-  return { answer, ledger, requests };
+  return { answer, ledger, requests, partial };
 }
 
 describe('decided items bind: eligibility and the ledger never contradict each other (property, fast-check)', () => {
@@ -194,6 +207,25 @@ describe('decided items bind: eligibility and the ledger never contradict each o
       { numRuns: 1000, seed: 20261209 },
     );
     expect(withDecisions).toBeGreaterThan(400);
+  });
+
+  it('given random partial revisions, then every item a revision kept stays in the ledger as first decided, with the decision as its step', () => {
+    let kept = 0;
+    fc.assert(
+      fc.property(historyArb, (h) => {
+        const { ledger, partial } = simulate(h);
+        for (const p of partial) {
+          for (const d of p.kept) {
+            const row = ledger.find((r) => r.requestId === p.requestId && r.itemId === d.itemId);
+            expect(row).toMatchObject({ outcome: d.outcome, credits: d.credits });
+            expect(JSON.parse(row?.provenance ?? '{}')).toMatchObject({ decidedIn: { type: 'ItemsDecided' } });
+            kept++;
+          }
+        }
+      }),
+      { numRuns: 500, seed: 20261211 },
+    );
+    expect(kept).toBeGreaterThan(100);
   });
 
   it('given random histories, then every decided credit is used by the program (claimed by a rule or counted toward the total) or reported as left out by a cap', () => {

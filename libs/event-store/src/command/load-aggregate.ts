@@ -32,7 +32,7 @@ export async function foldStream<C, S, E extends DomainEvent>(
   let last = cached?.last ?? null;
   let keyed = cached?.keyed ?? new Map<string, RecordedEvent[]>();
   for await (const event of store.readStream(stream, { fromRevision: (revision ?? -1) + 1 })) {
-    state = decider.evolve(state, { type: event.type, data: event.data } as unknown as E);
+    state = decider.evolve(state, { type: event.type, data: event.data, id: event.id, position: event.position } as unknown as E);
     revision = event.revision;
     last = { position: event.position, occurredAt: event.occurredAt };
     const key = requestKey(event.metadata.actor?.institutionId, event.metadata.idempotencyKey);

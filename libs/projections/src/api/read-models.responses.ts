@@ -1,5 +1,5 @@
 import { apiSchema, s } from '@app/platform';
-import { DESCRIBED_EVIDENCE_CHANGE } from '@app/transfer';
+import { DECISION_STEP, DESCRIBED_EVIDENCE_CHANGE } from '@app/transfer';
 import { REQUEST_FLAGS } from '../query/request-flags';
 import { REQUEST_STATUSES } from './query.dto';
 
@@ -85,10 +85,11 @@ export const LEDGER = apiSchema(
             proposal: s.nullable(s.object({ decision: s.string(), creditsOffered: s.exact(), creditsGranted: s.exact(), reasons: s.array(s.string()) })),
             differsFromProposal: s.boolean(),
             overrideReason: s.nullable(s.string()),
-            note: s.nullable(s.string()),
+            note: s.nullable(s.string("the item's note, else the note of the revision that re-decided it")),
             grantedAs: s.nullable({ oneOf: [s.object({ as: { const: 'course' }, courseId: s.string() }), s.object({ as: { const: 'elective' } })], description: 'what it counts as toward the program' }),
+            decidedIn: s.nullable({ ...DECISION_STEP, description: 'the step that decided the entry: the decision, or the revision that last re-decided it, with the appeal it answers and its note (null, or absent, on rows written before steps were kept)' }),
           },
-          { optional: ['grantedAs'], description: 'what the decision rests on: evidence events by id and position, versions, the engine\'s proposal' },
+          { optional: ['grantedAs', 'decidedIn'], description: 'what the decision rests on: evidence events by id and position, versions, the engine\'s proposal' },
         ),
       }),
     ),

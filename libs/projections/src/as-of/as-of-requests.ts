@@ -21,7 +21,7 @@ export async function requestAsOf(reader: AsOfReader, requestId: string, cut: As
   const events = await reader.stream(transferRequestStream(requestId), cut);
   const submitted = events.find((e) => e.type === 'RequestSubmitted');
   if (!submitted) return null;
-  const state = fold(transferRequestDecider, events.map((e) => ({ type: e.type, data: e.data }) as unknown as TransferRequestEvent));
+  const state = fold(transferRequestDecider, events.map((e) => ({ type: e.type, data: e.data, id: e.id, position: e.position }) as unknown as TransferRequestEvent));
   const last = events[events.length - 1];
   const decision = [...events].reverse().find((e) => DECISIONS.has(e.type));
   const d = (decision?.data ?? {}) as { decidedOn?: string; revisedOn?: string; withdrawnOn?: string };

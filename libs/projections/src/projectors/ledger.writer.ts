@@ -8,7 +8,10 @@ import { ProjectionBatch } from '../runtime/projection-batch';
  * End of a batch: the ledger rows of every request whose decisions in force changed are replaced
  * by the decisions now in force (none after a withdrawal), each with its provenance: the evidence
  * events the evaluation read for the item, the policy, program and conversion-table versions, the
- * engine's proposal and how the decision differs from it.
+ * engine's proposal and how the decision differs from it, and the step that decided it
+ * (`decidedIn`: the ItemsDecided, or the RequestRevised that last re-decided the item, with the
+ * appeal it answers and its note; an item a partial revision kept names its earlier step).
+ * `decidedOn` and `decisionPosition` are the request's latest decision or revision.
  */
 export async function rewriteLedger(batch: ProjectionBatch): Promise<void> {
   const requests = [...batch.ledgerRequests.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
@@ -45,8 +48,10 @@ export function ledgerRowsOf(requestId: string, state: TransferRequestState, dec
       proposal: proposal ? { decision: proposal.decision, creditsOffered: proposal.creditsOffered, creditsGranted: proposal.creditsGranted, reasons: proposal.reasons } : null,
       differsFromProposal: d.differsFromProposal,
       overrideReason: d.overrideReason,
-      note: d.note,
+      // the item's own note, else the note of the revision that re-decided it
+      note: d.note ?? (d.decidedIn?.type === 'RequestRevised' ? d.decidedIn.note : null),
       grantedAs: inForce.get(d.itemId)?.grantedAs ?? null,
+      decidedIn: d.decidedIn ?? null,
     };
     return {
       requestId,

@@ -9,7 +9,7 @@ const DECISION_EVENTS = new Set(['ItemsDecided', 'RequestRevised', 'RequestWithd
 export async function projectRequestEvent(event: RecordedEvent, batch: ProjectionBatch): Promise<void> {
   const requestId = event.stream.slice('transfer-'.length);
   const { row, state } = await batch.requests.get(batch.manager, requestId, { requestId });
-  const next = evolveTransferRequest(state, { type: event.type, data: event.data } as unknown as TransferRequestEvent);
+  const next = evolveTransferRequest(state, { type: event.type, data: event.data, id: event.id, position: event.position } as unknown as TransferRequestEvent);
   const request = next.request;
   if (!request) return; // nothing before RequestSubmitted can be shown
   batch.requests.set(requestId, requestRowOf(requestId, next, row?.submittedAt ?? event.recordedAt, event), next);

@@ -98,8 +98,13 @@ export class DecideItemsDto {
   properties: { items: { type: 'array', minItems: 1, maxItems: 400, items: itemDecision }, note: text(2000), occurredAt: OCCURRED_AT_SCHEMA },
 })
 export class ReviseDto {
-  @ApiProperty({ type: [ItemDecisionDto] }) items!: ItemDecisionDto[];
-  @ApiPropertyOptional() note?: string;
+  @ApiProperty({
+    type: [ItemDecisionDto],
+    description:
+      'The items the revision re-decides: at least every item the appeal contests (every item if the appeal names none) and every item whose evidence changed since the last decision or revision (400 items-undecided otherwise). Other items of the request may be re-decided too, or left out: they keep their decision in force, and RequestRevised lists them as keptItems.',
+  })
+  items!: ItemDecisionDto[];
+  @ApiPropertyOptional({ description: 'Why the decision was revised; the ledger shows it (provenance.decidedIn.note, and provenance.note of items without a note of their own)' }) note?: string;
   @ApiPropertyOptional({ pattern: OCCURRED_AT_PATTERN, description: STEP_OCCURRED_AT('revisedOn') }) occurredAt?: string;
 }
 

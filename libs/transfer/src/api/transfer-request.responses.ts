@@ -1,3 +1,4 @@
+import { DECISION_STEP } from './decision-step.responses';
 import { EVIDENCE_CHANGE_CAUSE, EVIDENCE_CHANGE_KIND } from './evidence-change.responses';
 import { apiSchema, s } from '@app/platform';
 
@@ -87,6 +88,7 @@ const itemDecision = s.object({
   differsFromProposal: s.boolean(),
   overrideReason: s.nullable(s.string()),
   grantedAs: s.nullable({ oneOf: [s.object({ as: { const: 'course' }, courseId: s.string() }), s.object({ as: { const: 'elective' } })], description: 'what it counts as toward the program (absent on decisions recorded before it existed)' }),
+  decidedIn: DECISION_STEP,
 }, { optional: ['grantedAs'] });
 
 export const TRANSFER_REQUEST_VIEW = apiSchema(
@@ -107,7 +109,7 @@ export const TRANSFER_REQUEST_VIEW = apiSchema(
     }),
     evaluation: s.nullable(EVALUATION_RECORD),
     programEvaluation: s.nullable({ ...PROGRAM_SUMMARY, description: 'the program evaluation in force: the automatic one, re-run after each exception' }),
-    decisions: s.nullable(s.array(itemDecision, 'the decisions in force (the revision\'s after a revision)')),
+    decisions: s.nullable(s.array(itemDecision, 'the decisions in force, each with the step that took it (a partial revision re-decides some items and keeps the others)')),
     exceptions: s.array(
       s.object({
         requestId: s.string(),
@@ -122,7 +124,7 @@ export const TRANSFER_REQUEST_VIEW = apiSchema(
         programEvaluation: s.nullable(PROGRAM_SUMMARY),
       }),
     ),
-    appeals: s.array(s.object({ grounds: s.string(), itemIds: s.array(s.string()), appealedOn: s.date() })),
+    appeals: s.array(s.object({ grounds: s.string(), itemIds: s.array(s.string(), 'the items it contests (none: the whole decision)'), appealedOn: s.date(), eventId: s.string('the RequestAppealed event'), position: s.integer() })),
     withdrawal: s.nullable(s.object({ reason: s.nullable(s.string()), withdrawnOn: s.date() })),
     evidenceChanges: s.array(
       s.object({

@@ -69,7 +69,7 @@ export class TransferRequestsController {
 
   @Post(':requestId/revision')
   @Roles('registrar')
-  @ApiOperation({ summary: 'Revise the decision after an appeal (registrar of the receiving institution)' })
+  @ApiOperation({ summary: 'Revise the decision after an appeal or a change of evidence: at least the contested and changed items; the others keep their decision (registrar of the receiving institution)' })
   @ApiCreatedResponse({ description: '{ id, revision, replayed, eventIds, position }', schema: COMMAND_RESPONSE })
   async revise(@Param() params: RequestParams, @Body() body: ReviseDto, @Command() ctx: CommandContext, @Res({ passthrough: true }) res: HeaderResponse): Promise<CommandResponse> {
     return commandResponse(res, params.requestId, await this.decisions.revise(params.requestId, body, ctx));

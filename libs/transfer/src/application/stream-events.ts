@@ -12,6 +12,6 @@ export async function loadWithEvents<C, S, E extends DomainEvent>(
   stream: string,
 ): Promise<{ state: S; revision: number | null; events: RecordedEvent[] }> {
   const events = await readStreamEvents(store, stream);
-  const state = fold(decider, events.map((e) => ({ type: e.type, data: e.data }) as unknown as E));
+  const state = fold(decider, events.map((e) => ({ type: e.type, data: e.data, id: e.id, position: e.position }) as unknown as E));
   return { state, revision: events.at(-1)?.revision ?? null, events };
 }

@@ -28,8 +28,9 @@ export interface DecisionInForce {
 
 /**
  * The decisions of a request that bind: every decided item of a request decided, under appeal or
- * revised (a revision's decisions replace the earlier ones); none for a request withdrawn or not yet
- * decided. Pure: the ledger and eligibility both read decisions through it, so they cannot disagree.
+ * revised (a revision's decisions replace the earlier ones of the items it re-decides; the items a
+ * partial revision kept bind as decided before: the state's merge); none for a request withdrawn
+ * or not yet decided. Pure: the ledger and eligibility both read decisions through it, so they cannot disagree.
  */
 export function decisionsInForce(state: TransferRequestState): DecisionInForce[] {
   const request = state.request;

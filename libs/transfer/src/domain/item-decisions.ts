@@ -5,12 +5,14 @@ import { ItemDecision } from './transfer-request.events';
 import { proposalsInForce, TransferRequestState } from './transfer-request.state';
 
 /**
- * Validates a registrar's per-item decisions against the request: every item decided exactly
- * once, no item outside the request, credits exact (> 0 when granted, 0 when denied), and a
- * reason whenever the decision differs from the automatic proposal in force (outcome or credits):
- * the latest re-evaluation after an evidence change, else the evaluation at submission.
+ * Validates a registrar's per-item decisions against the request: every item of `required`
+ * decided (a decision: every item of the request; a revision: the items it must re-decide, see
+ * revision-scope.ts), none twice, no item outside the request, credits exact (> 0 when granted, 0
+ * when denied), and a reason whenever the decision differs from the automatic proposal in force
+ * (outcome or credits): the latest re-evaluation after an evidence change, else the evaluation at
+ * submission.
  */
-export function itemDecisionsOf(inputs: ItemDecisionInput[], state: TransferRequestState): ItemDecision[] {
+export function itemDecisionsOf(inputs: ItemDecisionInput[], state: TransferRequestState, required: { itemIds: string[]; what: string }): ItemDecision[] {
   const known = new Set((state.request?.items ?? []).map((i) => i.itemId));
   const proposals = new Map(proposalsInForce(state).map((p) => [p.itemId, p]));
   const seen = new Set<string>();
@@ -51,7 +53,7 @@ export function itemDecisionsOf(inputs: ItemDecisionInput[], state: TransferRequ
       grantedAs,
     };
   });
-  const missing = [...known].filter((id) => !seen.has(id));
-  if (missing.length > 0) throw refuse.invalid('items-undecided', `every item must be decided; missing: ${missing.join(', ')}`, '/items');
+  const missing = required.itemIds.filter((id) => !seen.has(id));
+  if (missing.length > 0) throw refuse.invalid('items-undecided', `${required.what} must be decided; missing: ${missing.join(', ')}`, '/items');
   return out;
 }

@@ -1,11 +1,13 @@
 import { Decider, refuse } from '@app/kernel';
 import { ActorRef, assertDate, assertRegistrarOf, assertSubmitterOf } from './actor';
 import { flagEvidenceChange } from './flag-evidence-change';
+import { originOf } from './decision-step';
 import { itemDecisionsOf } from './item-decisions';
+import { revisionScope } from './revision-scope';
 import { isPartyTo, REQUEST_NOT_FOUND } from './request-visibility';
 import { Appeal, DecideItems, GrantException, RecordEvaluation, Revise, SubmitRequest, TransferRequestCommand, Withdraw } from './transfer-request.commands';
 import { TransferRequestEvent } from './transfer-request.events';
-import { evolveTransferRequest, initialTransferRequestState, isEvidenceChanged, TransferRequestState } from './transfer-request.state';
+import { evolveTransferRequest, initialTransferRequestState, isEvidenceChanged, itemsOf, TransferRequestState } from './transfer-request.state';
 
 type State = TransferRequestState;
 type Events = TransferRequestEvent[];
@@ -90,7 +92,7 @@ function decideItems(c: DecideItems, state: State): Events {
   if (state.status === 'submitted') throw refuse.conflict('not-evaluated', 'the request has not been evaluated yet');
   if (state.status !== 'evaluated') throw refuse.conflict('already-decided', 'the request is already decided; revise it after an appeal or a change of evidence');
   assertDate(c.decidedOn, '/decidedOn');
-  const items = itemDecisionsOf(c.items, state);
+  const items = itemDecisionsOf(c.items, state, { itemIds: itemsOf(state).map((i) => i.itemId), what: 'every item' });
   return [{ type: 'ItemsDecided', data: { requestId: request.requestId, decidedBy: c.actor.institutionId, items, decidedOn: c.decidedOn } }];
 }
 
@@ -151,8 +153,10 @@ function revise(c: Revise, state: State): Events {
   const flagged = (state.status === 'decided' || state.status === 'revised') && isEvidenceChanged(state);
   if (state.status !== 'appealed' && !flagged) throw refuse.conflict('not-appealed', 'a revision answers an appeal or a change of evidence (RequestEvidenceChanged)');
   assertDate(c.revisedOn, '/revisedOn');
-  const items = itemDecisionsOf(c.items, state);
-  return [{ type: 'RequestRevised', data: { requestId: request.requestId, items, note: c.note, revisedOn: c.revisedOn } }];
+  const items = itemDecisionsOf(c.items, state, revisionScope(state));
+  const revised = new Set(items.map((d) => d.itemId));
+  const keptItems = (state.decisions ?? []).filter((d) => !revised.has(d.itemId)).map((d) => ({ itemId: d.itemId, decidedIn: d.decidedIn ? originOf(d.decidedIn) : null }));
+  return [{ type: 'RequestRevised', data: { requestId: request.requestId, items, keptItems, note: c.note, revisedOn: c.revisedOn } }];
 }
 
 function withdraw(c: Withdraw, state: State): Events {

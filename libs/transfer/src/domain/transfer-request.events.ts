@@ -67,7 +67,19 @@ export type ExceptionGranted = DomainEvent<
 
 export type RequestAppealed = DomainEvent<'RequestAppealed', { requestId: string; grounds: string; itemIds: string[]; appealedOn: string }>;
 
-export type RequestRevised = DomainEvent<'RequestRevised', { requestId: string; items: ItemDecision[]; note: string | null; revisedOn: string }>;
+/** Where a decision kept by a partial revision was taken: the decision or an earlier revision (its event id when the fold knew it). */
+export type DecisionOrigin = { type: 'ItemsDecided' | 'RequestRevised'; eventId: string | null; on: string };
+
+/**
+ * A registrar's revision, after an appeal or while flagged by an evidence change. `items` are the
+ * items it re-decides; `keptItems` the items it leaves as decided before, each naming where that
+ * decision was taken (null if the fold did not know; absent on revisions recorded before partial
+ * revisions existed: those re-decided every item, so nothing was kept).
+ */
+export type RequestRevised = DomainEvent<
+  'RequestRevised',
+  { requestId: string; items: ItemDecision[]; keptItems?: { itemId: string; decidedIn: DecisionOrigin | null }[]; note: string | null; revisedOn: string }
+>;
 
 export type RequestWithdrawn = DomainEvent<'RequestWithdrawn', { requestId: string; reason: string | null; withdrawnOn: string }>;
 
@@ -96,7 +108,13 @@ export type RequestEvidenceChanged = DomainEvent<
   }
 >;
 
-export type TransferRequestEvent =
+/**
+ * What a fold knows of a recorded event's envelope: the event store's folds pass its id and global
+ * position; a decider's own events (not recorded yet) have neither.
+ */
+export type EventEnvelope = { id?: string; position?: number };
+
+export type TransferRequestEvent = (
   | RequestSubmitted
   | RequestEvaluated
   | ItemsDecided
@@ -104,4 +122,6 @@ export type TransferRequestEvent =
   | RequestAppealed
   | RequestRevised
   | RequestWithdrawn
-  | RequestEvidenceChanged;
+  | RequestEvidenceChanged
+) &
+  EventEnvelope;
