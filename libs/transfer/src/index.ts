@@ -12,6 +12,7 @@ export * from './domain/transfer-request.commands';
 export * from './domain/transfer-request.state';
 export * from './domain/transfer-request.decider';
 export * from './domain/decisions-in-force';
+export * from './domain/answer-item-ids';
 export * from './domain/request-visibility';
 export * from './domain/evidence-change';
 export * from './domain/flag-evidence-change';
