@@ -190,15 +190,15 @@ describe('decided items bind: eligibility and the ledger never contradict each o
     fc.assert(
       fc.property(historyArb, (h) => {
         const { answer, ledger, requests } = simulate(h);
-        // the latest decision per piece of evidence (a later request on the same evidence supersedes an earlier one)
+        // the latest decision per piece of evidence (a later request on the same evidence supersedes an earlier one), by the one item id both answers spell
         const latest = new Map<string, (typeof ledger)[number]>();
-        for (const row of [...ledger].sort((a, b) => a.decisionPosition - b.decisionPosition)) latest.set(row.refId, row);
+        for (const row of [...ledger].sort((a, b) => a.decisionPosition - b.decisionPosition)) latest.set(row.itemId, row);
         if (latest.size > 0) withDecisions++;
         const decided = answer.recognized.filter((r) => r.basis === 'decided');
         const proposed = answer.recognized.filter((r) => r.basis === 'proposed');
         expect(new Set(decided.map((r) => r.itemId))).toEqual(new Set(latest.keys()));
-        for (const [refId, row] of latest) {
-          const entry = decided.find((r) => r.itemId === refId);
+        for (const [itemId, row] of latest) {
+          const entry = decided.find((r) => r.itemId === itemId);
           expect(entry).toMatchObject({ requestId: row.requestId, decision: row.outcome, creditsGranted: { exact: row.credits } });
         }
         for (const p of proposed) expect(latest.has(p.itemId)).toBe(false);

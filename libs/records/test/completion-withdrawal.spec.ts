@@ -68,12 +68,12 @@ describe('a withdrawn completion in the fold and the evidence', () => {
   });
 
   it('is evidence of nothing: recognition evidence lists only the other completion and the credential', () => {
-    expect(recognitionEvidenceOf(record).map((e) => e.id)).toEqual(['c2', 'badge']);
+    expect(recognitionEvidenceOf(record).map((e) => e.id)).toEqual(['completion:c2', 'credential:badge']);
     expect(heldCredentialsOf(record).map((k) => k.id)).toEqual(['badge']);
   });
 
   it('reads a completion folded before withdrawals existed (no withdrawal field) as not withdrawn', () => {
     const { withdrawal: _w, ...old } = record.completions[1];
-    expect(recognitionEvidenceOf({ ...record, completions: [old as typeof record.completions[1]] }).map((e) => e.id)).toEqual(['c2', 'badge']);
+    expect(recognitionEvidenceOf({ ...record, completions: [old as typeof record.completions[1]] }).map((e) => e.id)).toEqual(['completion:c2', 'credential:badge']);
   });
 });

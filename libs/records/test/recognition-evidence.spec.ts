@@ -27,9 +27,9 @@ describe('recognition evidence from a learner record', () => {
 
   it('maps completions and non-revoked credentials without loss of what the engine reads', () => {
     const evidence = recognitionEvidenceOf(record);
-    expect(evidence.map((e) => e.id)).toEqual(['c1', 'c2', 'mm']);
+    expect(evidence.map((e) => e.id)).toEqual(['completion:c1', 'completion:c2', 'credential:mm']);
     expect(evidence[0]).toEqual({
-      id: 'c1', kind: 'course', issuer: 'mitx', code: sc0x.courseId, title: sc0x.title, credits: '4', unit: 'US_SEMESTER', level: 'EQF7', field: 'supply-chain',
+      id: 'completion:c1', kind: 'course', issuer: 'mitx', code: sc0x.courseId, title: sc0x.title, credits: '4', unit: 'US_SEMESTER', level: 'EQF7', field: 'supply-chain',
       grade: { scale: 'letter', value: 'A' }, date: '2025-05-20', identityVerified: true, assessmentType: 'proctored-exam', credential: { id: 'mm', code: 'MITx-SCM-MM', type: 'MicroMasters', complete: true }, tags: ['core'], evidenceEventId: 'evt-fix',
     });
     expect(evidence[1].grade).toEqual({ scale: 'percent', value: '92.5' });
@@ -48,6 +48,6 @@ describe('recognition evidence from a learner record', () => {
       unmatched: 'elective', completeCredentialRequired: true, levels: ['EQF7'], minGrade: 60,
     };
     const result = evaluateRecognition(policy, recognitionEvidenceOf(record).filter((e) => e.kind === 'course'), { referenceDate: '2026-01-01' });
-    expect(result.decisions.map((d) => [d.evidenceId, d.decision])).toEqual([['c1', 'granted'], ['c2', 'granted']]);
+    expect(result.decisions.map((d) => [d.evidenceId, d.decision])).toEqual([['completion:c1', 'granted'], ['completion:c2', 'granted']]);
   });
 });

@@ -13,6 +13,7 @@ export * from './domain/transfer-request.state';
 export * from './domain/decision-step';
 export * from './domain/transfer-request.decider';
 export * from './domain/decisions-in-force';
+export * from './domain/answer-item-ids';
 export * from './domain/request-visibility';
 export * from './domain/evidence-change';
 export * from './domain/flag-evidence-change';

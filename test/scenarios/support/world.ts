@@ -56,6 +56,13 @@ export class ScenarioWorld {
     }
   }
 
+  /** An auditor credential of `institutionId` whose audit scope is `scope` (institution ids). */
+  async auditor(institutionId: string, scope: string[]): Promise<void> {
+    const res = await request(this.app.server).post(`/institutions/${institutionId}/credentials`).auth(this.app.adminToken, { type: 'bearer' }).send({ role: 'auditor', label: `auditor of ${scope.join(', ')}`, auditScope: scope });
+    const { token } = checked('POST', `/institutions/${institutionId}/credentials`, undefined, res, [201]).body as { token: string };
+    this.tokens.set(institutionId, { ...this.tokens.get(institutionId), auditor: token });
+  }
+
   /** The bearer credential of `institutionId` for `role`. */
   token(institutionId: string, role: RoleName): string {
     const token = this.tokens.get(institutionId)?.[role];

@@ -47,7 +47,7 @@ export const REPRODUCTION_REPORT = apiSchema(
     }),
     decisions: s.array(
       s.object({
-        itemId: s.string(),
+        itemId: s.string('the request item: "completion:<id>" or "credential:<id>"'),
         proposal: s.nullable(outcome),
         decided: s.object({ outcome: s.string(), credits: s.exact(), reasonCode: s.string() }),
         differsFromProposal: s.boolean(),

@@ -7,6 +7,7 @@ import { HistoryRow, HistorySubjectRow, maxInboxPosition, parseInstant, PROJECTI
 import { assertInScope, auditScopeOf } from '../audit-scope';
 import { learnerStream } from '@app/records/domain';
 import { learnerRelatedToScope } from './history-scope';
+import { historyDataNamingItems } from './history-item-ids';
 import { HistoryEntry, HistoryFilter, HistoryPage, HistorySubjectKind } from './history.types';
 
 /**
@@ -90,7 +91,7 @@ function entryOf(row: HistoryRow, event: RecordedEvent): HistoryEntry {
     occurredAt: row.occurredAt,
     recordedAt: row.recordedAt,
     actor: row.actorInstitution && row.actorRole ? { institutionId: row.actorInstitution, role: row.actorRole } : null,
-    data: redacted(event.data),
+    data: historyDataNamingItems(row.type, redacted(event.data)),
   };
 }
 

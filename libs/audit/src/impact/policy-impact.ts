@@ -5,7 +5,7 @@ import { refuse } from '@app/kernel';
 import { Principal } from '@app/platform';
 import { READ_MODEL_READER, RequestRow } from '@app/projections';
 import { parseRecognitionPolicy, RecognitionPolicy } from '@app/requirements';
-import { conversionTableRecordOf, EffectivePolicy, EvaluationRecord, evaluateTransferRequest, EvaluationReproducer, inEffectOnAnyDate } from '@app/transfer';
+import { conversionTableRecordOf, EffectivePolicy, EvaluationRecord, evaluateTransferRequest, EvaluationReproducer, inEffectOnAnyDate, programSummaryAnswer } from '@app/transfer';
 import { assertInScope } from '../audit-scope';
 import { diffJson, JsonDifference } from '../reproduce/json-diff';
 
@@ -109,7 +109,7 @@ function impactOf(r: Pick<RequestRow, 'requestId' | 'learnerId' | 'programId'>, 
     const a = after.proposals.find((p) => p.itemId === b.itemId);
     return { itemId: b.itemId, before: { decision: b.decision, creditsGranted: b.creditsGranted }, after: { decision: a?.decision ?? 'missing', creditsGranted: a?.creditsGranted ?? '0' } };
   });
-  const outcome = (e: EvaluationRecord) => ({ proposals: e.proposals.map((p) => ({ itemId: p.itemId, decision: p.decision, creditsGranted: p.creditsGranted, reasons: p.reasons })), totals: e.totals, programEvaluation: e.programEvaluation });
+  const outcome = (e: EvaluationRecord) => ({ proposals: e.proposals.map((p) => ({ itemId: p.itemId, decision: p.decision, creditsGranted: p.creditsGranted, reasons: p.reasons })), totals: e.totals, programEvaluation: programSummaryAnswer(e.programEvaluation) });
   const differences = diffJson(outcome(before), outcome(after));
   return {
     requestId: r.requestId,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { refuse } from '@app/kernel';
 import { Principal } from '@app/platform';
 import { ENGINE_VERSION } from '@app/requirements';
-import { EvaluationReproducer, EvidenceChangeReproducer, mayViewRequest, REQUEST_NOT_FOUND } from '@app/transfer';
+import { evaluationAnswer, EvaluationReproducer, EvidenceChangeReproducer, mayViewRequest, REQUEST_NOT_FOUND } from '@app/transfer';
 import { diffJson, JsonDifference } from './json-diff';
 
 export interface ReproductionReport {
@@ -53,19 +53,20 @@ export class DecisionReproduction {
     // Who sees a request, as GET /transfer-requests/{id} says: to anyone else it does not exist.
     if (!request || !mayViewRequest(principal, request)) throw refuse.notFound(REQUEST_NOT_FOUND, `no transfer request ${requestId}`);
     const { recorded, inputs } = await this.reproducer.inputsOf(requestId);
+    // compared as recorded (the engine's ids); the differences, like every answer, name request items
     const { reproduced, identical } = this.reproducer.rerun(recorded, inputs);
     const evidenceChanges = (await new EvidenceChangeReproducer(this.reproducer).reproduce(requestId)).map((c) => ({
       causeEventId: c.causeEventId,
       causeEventType: c.causeEventType,
       revision: c.revision,
       identical: c.identical,
-      differences: c.identical ? [] : diffJson(c.recorded, c.reproduced),
+      differences: c.identical ? [] : diffJson(evaluationAnswer(c.recorded), evaluationAnswer(c.reproduced)),
     }));
     return {
       requestId,
       identical,
       engineVersion: { recorded: recorded.engineVersion, current: ENGINE_VERSION },
-      differences: identical ? [] : diffJson(recorded, reproduced),
+      differences: identical ? [] : diffJson(evaluationAnswer(recorded), evaluationAnswer(reproduced)),
       pinned: {
         program: { programId: recorded.program.programId, version: recorded.program.version },
         policy: { policyId: recorded.policy.policyId, version: recorded.policy.version },

@@ -33,7 +33,7 @@ export const ELIGIBILITY_ANSWER = apiSchema(
     recognized: s.array(
       s.object(
         {
-          itemId: s.string('the completion or credential id'),
+          itemId: { ...s.string('the piece of evidence, spelled as in requests and the ledger: "completion:<id>" or "credential:<id>"; a what-if\'s hypothetical one "what-if:completion:<n>" / "what-if:credential:<n>" (n: its index in the body)'), pattern: '^(what-if:)?(completion|credential):.+$' },
           title: s.string(),
           decision: s.enum(['granted', 'partially-granted', 'denied', 'recognized'], 'recognized: accepted without credit of its own (e.g. a pathway credential counted through its components)'),
           creditsGranted: s.amount(),
@@ -49,7 +49,7 @@ export const ELIGIBILITY_ANSWER = apiSchema(
       'every piece of evidence: the decision in force, or the engine\'s proposal',
     ),
     home: s.array(
-      s.object({ itemId: s.string('the completion id'), title: s.string(), courseId: s.string(), credits: s.amount(), unit: s.string(), inResidence: s.boolean() }),
+      s.object({ itemId: { ...s.string('"completion:<id>", as in requests and the ledger; a what-if\'s hypothetical one "what-if:completion:<n>"'), pattern: '^(what-if:)?completion:.+$' }, title: s.string(), courseId: s.string(), credits: s.amount(), unit: s.string(), inResidence: s.boolean() }),
       "completions of the receiving institution's own courses: counted as taken here, no recognition",
     ),
     missing: s.array(

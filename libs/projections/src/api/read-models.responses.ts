@@ -55,7 +55,7 @@ export const LEDGER = apiSchema(
     entries: s.array(
       s.object({
         requestId: s.string(),
-        itemId: s.string(),
+        itemId: s.string('the request item: "completion:<id>" or "credential:<id>" (as in the request and eligibility)'),
         programId: s.string(),
         kind: s.enum(['completion', 'credential', 'unknown']),
         refId: s.string(),

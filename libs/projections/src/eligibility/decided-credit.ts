@@ -1,4 +1,4 @@
-import { completionEvidenceOf, credentialEvidenceOf, LearnerRecord } from '@app/records';
+import { completionEvidenceOf, credentialEvidenceOf, evidenceItemId, LearnerRecord } from '@app/records';
 import { Grant, LearnerItem, ProgramException, RecognitionEvidence } from '@app/requirements';
 import { DecidedCredit, DecisionInForce, decisionsInForce, exceptionsInForce, PublishedPolicy, TransferRequestState } from '@app/transfer';
 
@@ -37,7 +37,7 @@ export function decidedFor(requests: readonly RequestForEligibility[], record: L
   const exceptions: ProgramException[] = [];
   for (const r of ordered) {
     for (const d of decisionsInForce(r.state)) latest.set(`${d.kind}\u0000${d.refId}`, d);
-    exceptions.push(...exceptionsInForce(r.state, (_item, refId) => `recognized:${refId}`));
+    exceptions.push(...exceptionsInForce(r.state, (item) => `recognized:${item}`));
   }
   const decided = [...latest.values()].map((d): DecidedEvidence => {
     const evidence = evidenceOf(record, d);
@@ -57,7 +57,8 @@ function evidenceOf(record: LearnerRecord, d: DecisionInForce): RecognitionEvide
 }
 
 /**
- * The decided credit as the engine takes it: program items (`recognized:<evidence id>`, as the
+ * The decided credit as the engine takes it: program items (`recognized:<item id>`, the item id
+ * `completion:<id>` or `credential:<id>` as everywhere; as the
  * registrar decided: its credits, what it counts as) for every item not denied, and the same credit
  * counted against the transfer cap.
  */
@@ -67,7 +68,8 @@ export function decidedCredit(decided: readonly DecidedEvidence[], grantOf: (d: 
   for (const d of decided) {
     if (d.outcome === 'denied' || !d.evidence) continue;
     const ev = d.evidence;
-    const item: LearnerItem = { id: `recognized:${d.refId}`, source: 'transfer', credits: d.credits, unit: d.unit, issuer: ev.issuer, date: ev.date, code: ev.code };
+    const itemId = evidenceItemId(d.kind, d.refId);
+    const item: LearnerItem = { id: `recognized:${itemId}`, source: 'transfer', credits: d.credits, unit: d.unit, issuer: ev.issuer, date: ev.date, code: ev.code };
     if (d.grantedAs?.as === 'course') item.courseId = d.grantedAs.courseId;
     // decided as elective credit under an equivalency: its field and tags, as the proposal had them
     const grant = d.grantedAs?.as === 'elective' ? grantOf(d) : undefined;
@@ -85,7 +87,7 @@ export function decidedCredit(decided: readonly DecidedEvidence[], grantOf: (d: 
     if (ev.evidenceEventId !== undefined) item.evidenceEventId = ev.evidenceEventId;
     // a credential recognized through its components is evidence, not credit: nothing for the program tree
     if (d.outcome !== 'recognized' || d.grantedAs?.as === 'course') items.push(item);
-    alreadyRecognized.push({ evidenceId: d.refId, issuer: ev.issuer, code: ev.code, credits: d.credits, unit: d.unit });
+    alreadyRecognized.push({ evidenceId: itemId, issuer: ev.issuer, code: ev.code, credits: d.credits, unit: d.unit });
   }
   return { items, alreadyRecognized };
 }

@@ -1,4 +1,5 @@
 import { evaluateProgram, HeldCredential, LearnerItem, Program, ProgramEvaluation, ProgramException, RecognitionEvaluation, RecognitionEvidence, toDecimal, parseRational } from '@app/requirements';
+import { evidenceItemId } from '@app/records';
 import { effectivePolicyAmong, inEffectOnAnyDate, policyVersionOf, PublishedPolicy, runEvaluation } from '@app/transfer';
 import { DecidedEvidence, decidedCredit, grantFrom } from './decided-credit';
 import { Amount, EvaluatedEligibility, RecognizedEntry } from './eligibility-answer';
@@ -36,7 +37,7 @@ const amount = (exact: string): Amount => ({ exact, decimal: toDecimal(parseRati
 export function evaluateEligibility(inputs: EligibilityInputs): EvaluatedEligibility {
   const { program, referenceDate, admitted } = inputs;
   const decided = inputs.decided ?? [];
-  const decidedIds = new Set(decided.map((d) => d.refId));
+  const decidedIds = new Set(decided.map((d) => evidenceItemId(d.kind, d.refId)));
   const proposedEvidence = inputs.evidence.filter((e) => !decidedIds.has(e.id));
   const decidedItems = decidedCredit(decided, grantFrom(inputs.policies));
   const home = inputs.homeItems ?? [];
@@ -82,8 +83,8 @@ export function evaluateEligibility(inputs: EligibilityInputs): EvaluatedEligibi
     },
     recognized: [
       ...decided.map((d): RecognizedEntry => ({
-        itemId: d.refId,
-        title: titles.get(d.refId) ?? d.refId,
+        itemId: evidenceItemId(d.kind, d.refId),
+        title: titles.get(evidenceItemId(d.kind, d.refId)) ?? d.refId,
         decision: d.outcome,
         creditsGranted: amount(d.credits),
         unit: d.unit,

@@ -1,4 +1,4 @@
-import { CompletionView, eqfCode, engineGradeOf, isPassingGrade, isWithdrawn, LearnerRecord, recognitionEvidenceOf } from '@app/records';
+import { CompletionView, eqfCode, engineGradeOf, evidenceItemId, isPassingGrade, isWithdrawn, LearnerRecord, recognitionEvidenceOf } from '@app/records';
 import { LearnerItem, RecognitionEvidence } from '@app/requirements';
 
 /**
@@ -7,11 +7,12 @@ import { LearnerItem, RecognitionEvidence } from '@app/requirements';
  * request decided; they count as taken here, with no recognition. Everything else, the
  * institution's own online courses and micro-credentials included (credited under its own policy,
  * with its age, level, grade and admission rules), is evidence for the recognition policy; a
- * failed or withdrawn home course counts for nothing.
+ * failed or withdrawn home course counts for nothing. `decided`: completion ids. Home items are
+ * `home:completion:<id>` to the engine (the answer drops the `home:`).
  */
 export function evidenceFor(record: LearnerRecord, institutionId: string, decided: ReadonlySet<string> = new Set()): { evidence: RecognitionEvidence[]; home: LearnerItem[] } {
   const campus = record.completions.filter((c) => c.issuerId === institutionId && c.inResidence && !decided.has(c.completionId) && !isWithdrawn(c));
-  const homeIds = new Set(campus.map((c) => c.completionId));
+  const homeIds = new Set(campus.map((c) => evidenceItemId('completion', c.completionId)));
   return {
     evidence: recognitionEvidenceOf(record).filter((e) => !(e.kind === 'course' && homeIds.has(e.id))),
     home: campus.filter((c) => isPassingGrade(c.grade)).map(homeItem),
@@ -20,7 +21,7 @@ export function evidenceFor(record: LearnerRecord, institutionId: string, decide
 
 function homeItem(c: CompletionView): LearnerItem {
   const item: LearnerItem = {
-    id: `home:${c.completionId}`, source: 'home', courseId: c.courseId, title: c.courseTitle, credits: c.credits, unit: c.unit,
+    id: `home:${evidenceItemId('completion', c.completionId)}`, source: 'home', courseId: c.courseId, title: c.courseTitle, credits: c.credits, unit: c.unit,
     level: eqfCode(c.eqfLevel), field: c.field, issuer: c.issuerId, grade: engineGradeOf(c.grade), date: c.completedOn, inResidence: c.inResidence,
     assessmentType: c.assessmentType, identityVerified: c.identityVerified,
   };

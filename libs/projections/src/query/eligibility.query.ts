@@ -14,6 +14,11 @@ import { applyWhatIf, WhatIfChanges } from './what-if';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
+const ITEM_ID = /^(completion|credential):/;
+
+/** Every item of a stored answer is spelled `completion:<id>` / `credential:<id>` (rows stored before named them by the bare id). */
+const spelledAsToday = (stored: EvaluatedEligibility): boolean => [...stored.recognized, ...stored.home].every((e) => ITEM_ID.test(e.itemId));
+
 /**
  * Eligibility of a learner for a program: from the progress row when it is evaluated as of the
  * date asked (by default today), otherwise evaluated live from the same read models with the same
@@ -32,8 +37,8 @@ export class EligibilityQuery {
     const row = await findOneWhere(this.db.manager, ProgressRow, { learnerId, programId });
     if (row?.answer && row.status === 'evaluated' && row.referenceDate === on) {
       const stored = JSON.parse(row.answer) as EvaluatedEligibility;
-      // A row evaluated by another engine version (upgraded since, not rebuilt yet) is evaluated anew.
-      if (stored.engineVersion === ENGINE_VERSION) return { ...stored, source: 'projection', upToPosition };
+      // A row evaluated by another engine version, or stored before items were spelled `completion:<id>` (upgraded since, not rebuilt yet), is evaluated anew.
+      if (stored.engineVersion === ENGINE_VERSION && spelledAsToday(stored)) return { ...stored, source: 'projection', upToPosition };
     }
     const loaded = await this.load(learnerId, programId);
     return { ...evaluateEligibility(eligibilityInputsOf(loaded, on)), source: 'live', upToPosition };

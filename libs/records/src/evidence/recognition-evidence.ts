@@ -9,6 +9,13 @@ import { CompletionView, CredentialView, isWithdrawn, LearnerRecord } from '../d
  * verification, residence, enrollment) stay on the record's CompletionView.
  */
 
+/**
+ * The one spelling of a piece of evidence in every answer: `completion:<completionId>` or
+ * `credential:<credentialId>`, as transfer requests, the ledger and eligibility name it (and as the
+ * engine is given it, so its decisions name it so too).
+ */
+export const evidenceItemId = (kind: 'completion' | 'credential', refId: string): string => `${kind}:${refId}`;
+
 /** "EQF7" for level 7: the engine's level notation. */
 export const eqfCode = (level: number): string => `EQF${level}`;
 
@@ -28,7 +35,7 @@ export function completionEvidenceOf(completion: CompletionView): RecognitionEvi
   const credential = credentialRefOf(completion);
   const eventId = completionEventId(completion);
   return {
-    id: completion.completionId,
+    id: evidenceItemId('completion', completion.completionId),
     kind: 'course',
     issuer: completion.issuerId,
     code: completion.courseId,
@@ -49,7 +56,7 @@ export function completionEvidenceOf(completion: CompletionView): RecognitionEvi
 
 export function credentialEvidenceOf(credential: CredentialView): RecognitionEvidence {
   return {
-    id: credential.credentialId,
+    id: evidenceItemId('credential', credential.credentialId),
     kind: 'credential',
     issuer: credential.issuerId,
     code: credential.code ?? credential.credentialId,

@@ -69,7 +69,7 @@ export class GrantedAsDto {
 }
 
 export class ItemDecisionDto {
-  @ApiProperty({ example: 'completion:6a1f...' }) itemId!: string;
+  @ApiProperty({ example: 'completion:6a1f...', description: 'the request item, as the request names it: "completion:<id>" or "credential:<id>"' }) itemId!: string;
   @ApiProperty({ enum: ['granted', 'partially-granted', 'denied', 'recognized'], description: 'recognized: accepted as evidence without credit of its own (credits "0"), e.g. a pathway credential counted through its components' })
   outcome!: 'granted' | 'partially-granted' | 'denied' | 'recognized';
   @ApiProperty({ example: 'EQUIVALENT_COURSE' }) reasonCode!: string;
@@ -123,7 +123,7 @@ export class ReviseDto {
 export class GrantExceptionDto {
   @ApiProperty({ enum: ['waive', 'substitute'] }) kind!: 'waive' | 'substitute';
   @ApiProperty({ example: 'mit-scm/capstone', description: 'Rule path in the request’s program version' }) rulePath!: string;
-  @ApiPropertyOptional({ description: 'Substitute only: the request item that counts toward the rule' }) itemId?: string;
+  @ApiPropertyOptional({ description: 'Substitute only: the request item that counts toward the rule ("completion:<id>" or "credential:<id>")' }) itemId?: string;
   @ApiProperty() reason!: string;
   @ApiPropertyOptional({ pattern: OCCURRED_AT_PATTERN, description: STEP_OCCURRED_AT('grantedOn') }) occurredAt?: string;
 }
@@ -140,7 +140,7 @@ export class GrantExceptionDto {
 })
 export class AppealDto {
   @ApiProperty() grounds!: string;
-  @ApiPropertyOptional({ type: [String] }) itemIds?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'the request items appealed ("completion:<id>" or "credential:<id>")' }) itemIds?: string[];
   @ApiPropertyOptional({ pattern: OCCURRED_AT_PATTERN, description: STEP_OCCURRED_AT('appealedOn') }) occurredAt?: string;
 }
 

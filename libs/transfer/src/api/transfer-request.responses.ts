@@ -24,7 +24,7 @@ export const PROGRAM_SUMMARY = apiSchema(
       months: s.nullable(s.number()),
       terms: s.nullable(s.integer()),
     }),
-    claims: s.array(s.object({ itemId: s.string(), rulePath: s.string(), credits: s.exact() }), 'which item counts toward which rule'),
+    claims: s.array(s.object({ itemId: s.string('the request item whose recognized credit counts: "completion:<id>" or "credential:<id>"'), rulePath: s.string(), credits: s.exact() }), 'which item counts toward which rule'),
     missing: s.array(s.object({ rulePath: s.string('"" for the degree total'), message: s.string() })),
     exceptions: s.object({
       applied: s.array(s.object({ id: s.string(), kind: s.string(), path: s.string() })),
@@ -47,7 +47,7 @@ const evidenceRead = s.object(
 );
 
 const proposal = s.object({
-  itemId: s.string(),
+  itemId: s.string('the request item: "completion:<id>" or "credential:<id>"'),
   decision: s.enum(OUTCOMES),
   grantedAs: s.nullable({ oneOf: [s.object({ as: { const: 'course' }, courseId: s.string() }), s.object({ as: { const: 'elective' } })] }),
   equivalencyId: s.nullable(s.string()),
@@ -80,7 +80,7 @@ export const EVALUATION_RECORD = apiSchema(
 );
 
 const itemDecision = s.object({
-  itemId: s.string(),
+  itemId: s.string('the request item: "completion:<id>" or "credential:<id>"'),
   outcome: s.enum(OUTCOMES),
   reasonCode: s.string(),
   note: s.nullable(s.string()),

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandContext, commandDate, CommandOutcome, EVENT_STORE, EventStore, idFor, runCommand } from '@app/event-store';
 import { refuse } from '@app/kernel';
 import { AccessRegistry } from '@app/platform';
+import { evidenceItemId } from '@app/records';
 import { SubmitRequest } from '../domain/transfer-request.commands';
 import { transferRequestDecider } from '../domain/transfer-request.decider';
 import { RequestItem } from '../domain/transfer-request.events';
@@ -44,8 +45,8 @@ export class SubmitTransferRequestHandler {
     const requestId = idFor(ctx, 'transfer-request');
     const stream = transferRequestStream(requestId);
     const items: RequestItem[] = [
-      ...(input.evidence.completionIds ?? []).map((refId) => ({ itemId: `completion:${refId}`, kind: 'completion' as const, refId })),
-      ...(input.evidence.credentialIds ?? []).map((refId) => ({ itemId: `credential:${refId}`, kind: 'credential' as const, refId })),
+      ...(input.evidence.completionIds ?? []).map((refId) => ({ itemId: evidenceItemId('completion', refId), kind: 'completion' as const, refId })),
+      ...(input.evidence.credentialIds ?? []).map((refId) => ({ itemId: evidenceItemId('credential', refId), kind: 'credential' as const, refId })),
     ];
     const submittedOn = commandDate(ctx);
     const base = (programVersion: string): SubmitRequest => ({

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { refuse } from '@app/kernel';
 import { Principal } from '@app/platform';
+import { requestStateAnswer } from '../domain/answer-item-ids';
 import { mayViewRequest, REQUEST_NOT_FOUND } from '../domain/request-visibility';
 import { transferRequestDecider } from '../domain/transfer-request.decider';
 import { TransferRequestState } from '../domain/transfer-request.state';
@@ -31,7 +32,7 @@ export class TransferRequestQueries {
       throw refuse.notFound(REQUEST_NOT_FOUND, `no transfer request ${requestId}`);
     }
     return {
-      ...state,
+      ...requestStateAnswer(state),
       requestId,
       request,
       revision,

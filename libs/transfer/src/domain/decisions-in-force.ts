@@ -59,8 +59,8 @@ export function decisionsInForce(state: TransferRequestState): DecisionInForce[]
 /**
  * The exceptions a request's registrar granted (waivers, substitutions), as the engine takes them,
  * for a request not withdrawn. A substitution names the request item; `itemIdOf` maps it to the id
- * the evaluation gives that evidence (the request's own evaluation: `recognized:<item id>`;
- * eligibility: `recognized:<completion or credential id>`).
+ * the evaluation gives that evidence (the request's own evaluation and eligibility alike:
+ * `recognized:<item id>`, the item id `completion:<id>` or `credential:<id>`).
  */
 export function exceptionsInForce(state: TransferRequestState, itemIdOf: (requestItemId: string, refId: string) => string): ProgramException[] {
   if (!state.request || state.status === 'withdrawn') return [];
