@@ -1,9 +1,10 @@
 /**
  * Why a command was refused. The kind decides the HTTP status at the edge:
  * invalid -> 400, forbidden -> 403, not-found -> 404, conflict -> 409 (invalid transition,
- * duplicate, stale state). The code is stable and machine-readable; the message is for people.
+ * duplicate, stale state), unprocessable -> 422 (well-formed, but its content fails a check, e.g.
+ * a presented credential that does not verify). The code is stable and machine-readable; the message is for people.
  */
-export type DomainErrorKind = 'invalid' | 'forbidden' | 'not-found' | 'conflict';
+export type DomainErrorKind = 'invalid' | 'forbidden' | 'not-found' | 'conflict' | 'unprocessable';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';
@@ -23,4 +24,6 @@ export const refuse = {
   forbidden: (code: string, message: string): DomainError => new DomainError('forbidden', code, message),
   notFound: (code: string, message: string): DomainError => new DomainError('not-found', code, message),
   conflict: (code: string, message: string): DomainError => new DomainError('conflict', code, message),
+  /** 422 with fields a client can act on (e.g. `checks` of a failed verification), shown in the answer. */
+  unprocessable: (code: string, message: string, fields: { [key: string]: unknown }): DomainError => new DomainError('unprocessable', code, message, { fields }),
 };

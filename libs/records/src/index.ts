@@ -10,4 +10,7 @@ export * from './application/credential-commands.handler';
 export * from './application/credential-definition-commands.handler';
 export * from './application/workload-ects';
 export * from './records.module';
+export * from './application/credential-verifier.port';
+export * from './application/credential-digest';
 export * from './evidence/recognition-evidence';
+export * from './evidence/presented-evidence';

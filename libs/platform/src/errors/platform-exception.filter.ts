@@ -93,6 +93,7 @@ const DOMAIN_STATUS: Record<DomainErrorKind, number> = {
   forbidden: HttpStatus.FORBIDDEN,
   'not-found': HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
+  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 /** http-errors (used by body-parser) mark client errors safe to show with `expose`. */

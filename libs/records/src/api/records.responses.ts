@@ -1,4 +1,5 @@
 import { apiSchema, s } from '@app/platform';
+import { CREDENTIAL_FORMATS, CREDENTIAL_STATUSES } from '../domain/verifiable-credential.values';
 import { ASSESSMENT_TYPES, CREDENTIAL_TYPES, CREDIT_UNITS, GRADE_SCALES, PARTICIPATION_FORMS, STACKABILITY } from '../domain/records.values';
 
 /** OpenAPI schemas of the records API's answers (the course, the learner's folded record). */
@@ -80,6 +81,50 @@ const credential = s.object({
   evidence: evidenceRef,
 }, { optional: ['definition', 'withdrawnCompletionIds'] });
 
+const statusListUsed = s.nullable(
+  s.object({ url: s.string(), digest: s.string('sha-256 (hex) of the list credential'), obtainedAt: s.dateTime(), source: s.enum(['request', 'registered', 'fetched']) }),
+);
+const presentedAchievement = s.object({
+  index: s.integer(),
+  achievementId: s.nullable(s.string()),
+  name: s.string(),
+  achievementType: s.nullable(s.string()),
+  code: s.nullable(s.string()),
+  credits: s.nullable(s.string('decimal; null: no credit, or no determinable unit (noCreditReason)')),
+  unit: s.nullable(s.enum(CREDIT_UNITS)),
+  noCreditReason: s.nullable(s.string()),
+  eqfLevel: s.nullable(s.integer()),
+  field: s.nullable(s.string()),
+  grade: s.nullable(grade),
+  achievedOn: s.date(),
+});
+export const PRESENTED_CREDENTIAL = apiSchema(
+  'PresentedCredential',
+  s.object({
+    vcId: s.string(),
+    format: s.enum(CREDENTIAL_FORMATS),
+    issuer: s.object({ id: s.string('DID'), name: s.nullable(s.string()), institutionId: s.nullable(s.string()) }),
+    digest: s.string('sha-256 (hex) of the RFC 8785 canonical JSON, or of the compact JWT'),
+    presentedBy: s.string(),
+    presentedOn: s.date(),
+    status: s.enum(CREDENTIAL_STATUSES),
+    statusList: statusListUsed,
+    achievements: s.array(presentedAchievement),
+    revoked: s.boolean('revoked or suspended by a re-check: evidence of nothing from then on'),
+    rechecks: s.array(s.object({ recheckedOn: s.date(), status: s.enum(CREDENTIAL_STATUSES), evidence: evidenceRef })),
+    evidence: evidenceRef,
+  }),
+);
+export const PRESENTED_CREDENTIAL_DOCUMENT = apiSchema(
+  'PresentedCredentialWithDocument',
+  s.object({
+    credential: PRESENTED_CREDENTIAL,
+    document: s.json('the credential exactly as presented (JSON-LD object or compact JWT)'),
+    verification: s.json('the verification result recorded at presentation (checks, key, status list)'),
+    referenceDate: s.string(),
+  }),
+);
+
 export const LEARNER_RECORD = apiSchema(
   'LearnerRecord',
   s.object({
@@ -90,8 +135,9 @@ export const LEARNER_RECORD = apiSchema(
     enrollments: s.array(enrollment),
     completions: s.array(completion),
     credentials: s.array(credential),
+    verifiableCredentials: s.array(PRESENTED_CREDENTIAL, 'signed credentials presented and verified'),
     revision: s.integer('stream revision (also the ETag)'),
-  }),
+  }, { optional: ['verifiableCredentials'] }),
 );
 
 export const CREDENTIAL_DEFINITION = apiSchema(

@@ -3,7 +3,9 @@ import { EVENT_STORE, EventStore, loadAggregate, readStreamEvents, RecordedEvent
 import { refuse } from '@app/kernel';
 import { courseDecider, CourseState } from '../domain/course.decider';
 import { credentialDefinitionDecider, CredentialDefinitionState } from '../domain/credential-definition.decider';
-import { learnerRecordOf, LearnerRecord } from '../domain/learner-record';
+import { isLearnerEvent, learnerRecordOf, LearnerRecord } from '../domain/learner-record';
+import { presentedCredentialOf, PresentedCredentialView } from '../domain/presented-credential-view';
+import { VerifiableCredentialPresented } from '../domain/verifiable-credential.events';
 import { courseStream, credentialDefinitionStream, learnerStream } from '../domain/streams';
 
 /** Reads and folds the records streams (for handlers that need another aggregate's state, and for GETs). */
@@ -33,5 +35,18 @@ export class RecordsStreamReader {
     const record = learnerRecordOf(events);
     if (!record.registered) throw refuse.notFound('learner-not-found', `learner ${learnerId} is not registered`);
     return { record, revision: events[events.length - 1].revision };
+  }
+
+  /** A presented credential: its current view and the presentation as recorded (document, verification). 404 when unknown. */
+  async presentedCredential(learnerId: string, vcId: string): Promise<{ view: PresentedCredentialView; presented: VerifiableCredentialPresented['data']; revision: number }> {
+    const events = await this.events(learnerStream(learnerId));
+    const record = learnerRecordOf(events);
+    if (!record.registered) throw refuse.notFound('learner-not-found', `learner ${learnerId} is not registered`);
+    const view = presentedCredentialOf(record, vcId);
+    const event = events.find((e) => isLearnerEvent(e) && e.type === 'VerifiableCredentialPresented' && e.data.vcId === vcId);
+    if (!view || !event || !isLearnerEvent(event) || event.type !== 'VerifiableCredentialPresented') {
+      throw refuse.notFound('verifiable-credential-not-found', `learner ${learnerId} has no presented credential ${vcId}`);
+    }
+    return { view, presented: event.data, revision: events[events.length - 1].revision };
   }
 }

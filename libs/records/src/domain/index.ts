@@ -14,3 +14,8 @@ export * from './credential-definition.decider';
 export * from './credential-completeness';
 export * from './completion-withdrawal';
 export * from './records.events';
+export * from './verifiable-credential.values';
+export * from './verifiable-credential.events';
+export * from './verifiable-credential.decisions';
+export * from './presented-credential-view';
+export * from './presented-achievements';

@@ -1,6 +1,7 @@
 import { CompletionData, CredentialData, LearnerEvent } from './learner.events';
 import { LEARNER_EVENT_TYPES } from './learner.events';
 import { Grade } from './records.values';
+import { PresentedCredentialView, presentedViewOf } from './presented-credential-view';
 
 /** Where a fact came from in the store, when the folded events carry it (RecordedEvent does). */
 export type EvidenceRef = { eventId: string | null; position: number | null };
@@ -52,6 +53,8 @@ export type LearnerRecord = {
   enrollments: EnrollmentView[];
   completions: CompletionView[];
   credentials: CredentialView[];
+  /** Signed credentials presented and verified (absent on rows folded before they existed: read with presentedCredentialsOf). */
+  verifiableCredentials?: PresentedCredentialView[];
 };
 
 export const EMPTY_LEARNER_RECORD: LearnerRecord = {
@@ -62,6 +65,7 @@ export const EMPTY_LEARNER_RECORD: LearnerRecord = {
   enrollments: [],
   completions: [],
   credentials: [],
+  verifiableCredentials: [],
 };
 
 /** Anything shaped like an event; `id` and `position` (as on a RecordedEvent) become evidence refs. */
@@ -75,7 +79,8 @@ export type EventLike = { type: string; data: unknown; id?: string; position?: n
  */
 const withAdded = <Base extends object, Added extends object>(base: Base, added: Added): Base & Added => Object.assign({}, base, added);
 
-const isLearnerEvent = (event: EventLike): event is LearnerEvent & EventLike =>
+/** Is this stored event one of the learner aggregate's (its data then has that type's shape)? */
+export const isLearnerEvent = (event: EventLike): event is LearnerEvent & EventLike =>
   (LEARNER_EVENT_TYPES as readonly string[]).includes(event.type);
 
 /** One step of the fold. Events of other types leave the record as it is. */
@@ -126,7 +131,26 @@ export function evolveLearnerRecord(record: LearnerRecord, event: EventLike): Le
           : c,
       );
     }
+    case 'VerifiableCredentialPresented':
+      return { ...record, verifiableCredentials: [...(record.verifiableCredentials ?? []), presentedViewOf(event.data, evidence)] };
+    case 'VerifiableCredentialRechecked':
+      return recheck(record, event.data, evidence);
   }
+}
+
+function recheck(record: LearnerRecord, data: Extract<LearnerEvent, { type: 'VerifiableCredentialRechecked' }>['data'], evidence: EvidenceRef): LearnerRecord {
+  const verifiableCredentials = (record.verifiableCredentials ?? []).map((c) =>
+    c.vcId === data.vcId
+      ? {
+          ...c,
+          status: data.status,
+          statusList: data.statusList ?? c.statusList,
+          revoked: c.revoked || data.status === 'revoked' || data.status === 'suspended',
+          rechecks: [...c.rechecks, { recheckedOn: data.recheckedOn, status: data.status, evidence }],
+        }
+      : c,
+  );
+  return { ...record, verifiableCredentials };
 }
 
 function mapCompletions(record: LearnerRecord, f: (c: CompletionView) => CompletionView): LearnerRecord {

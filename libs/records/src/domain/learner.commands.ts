@@ -1,5 +1,7 @@
+import type { JsonObject } from './verifiable-credential.values';
 import { CourseDefinition } from './course.events';
 import { CredentialDefinitionState } from './credential-definition.decider';
+import { CredentialVerification } from './verifiable-credential.values';
 import { ActorRef, AssessmentType, CreditUnit, CredentialType, Grade, ParticipationForm, Stackability, Workload } from './records.values';
 
 /**
@@ -102,4 +104,36 @@ export type RevokeCredential = {
   revokedOn: string;
 };
 
-export type LearnerCommand = RegisterLearner | RecordEnrollment | RecordCompletion | CorrectCompletion | WithdrawCompletion | AwardCredential | RevokeCredential;
+/** A signed credential the learner holds, with the verifier's answer (the application layer verifies). */
+export type PresentVerifiableCredential = {
+  kind: 'PresentVerifiableCredential';
+  learnerId: string;
+  vcId: string;
+  actor: ActorRef;
+  document: JsonObject | string;
+  digest: string;
+  verification: CredentialVerification;
+  referenceDate: string;
+  presentedOn: string;
+};
+
+/** The status of a presented credential checked again, against a newer status list. */
+export type RecheckVerifiableCredential = {
+  kind: 'RecheckVerifiableCredential';
+  learnerId: string;
+  vcId: string;
+  actor: ActorRef;
+  verification: CredentialVerification;
+  recheckedOn: string;
+};
+
+export type LearnerCommand =
+  | RegisterLearner
+  | RecordEnrollment
+  | RecordCompletion
+  | CorrectCompletion
+  | WithdrawCompletion
+  | AwardCredential
+  | RevokeCredential
+  | PresentVerifiableCredential
+  | RecheckVerifiableCredential;

@@ -2,6 +2,7 @@ import { Decider, refuse } from '@app/kernel';
 import { CourseDefinition } from './course.events';
 import { decideAward, decideRevoke } from './credential.decisions';
 import { decideWithdrawal } from './completion-withdrawal';
+import { decidePresentation, decideRecheck } from './verifiable-credential.decisions';
 import { CorrectCompletion, LearnerCommand, RecordCompletion, RecordEnrollment } from './learner.commands';
 import { CompletionRecorded, CompletionCorrected, EnrollmentRecorded, LearnerEvent } from './learner.events';
 import { completionOf, EMPTY_LEARNER_RECORD, enrollmentOf, evolveLearnerRecord, isWithdrawn, LearnerRecord } from './learner-record';
@@ -117,6 +118,10 @@ export const learnerDecider: Decider<LearnerCommand, LearnerRecord, LearnerEvent
         return decideAward(command, record);
       case 'RevokeCredential':
         return decideRevoke(command, record);
+      case 'PresentVerifiableCredential':
+        return decidePresentation(command, record);
+      case 'RecheckVerifiableCredential':
+        return decideRecheck(command, record);
     }
   },
 

@@ -1,4 +1,5 @@
 import { DomainEvent } from '@app/kernel';
+import { VerifiableCredentialPresented, VerifiableCredentialRechecked } from './verifiable-credential.events';
 import { AssessmentType, CreditUnit, CredentialType, Grade, ParticipationForm, Stackability, Workload } from './records.values';
 
 /**
@@ -122,7 +123,9 @@ export type LearnerEvent =
   | CompletionCorrected
   | CompletionWithdrawn
   | MicroCredentialAwarded
-  | MicroCredentialRevoked;
+  | MicroCredentialRevoked
+  | VerifiableCredentialPresented
+  | VerifiableCredentialRechecked;
 
 export const LEARNER_EVENT_TYPES = [
   'LearnerRegistered',
@@ -132,6 +135,8 @@ export const LEARNER_EVENT_TYPES = [
   'CompletionWithdrawn',
   'MicroCredentialAwarded',
   'MicroCredentialRevoked',
+  'VerifiableCredentialPresented',
+  'VerifiableCredentialRechecked',
 ] as const;
 
 /**
