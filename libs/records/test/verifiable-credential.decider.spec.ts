@@ -140,3 +140,25 @@ describe('learner decider: re-checking a presented credential', () => {
     ]);
   });
 });
+
+describe('learner decider: a credential whose status could not be established', () => {
+  it('is recorded with status unknown when every other check passed, and carries it into the evidence', () => {
+    const unknown = verification({
+      verified: false,
+      status: 'unknown',
+      statusList: null,
+      checks: [
+        { check: 'proof', outcome: 'passed', message: 'ok' },
+        { check: 'status', outcome: 'unknown', message: 'status list https://mitx.example/status/1 was not given and is not registered' },
+      ],
+    });
+    const [event] = given(learnerDecider, [registered]).when(present({ verification: unknown })).thenMatches([{ type: 'VerifiableCredentialPresented' }]);
+    const record = learnerRecordOf([registered, event]);
+    expect(presentedEvidenceOf(record.verifiableCredentials![0])[0].verification).toEqual({ issuerDid: MITX_DID, status: 'unknown', format: 'ob3' });
+  });
+
+  it('is still refused when another check failed too', () => {
+    const broken = verification({ verified: false, status: 'unknown', checks: [{ check: 'validity', outcome: 'failed', message: 'expired on 2011-01-01' }, { check: 'status', outcome: 'unknown', message: 'no list' }] });
+    given(learnerDecider, [registered]).when(present({ verification: broken })).thenRefuses('unprocessable', 'credential-not-verified');
+  });
+});

@@ -15,6 +15,17 @@ export interface EvidenceCheck {
   mode?: 'whole' | 'components';
 }
 
+/** 2.x: what the policy asks of verified credentials (requireVerified, refuseUnknownStatus, acceptedIssuerDids). */
+function checkVerification(policy: RecognitionPolicy, ev: RecognitionEvidence, deny: (code: ReasonCode, message: string) => void): void {
+  const v = ev.verification;
+  if (!v) {
+    if (policy.requireVerified) deny('VERIFICATION_REQUIRED', `${name(ev)} is not a presented, verified credential; this policy credits verified credentials only`);
+    return;
+  }
+  if (policy.refuseUnknownStatus && v.status === 'unknown') deny('STATUS_UNKNOWN', `the revocation status of ${name(ev)} could not be established (its status list was not available or did not verify)`);
+  if (policy.acceptedIssuerDids && !policy.acceptedIssuerDids.includes(v.issuerDid)) deny('ISSUER_DID_NOT_ACCEPTED', `${name(ev)} is signed by ${v.issuerDid}, not by ${policy.acceptedIssuerDids.join(' or ')}`);
+}
+
 /** Everything about one piece of evidence that does not depend on the cap or on the others. */
 export function checkEvidence(policy: RecognitionPolicy, ev: RecognitionEvidence, ctx: RecognitionContext, conversion: CompiledConversion, exclusive = false): EvidenceCheck {
   const reasons: ReasonCode[] = [];
@@ -46,6 +57,7 @@ export function checkEvidence(policy: RecognitionPolicy, ev: RecognitionEvidence
     if (policy.assessmentTypes && !(ev.assessmentType !== undefined && policy.assessmentTypes.includes(ev.assessmentType))) {
       deny('ASSESSMENT_NOT_ACCEPTED', `${name(ev)} was assessed by ${ev.assessmentType ?? 'an unstated method'}, not ${policy.assessmentTypes.join(' or ')}`);
     }
+    checkVerification(policy, ev, deny);
     return checkExclusive(policy, ev, ctx, { reasons, messages, credits, deny });
   }
   const equivalency = findEquivalency(policy, ev);

@@ -73,6 +73,9 @@ export const recognitionPolicyJsonSchema = {
     excludeFields: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true, description: 'engine 2.x: evidence in one of these fields is not credited (FIELD_EXCLUDED)' },
     identityVerifiedRequired: { type: 'boolean', description: "engine 2.x: only evidence assessed with the learner's identity verified counts (IDENTITY_NOT_VERIFIED)" },
     assessmentTypes: assessmentTypesProperty('engine 2.x: accepted assessment types, e.g. ["proctored-exam"] (ASSESSMENT_NOT_ACCEPTED; evidence that does not say is refused)'),
+    requireVerified: { type: 'boolean', description: 'engine 2.x: only presented, verified credentials count (VERIFICATION_REQUIRED); credit typed in by an issuer is refused' },
+    refuseUnknownStatus: { type: 'boolean', description: 'engine 2.x: a verified credential whose revocation status is unknown is refused (STATUS_UNKNOWN)' },
+    acceptedIssuerDids: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', pattern: '^did:[a-z0-9]+:[A-Za-z0-9._:%-]+$' }, description: 'engine 2.x: verified credentials count only when signed by one of these DIDs (ISSUER_DID_NOT_ACCEPTED)' },
     credentials: {
       description: 'engine 2.x: per kind of credential, recognised as a whole (its components then count only through it) or through its components (the credential grants no credit of its own), never both; without a rule: as a whole when an equivalency names its code, else through its components',
       type: 'array',

@@ -66,6 +66,15 @@ export interface RecognitionPolicy {
   identityVerifiedRequired?: boolean;
   /** 2.x: accepted assessment types (e.g. ["proctored-exam"]); others are ASSESSMENT_NOT_ACCEPTED; evidence that does not say is refused too. */
   assessmentTypes?: string[];
+  /**
+   * 2.x: only evidence from a presented, verified credential counts (VERIFICATION_REQUIRED):
+   * credit typed into the records API by an issuer is refused.
+   */
+  requireVerified?: boolean;
+  /** 2.x: a verified credential whose revocation status could not be established (`unknown`) is refused (STATUS_UNKNOWN). */
+  refuseUnknownStatus?: boolean;
+  /** 2.x: verified credentials count only when signed by one of these issuer DIDs (ISSUER_DID_NOT_ACCEPTED). */
+  acceptedIssuerDids?: string[];
   /** ECTS value per unit, overriding the default table. */
   conversion?: ConversionTable;
   conversionTableId?: string;
@@ -97,6 +106,8 @@ export interface RecognitionEvidence {
   credential?: { id: string; code?: string; type?: string; complete: boolean };
   tags?: string[];
   evidenceEventId?: string;
+  /** 2.x: set when the evidence is a presented, verified credential: who signed it and its revocation status then. */
+  verification?: { issuerDid: string; status: 'not-revoked' | 'revoked' | 'suspended' | 'unknown' | 'none'; format: string };
 }
 
 export interface RecognitionContext {
@@ -132,7 +143,10 @@ export type ReasonCode =
   | 'NO_CREDIT'
   | 'FIELD_EXCLUDED'
   | 'IDENTITY_NOT_VERIFIED'
-  | 'ASSESSMENT_NOT_ACCEPTED';
+  | 'ASSESSMENT_NOT_ACCEPTED'
+  | 'VERIFICATION_REQUIRED'
+  | 'STATUS_UNKNOWN'
+  | 'ISSUER_DID_NOT_ACCEPTED';
 
 export interface RecognitionDecision {
   evidenceId: string;

@@ -1,4 +1,4 @@
-import { completionEvidenceOf, credentialEvidenceOf, evidenceItemId, LearnerRecord } from '@app/records';
+import { completionEvidenceOf, credentialEvidenceOf, evidenceItemId, LearnerRecord, presentedAchievementEvidence, presentedCredentialOf } from '@app/records';
 import { Grant, LearnerItem, ProgramException, RecognitionEvidence } from '@app/requirements';
 import { DecidedCredit, DecisionInForce, decisionsInForce, exceptionsInForce, PublishedPolicy, TransferRequestState } from '@app/transfer';
 
@@ -41,7 +41,9 @@ export function decidedFor(requests: readonly RequestForEligibility[], record: L
   }
   const decided = [...latest.values()].map((d): DecidedEvidence => {
     const evidence = evidenceOf(record, d);
-    const revoked = d.kind === 'credential' && record.credentials.some((k) => k.credentialId === d.refId && k.revoked);
+    const revoked =
+      (d.kind === 'credential' && record.credentials.some((k) => k.credentialId === d.refId && k.revoked)) ||
+      (d.kind === 'verifiable-credential' && presentedCredentialOf(record, d.refId.split('#')[0])?.revoked === true);
     return { ...d, evidence, evidenceRevoked: revoked };
   });
   return { decided, exceptions };
@@ -51,6 +53,12 @@ function evidenceOf(record: LearnerRecord, d: DecisionInForce): RecognitionEvide
   if (d.kind === 'completion') {
     const c = record.completions.find((x) => x.completionId === d.refId);
     return c ? completionEvidenceOf(c) : null;
+  }
+  if (d.kind === 'verifiable-credential') {
+    const [vcId, index] = d.refId.split('#');
+    const view = presentedCredentialOf(record, vcId);
+    const achievement = view?.achievements[index === undefined ? 0 : Number(index)];
+    return view && achievement ? presentedAchievementEvidence(view, achievement) : null;
   }
   const k = record.credentials.find((x) => x.credentialId === d.refId);
   return k ? credentialEvidenceOf(k) : null;

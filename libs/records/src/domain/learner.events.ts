@@ -143,5 +143,6 @@ export const LEARNER_EVENT_TYPES = [
  * The learner events that change evidence a decision may rest on: a credential revoked, a
  * completion regraded, a completion withdrawn (the transfer context flags decided requests on them).
  */
-export const EVIDENCE_CHANGE_EVENT_TYPES = ['MicroCredentialRevoked', 'CompletionCorrected', 'CompletionWithdrawn'] as const;
-export type EvidenceChangeEvent = MicroCredentialRevoked | CompletionCorrected | CompletionWithdrawn;
+export const EVIDENCE_CHANGE_EVENT_TYPES = ['MicroCredentialRevoked', 'CompletionCorrected', 'CompletionWithdrawn', 'VerifiableCredentialRechecked'] as const;
+/** (A re-check is an evidence change only when it finds the credential newly revoked or suspended.) */
+export type EvidenceChangeEvent = MicroCredentialRevoked | CompletionCorrected | CompletionWithdrawn | VerifiableCredentialRechecked;

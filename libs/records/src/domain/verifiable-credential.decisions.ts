@@ -13,6 +13,14 @@ const failing = (v: CredentialVerification): string =>
     .join('; ');
 
 /**
+ * Every check passed but the status, which could not be established (no list given or
+ * registered, or one that did not verify): recorded with status `unknown`, so that a policy can
+ * refuse it (refuseUnknownStatus) and a re-check with a list can settle it.
+ */
+const onlyStatusUnknown = (v: CredentialVerification): boolean =>
+  v.status === 'unknown' && v.checks.every((c) => c.outcome === 'passed' || (c.check === 'status' && c.outcome === 'unknown'));
+
+/**
  * Who may present: the submitting university that registered the learner, a registrar, or the
  * issuer of the credential itself (its issuer DID registered for the acting institution).
  */
@@ -28,7 +36,7 @@ function assertMayPresent(command: PresentVerifiableCredential, record: LearnerR
 
 /**
  * Present a verified credential as evidence. Refused (422, the checks in the answer, nothing
- * appended) unless every check passed and the issuer is trusted; a credential presented before
+ * appended) unless every check passed (the status may be unknown) and the issuer is trusted; a credential presented before
  * (same digest) is a conflict naming the earlier one.
  */
 export function decidePresentation(command: PresentVerifiableCredential, record: LearnerRecord): VerifiableCredentialPresented[] {
@@ -37,7 +45,7 @@ export function decidePresentation(command: PresentVerifiableCredential, record:
   if (!v.issuer.trusted) {
     throw refuse.unprocessable('issuer-not-trusted', `the credential's issuer ${v.issuer.id} is not in the trusted-issuer registry: it cannot be evidence`, { checks: v.checks, verification: v });
   }
-  if (!v.verified) throw refuse.unprocessable('credential-not-verified', `the credential did not verify: ${failing(v)}`, { checks: v.checks, verification: v });
+  if (!v.verified && !onlyStatusUnknown(v)) throw refuse.unprocessable('credential-not-verified', `the credential did not verify: ${failing(v)}`, { checks: v.checks, verification: v });
   const earlier = presentedCredentialsOf(record).find((c) => c.digest === command.digest);
   if (earlier) throw refuse.conflict('credential-already-presented', `this credential (sha-256 ${command.digest}) was presented on ${earlier.presentedOn} as ${earlier.vcId}`);
   const { learnerId, vcId, actor, document, digest, verification, referenceDate, presentedOn } = command;

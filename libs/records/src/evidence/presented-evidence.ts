@@ -30,6 +30,7 @@ export function presentedAchievementEvidence(view: PresentedCredentialView, a: P
     ...(a.grade !== null ? { grade: engineGradeOf(a.grade) } : {}),
     date: a.achievedOn,
     ...(view.evidence.eventId ? { evidenceEventId: view.evidence.eventId } : {}),
+    verification: { issuerDid: view.issuer.id, status: view.status, format: view.format },
   };
 }
 

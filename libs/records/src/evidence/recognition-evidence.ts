@@ -11,10 +11,11 @@ import { CompletionView, CredentialView, isWithdrawn, LearnerRecord } from '../d
 
 /**
  * The one spelling of a piece of evidence in every answer: `completion:<completionId>` or
- * `credential:<credentialId>`, as transfer requests, the ledger and eligibility name it (and as the
+ * `credential:<credentialId>` (or `verifiable-credential:<vcId>`, see presented-evidence.ts), as transfer requests, the ledger and eligibility name it (and as the
  * engine is given it, so its decisions name it so too).
  */
-export const evidenceItemId = (kind: 'completion' | 'credential', refId: string): string => `${kind}:${refId}`;
+export type EvidenceKind = 'completion' | 'credential' | 'verifiable-credential';
+export const evidenceItemId = (kind: EvidenceKind, refId: string): string => `${kind}:${refId}`;
 
 /** "EQF7" for level 7: the engine's level notation. */
 export const eqfCode = (level: number): string => `EQF${level}`;

@@ -13,7 +13,7 @@ const grade = s.object({ scale: s.string(), value: s.string() });
 
 export const EVIDENCE_CHANGE_KIND = {
   oneOf: [
-    s.object({ kind: { const: 'revoked' }, refKind: { const: 'credential' }, refId: s.string(), reason: s.string(), on: s.date() }),
+    s.object({ kind: { const: 'revoked' }, refKind: s.enum(['credential', 'verifiable-credential']), refId: s.string(), reason: s.string(), on: s.date() }),
     s.object({ kind: { const: 'regraded' }, refKind: { const: 'completion' }, refId: s.string(), from: grade, to: grade, reason: s.string(), on: s.date() }),
     s.object({ kind: { const: 'withdrawn' }, refKind: { const: 'completion' }, refId: s.string(), reason: s.string(), on: s.date() }),
   ],

@@ -4,6 +4,9 @@ import { ValidateWith } from '@app/platform';
 import { EXACT, ID, idSchema, REASON_CODE, text, VERSION } from './schema-parts';
 
 const idList = { type: 'array', maxItems: 200, uniqueItems: true, items: idSchema } as const;
+/** A presented credential's vcId, or `<vcId>#<n>` for the n-th achievement of a CLR transcript. */
+const PRESENTED_REF = `${ID.slice(0, -1)}(#[0-9]{1,3})?$`;
+const presentedList = { type: 'array', maxItems: 200, uniqueItems: true, items: { type: 'string', pattern: PRESENTED_REF } } as const;
 const STEP_OCCURRED_AT = (date: string) => `${OCCURRED_AT_DESCRIPTION} Its UTC date is ${date}; not before the request's previous step.`;
 
 @ValidateWith({ type: 'object', additionalProperties: false, required: ['requestId'], properties: { requestId: idSchema } })
@@ -14,6 +17,11 @@ export class RequestParams {
 export class EvidenceRefsDto {
   @ApiPropertyOptional({ type: [String], description: "Completion ids of the learner's record" }) completionIds?: string[];
   @ApiPropertyOptional({ type: [String], description: "Credential ids of the learner's record" }) credentialIds?: string[];
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Presented verifiable credentials (POST /learners/{id}/verifiable-credentials): the vcId, or "<vcId>#<n>" for the n-th achievement of a CLR transcript',
+  })
+  verifiableCredentialIds?: string[];
 }
 
 @ValidateWith({
@@ -29,7 +37,7 @@ export class EvidenceRefsDto {
       type: 'object',
       additionalProperties: false,
       minProperties: 1,
-      properties: { completionIds: idList, credentialIds: idList },
+      properties: { completionIds: idList, credentialIds: idList, verifiableCredentialIds: presentedList },
     },
     note: text(2000),
   },

@@ -85,6 +85,8 @@ export function runEvaluation(
 
 /** The reason code of an item whose completion its issuer withdrew. */
 export const EVIDENCE_WITHDRAWN = 'EVIDENCE_WITHDRAWN';
+/** The reason code of an item whose presented credential a status re-check found revoked or suspended. */
+export const EVIDENCE_REVOKED = 'EVIDENCE_REVOKED';
 
 /** The record with a denied proposal (EVIDENCE_WITHDRAWN) for each item whose completion was withdrawn. */
 function withWithdrawnItems(record: EvaluationRecord, withdrawn: WithdrawnItem[]): EvaluationRecord {
@@ -106,8 +108,12 @@ function withdrawnProposal(w: WithdrawnItem, unit: string): ItemProposal {
     creditsOffered: '0',
     creditsGranted: '0',
     unit,
-    reasons: [EVIDENCE_WITHDRAWN],
-    messages: [`completion ${w.refId} was withdrawn by its issuer on ${w.withdrawnOn} (${w.reason}): it is no evidence`],
+    reasons: [w.revokedCredential ? EVIDENCE_REVOKED : EVIDENCE_WITHDRAWN],
+    messages: [
+      w.revokedCredential
+        ? `presented credential ${w.refId} is ${w.reason} in its issuer's status list (re-checked on ${w.withdrawnOn}): it is no evidence`
+        : `completion ${w.refId} was withdrawn by its issuer on ${w.withdrawnOn} (${w.reason}): it is no evidence`,
+    ],
   };
 }
 

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore, readStreamEvents } from '@app/event-store';
 import { refuse } from '@app/kernel';
 import { completionEvidenceOf, CompletionView, credentialEvidenceOf, CredentialView, learnerRecordOf, learnerStream } from '@app/records';
+import { presentedEvidenceFor } from './presented-evidence.reader';
 import { HeldCredential, RecognitionEvidence } from '@app/requirements';
 import { EvidenceRead } from '../domain/evaluation-record';
 import { RequestItem } from '../domain/transfer-request.events';
@@ -12,6 +13,8 @@ export interface WithdrawnItem {
   refId: string;
   reason: string;
   withdrawnOn: string;
+  /** A presented credential a re-check found revoked or suspended (rather than a withdrawn completion). */
+  revokedCredential?: boolean;
 }
 
 /** What the evaluation reads of a learner: engine inputs, and exactly which events they came from. */
@@ -49,6 +52,11 @@ export class LearnerEvidenceReader {
     const learner = await this.read(learnerId, items);
     const withdrawn = learner.withdrawn?.[0];
     if (withdrawn) {
+      const item = items.find((i) => i.itemId === withdrawn.itemId);
+      if (item?.kind === 'verifiable-credential') {
+        const index = items.filter((i) => i.kind === item.kind).indexOf(item);
+        throw refuse.invalid('revoked-credential', `presented credential ${withdrawn.refId} is ${withdrawn.reason} (status re-checked on ${withdrawn.withdrawnOn}): it is no evidence`, `/evidence/verifiableCredentialIds/${index}`);
+      }
       const index = items.filter((i) => i.kind === 'completion').findIndex((i) => i.itemId === withdrawn.itemId);
       throw refuse.invalid('withdrawn-completion', `completion ${withdrawn.refId} was withdrawn by its issuer on ${withdrawn.withdrawnOn} (${withdrawn.reason})`, `/evidence/completionIds/${index}`);
     }
@@ -72,10 +80,15 @@ export class LearnerEvidenceReader {
     const read = (itemId: string, kind: EvidenceRead['kind'], refId: string, eventType: string, ref: { eventId: string | null; position: number | null }) => {
       if (ref.eventId !== null && ref.position !== null) evidenceRead.push({ itemId, kind, refId, stream, eventId: ref.eventId, position: ref.position, eventType });
     };
-    const seen = { completion: 0, credential: 0 };
+    const seen = { completion: 0, credential: 0, 'verifiable-credential': 0 };
     items.forEach((item) => {
       const i = seen[item.kind]++;
-      if (item.kind === 'completion') {
+      if (item.kind === 'verifiable-credential') {
+        const found = presentedEvidenceFor(record, learnerId, item, `/evidence/verifiableCredentialIds/${i}`);
+        found.reads.forEach((r) => read(item.itemId, 'verifiable-credential', found.vcId, r.eventType, r.evidence));
+        if (found.revoked) withdrawn.push({ itemId: item.itemId, refId: found.vcId, reason: found.revoked.status, withdrawnOn: found.revoked.on, revokedCredential: true });
+        else evidence.push(found.evidence);
+      } else if (item.kind === 'completion') {
         const c = record.completions.find((x) => x.completionId === item.refId);
         if (!c) throw refuse.invalid('unknown-completion', `learner ${learnerId} has no completion ${item.refId}`, `/evidence/completionIds/${i}`);
         read(item.itemId, 'completion', c.completionId, 'CompletionRecorded', c.evidence);

@@ -19,7 +19,7 @@ export interface SubmitTransferRequestInput {
   programId: string;
   /** A catalog year, or "latest" (default): the version is pinned at submission. */
   programVersion?: string;
-  evidence: { completionIds?: string[]; credentialIds?: string[] };
+  evidence: { completionIds?: string[]; credentialIds?: string[]; verifiableCredentialIds?: string[] };
   note?: string;
 }
 
@@ -47,6 +47,7 @@ export class SubmitTransferRequestHandler {
     const items: RequestItem[] = [
       ...(input.evidence.completionIds ?? []).map((refId) => ({ itemId: evidenceItemId('completion', refId), kind: 'completion' as const, refId })),
       ...(input.evidence.credentialIds ?? []).map((refId) => ({ itemId: evidenceItemId('credential', refId), kind: 'credential' as const, refId })),
+      ...(input.evidence.verifiableCredentialIds ?? []).map((refId) => ({ itemId: evidenceItemId('verifiable-credential', refId), kind: 'verifiable-credential' as const, refId })),
     ];
     const submittedOn = commandDate(ctx);
     const base = (programVersion: string): SubmitRequest => ({

@@ -6,8 +6,8 @@ import { TransferRequestState } from './transfer-request.state';
 export interface DecisionInForce {
   requestId: string;
   itemId: string;
-  kind: 'completion' | 'credential';
-  /** The completion or credential id the item names. */
+  kind: 'completion' | 'credential' | 'verifiable-credential';
+  /** The completion or credential id the item names (a presented credential's vcId, `#<n>` for a CLR achievement). */
   refId: string;
   outcome: ItemOutcome;
   /** Exact, in `unit` (the receiving policy's unit). */

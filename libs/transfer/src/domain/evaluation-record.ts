@@ -8,7 +8,8 @@
 export type EvidenceRead = {
   /** The request item this event is the evidence of (null for supporting reads, e.g. admission). */
   itemId: string | null;
-  kind: 'completion' | 'credential' | 'admission';
+  kind: 'completion' | 'credential' | 'verifiable-credential' | 'admission';
+  /** For a presented credential, its vcId (without the achievement index): a re-check names it so. */
   refId: string;
   stream: string;
   eventId: string;

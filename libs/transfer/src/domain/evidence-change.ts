@@ -17,7 +17,7 @@ export type GradeRef = { scale: string; value: string };
 
 /** The change itself: a credential revoked, a completion regraded (from -> to) or withdrawn. */
 export type EvidenceChangeKind =
-  | { kind: 'revoked'; refKind: 'credential'; refId: string; reason: string; on: string }
+  | { kind: 'revoked'; refKind: 'credential' | 'verifiable-credential'; refId: string; reason: string; on: string }
   | { kind: 'regraded'; refKind: 'completion'; refId: string; from: GradeRef; to: GradeRef; reason: string; on: string }
   | { kind: 'withdrawn'; refKind: 'completion'; refId: string; reason: string; on: string };
 

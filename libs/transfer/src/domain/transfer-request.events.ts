@@ -3,7 +3,8 @@ import { EvaluationRecord, ProgramSummary } from './evaluation-record';
 import { EvidenceChangeCause, EvidenceChangeKind } from './evidence-change';
 
 /** One piece of evidence named by a request: a completion or a credential of the learner. */
-export type RequestItem = { itemId: string; kind: 'completion' | 'credential'; refId: string };
+/** refId: the completion or credential id; for a presented credential its vcId (`<vcId>#<n>`: the n-th achievement of a CLR). */
+export type RequestItem = { itemId: string; kind: 'completion' | 'credential' | 'verifiable-credential'; refId: string };
 
 /** `recognized`: accepted as evidence without credit of its own (e.g. the credential that unlocks a pathway, counted through its components). */
 export type ItemOutcome = 'granted' | 'partially-granted' | 'denied' | 'recognized';

@@ -30,6 +30,13 @@ export function evidenceChangeOf(event: RecordedEvent): EvidenceChangeOf | null 
   };
   const e = { type: event.type, data: event.data } as EvidenceChangeEvent;
   switch (e.type) {
+    case 'VerifiableCredentialRechecked': {
+      const { status, previousStatus } = e.data;
+      const newlyRevoked = (status === 'revoked' || status === 'suspended') && previousStatus !== 'revoked' && previousStatus !== 'suspended';
+      if (!newlyRevoked) return null;
+      const reason = `${status} in its issuer's status list${e.data.statusList ? ` (${e.data.statusList.url}, sha-256 ${e.data.statusList.digest.slice(0, 12)}…)` : ''}`;
+      return { learnerId, cause, change: { kind: 'revoked', refKind: 'verifiable-credential', refId: e.data.vcId, reason, on: e.data.recheckedOn } };
+    }
     case 'MicroCredentialRevoked':
       return { learnerId, cause, change: { kind: 'revoked', refKind: 'credential', refId: e.data.credentialId, reason: e.data.reason, on: e.data.revokedOn } };
     case 'CompletionWithdrawn':
