@@ -1,6 +1,8 @@
 import { HeldCredential, RecognitionEvidence } from '@app/requirements';
 import { engineGradeOf } from '../domain/engine-grades';
 import { CompletionView, CredentialView, isWithdrawn, LearnerRecord } from '../domain/learner-record';
+import { presentedCredentialsOf } from '../domain/presented-credential-view';
+import { presentedHeldCredentials } from './presented-evidence';
 
 /**
  * From a folded learner record to the requirement engine's inputs (pure; for the transfer
@@ -82,8 +84,12 @@ export function recognitionEvidenceOf(record: LearnerRecord): RecognitionEvidenc
   return [...activeCompletions(record).map(completionEvidenceOf), ...activeCredentials(record).map(credentialEvidenceOf)];
 }
 
-/** The credentials the learner holds (revoked ones excluded), for pathway conditions. */
+/** The credentials the learner holds (revoked ones excluded), for pathway conditions: recorded ones, then presented signed ones. */
 export function heldCredentialsOf(record: LearnerRecord): HeldCredential[] {
+  return [...recordedHeldCredentials(record), ...presentedHeldCredentials(presentedCredentialsOf(record))];
+}
+
+function recordedHeldCredentials(record: LearnerRecord): HeldCredential[] {
   return activeCredentials(record).map((c) => ({
     id: c.credentialId,
     ...(c.code ? { code: c.code } : {}),

@@ -87,7 +87,10 @@ export class LearnerEvidenceReader {
         const found = presentedEvidenceFor(record, learnerId, item, `/evidence/verifiableCredentialIds/${i}`);
         found.reads.forEach((r) => read(item.itemId, 'verifiable-credential', found.vcId, r.eventType, r.evidence));
         if (found.revoked) withdrawn.push({ itemId: item.itemId, refId: found.vcId, reason: found.revoked.status, withdrawnOn: found.revoked.on, revokedCredential: true });
-        else evidence.push(found.evidence);
+        else {
+          evidence.push(found.evidence);
+          if (found.held) credentialsHeld.push(found.held);
+        }
       } else if (item.kind === 'completion') {
         const c = record.completions.find((x) => x.completionId === item.refId);
         if (!c) throw refuse.invalid('unknown-completion', `learner ${learnerId} has no completion ${item.refId}`, `/evidence/completionIds/${i}`);

@@ -1,6 +1,6 @@
 import { refuse } from '@app/kernel';
-import { LearnerRecord, presentedAchievementEvidence, presentedCredentialOf } from '@app/records';
-import { RecognitionEvidence } from '@app/requirements';
+import { LearnerRecord, presentedAchievementEvidence, presentedCredentialOf, presentedHeldCredential } from '@app/records';
+import { HeldCredential, RecognitionEvidence } from '@app/requirements';
 import { RequestItem } from '../domain/transfer-request.events';
 
 type Ref = { eventId: string | null; position: number | null };
@@ -8,6 +8,8 @@ type Ref = { eventId: string | null; position: number | null };
 export interface PresentedEvidence {
   vcId: string;
   evidence: RecognitionEvidence;
+  /** The credential it is, for pathway conditions (a credential achievement only). */
+  held: HeldCredential | null;
   /** Set when a re-check found it revoked or suspended: it is then evidence of nothing. */
   revoked: { status: string; on: string } | null;
   /** The events the evidence rests on: the presentation and every re-check. */
@@ -35,5 +37,5 @@ export function presentedEvidenceFor(record: LearnerRecord, learnerId: string, i
   const lastRecheck = view.rechecks.at(-1);
   const revoked = view.revoked ? { status: view.status, on: lastRecheck?.recheckedOn ?? view.presentedOn } : null;
   const reads = [{ eventType: 'VerifiableCredentialPresented', evidence: view.evidence }, ...view.rechecks.map((r) => ({ eventType: 'VerifiableCredentialRechecked', evidence: r.evidence }))];
-  return { vcId, evidence: { ...evidence, id: item.itemId }, revoked, reads };
+  return { vcId, evidence: { ...evidence, id: item.itemId }, held: presentedHeldCredential(view, achievement), revoked, reads };
 }
