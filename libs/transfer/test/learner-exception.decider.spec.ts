@@ -21,6 +21,7 @@ const grant = (overrides: Partial<GrantLearnerException> = {}): GrantLearnerExce
   grantedOn: '2026-09-01',
   program: { ownedByInstitution: true, rulePaths: PATHS_2026 },
   learnerRegistered: true,
+  learnerItemIds: ['completion:c1', 'credential:k1'],
   ...overrides,
 });
 const carry = (overrides: Partial<CarryLearnerExceptionForward> = {}): CarryLearnerExceptionForward => ({
@@ -84,9 +85,11 @@ describe('learner exception decider: GrantLearnerException', () => {
     expect(path.details).toEqual({ path: '/rulePath' });
   });
 
-  it('a substitution needs an item, a waiver takes none: 400 /itemId', () => {
+  it('a substitution needs an item the learner holds, a waiver takes none: 400 /itemId', () => {
     given(learnerExceptionDecider).when(grant({ exceptionKind: 'substitute' })).thenRefuses('invalid', 'substitute-needs-item');
     given(learnerExceptionDecider).when(grant({ itemId: 'completion:c1' })).thenRefuses('invalid', 'waiver-takes-no-item');
+    const unknown = given(learnerExceptionDecider).when(grant({ exceptionKind: 'substitute', itemId: 'completion:c9' })).thenRefuses('invalid', 'substitute-item-not-held');
+    expect(unknown.details).toEqual({ path: '/itemId' });
   });
 
   it('refuses the same exception twice, or the same waiver on the same rule and version: 409', () => {

@@ -26,6 +26,8 @@ export interface GrantLearnerException {
   program: ProgramFacts;
   /** Checked by the application layer: the learner is registered in the records context. */
   learnerRegistered: boolean;
+  /** The learner's evidence items (`completion:<id>`, `credential:<id>`), read by the application layer: a substitution names one. */
+  learnerItemIds: string[];
 }
 
 export interface CarryLearnerExceptionForward {
@@ -107,6 +109,9 @@ function grant(c: GrantLearnerException, state: State): LearnerExceptionEvent[] 
     throw refuse.invalid('unknown-rule-path', `program ${c.programId}@${c.programVersion} has no rule "${c.rulePath}"`, '/rulePath');
   }
   if (c.exceptionKind === 'substitute' && c.itemId === null) throw refuse.invalid('substitute-needs-item', 'a substitution names the item that counts toward the rule', '/itemId');
+  if (c.exceptionKind === 'substitute' && c.itemId !== null && !c.learnerItemIds.includes(c.itemId)) {
+    throw refuse.invalid('substitute-item-not-held', `learner ${c.learnerId} has no completion or credential "${c.itemId}"`, '/itemId');
+  }
   if (c.exceptionKind === 'waive' && c.itemId !== null) throw refuse.invalid('waiver-takes-no-item', 'a waiver names no item', '/itemId');
   if (state.exceptions.some((x) => x.exceptionId === c.exceptionId)) throw refuse.conflict('exception-exists', `exception ${c.exceptionId} already exists`);
   const same = state.exceptions.find(
