@@ -5,7 +5,7 @@ import request from 'supertest';
 import { EventStore, SqliteEventStore } from '@app/event-store';
 import { fileLines, importEvents, verifyLog } from '@app/audit';
 import { createReadModelDataSource, dumpReadModels, migrateReadModels, projectAll } from '@app/projections';
-import { scmPolicy } from '../libs/transfer/test/scm-pathway.http-fixtures';
+import { scmPolicy, scmProgram } from '../libs/transfer/test/scm-pathway.http-fixtures';
 import { runScmFlow } from './support/scm-flow';
 import { startStandalone, StandaloneUnderTest } from './support/standalone-app';
 
@@ -54,6 +54,14 @@ describe('audit round trip: export over HTTP, import into an empty store, the sa
     await as(mitx.issuer).post(`/learners/${flow.learnerId}/credentials/${flow.credentialId}/revocation`).send({ reason: 'identity verification failed' }).expect(201);
     const today = new Date().toISOString().slice(0, 10);
     await as(mit.registrar).post('/policies/mit-scm-recognition/versions').send({ definition: { ...scmPolicy(), version: '2026.2', effectiveFrom: today } }).expect(201);
+    // learner exceptions, outside any request: granted, carried forward to a new catalog year, revoked
+    const waiver = { programId: 'mit-scm', programVersion: '2026-2027', kind: 'waive', reason: 'industry capstone' };
+    const learnerExceptions = `/learners/${flow.learnerId}/exceptions`;
+    const capstone = (await as(mit.registrar).post(learnerExceptions).send({ ...waiver, rulePath: 'mit-scm/capstone' }).expect(201)).body.id as string;
+    const electives = (await as(mit.registrar).post(learnerExceptions).send({ ...waiver, rulePath: 'mit-scm/electives' }).expect(201)).body.id as string;
+    await as(mit.registrar).post('/programs/mit-scm/versions').send({ definition: { ...scmProgram(), version: '2027-2028' } }).expect(201);
+    await as(mit.registrar).post(`${learnerExceptions}/${capstone}/carry-forward`).send({ toVersion: '2027-2028' }).expect(201);
+    await as(mit.registrar).post(`${learnerExceptions}/${electives}/revocation`).send({ reason: 'granted in error' }).expect(201);
 
     const types = new Set<string>();
     for await (const e of t.store.readAll()) types.add(e.type);
@@ -61,6 +69,7 @@ describe('audit round trip: export over HTTP, import into an empty store, the sa
       'LearnerRegistered', 'EnrollmentRecorded', 'CompletionRecorded', 'CompletionCorrected', 'MicroCredentialAwarded', 'MicroCredentialRevoked',
       'ProgramVersionPublished', 'PolicyVersionPublished', 'LearnerAdmitted',
       'RequestSubmitted', 'RequestEvaluated', 'ItemsDecided', 'ExceptionGranted', 'RequestAppealed', 'RequestRevised', 'RequestWithdrawn',
+      'LearnerExceptionGranted', 'LearnerExceptionCarriedForward', 'LearnerExceptionRevoked',
     ]));
 
     const exported = await request(t.server).get('/audit/export').auth(t.adminToken, { type: 'bearer' }).buffer(true).parse((res, done) => {

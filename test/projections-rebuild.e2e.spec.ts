@@ -9,7 +9,7 @@ import {
   createReadModelDataSource, dumpReadModels, EmbeddedProjector, migrateReadModels, projectAll, projectionsConfigFromEnv, READ_MODEL_WRITER, rebuildReadModels, ReadModelOptions,
 } from '@app/projections';
 import { generateSyntheticLog } from '../libs/projections/test/support/synthetic-log';
-import { scmPolicy } from '../libs/transfer/test/scm-pathway.http-fixtures';
+import { scmPolicy, scmProgram } from '../libs/transfer/test/scm-pathway.http-fixtures';
 import { runScmFlow } from './support/scm-flow';
 import { settled } from './support/settled';
 import { startStandalone, StandaloneUnderTest } from './support/standalone-app';
@@ -49,12 +49,21 @@ describe('projections: a rebuild from the log gives the read models the incremen
         .expect(201);
       await post(uni.submitter, `/transfer-requests/${second.body.id}/withdrawal`).send({ reason: 'sent in error' }).expect(201);
       await post(mitx.issuer, `/learners/${flow.learnerId}/credentials/${flow.credentialId}/revocation`).send({ reason: 'academic misconduct' }).expect(201);
+      // Learner exceptions (no request): two granted, a new catalog year, one carried forward, the other revoked.
+      const waiver = { programId: 'mit-scm', programVersion: '2026-2027', kind: 'waive', reason: 'industry project' };
+      const capstone = (await post(mit.registrar, `/learners/${flow.learnerId}/exceptions`).send({ ...waiver, rulePath: 'mit-scm/capstone' }).expect(201)).body.id as string;
+      const electives = (await post(mit.registrar, `/learners/${flow.learnerId}/exceptions`).send({ ...waiver, rulePath: 'mit-scm/electives' }).expect(201)).body.id as string;
+      await post(mit.registrar, '/programs/mit-scm/versions').send({ definition: { ...scmProgram(), version: '2027-2028' } }).expect(201);
+      await post(mit.registrar, `/learners/${flow.learnerId}/exceptions/${capstone}/carry-forward`).send({ toVersion: '2027-2028' }).expect(201);
+      await post(mit.registrar, `/learners/${flow.learnerId}/exceptions/${electives}/revocation`).send({ reason: 'granted in error' }).expect(201);
 
       // The revocation flags the revised request (RequestEvidenceChanged): wait for the reactor, then the projector.
       await settled(t);
       const live = t.app.get<DataSource>(READ_MODEL_WRITER);
       const before = await dumpReadModels(live);
-      expect(rowCounts(before)).toMatchObject({ rm_learners: 1, rm_policy_versions: 2, rm_requests: 2, rm_admissions: 1, rm_progress: 1 });
+      expect(rowCounts(before)).toMatchObject({ rm_learners: 1, rm_policy_versions: 2, rm_requests: 2, rm_admissions: 1, rm_progress: 1, rm_learner_exceptions: 1 });
+      const progressAnswer = JSON.parse((JSON.parse(before.rm_progress[0]) as { answer: string }).answer) as { exceptions: { applied: { path: string; source: string }[] } };
+      expect(progressAnswer.exceptions.applied).toContainEqual(expect.objectContaining({ path: 'mit-scm/capstone', source: 'learner' }));
       expect(before.rm_ledger.length).toBeGreaterThan(0);
       expect(before.rm_requests.join('\n')).toContain('"status":"withdrawn"');
       expect(before.rm_requests.filter((row) => row.includes('"openEvidenceChanges":1,'))).toHaveLength(1);

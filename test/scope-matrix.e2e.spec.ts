@@ -21,7 +21,7 @@ type Recipe = { call: Call; unknown?: Call & { sameMessage?: boolean } };
 
 const UNKNOWN = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
 
-function recipes(flow: ScmFlowResult): Record<string, Recipe> {
+function recipes(flow: ScmFlowResult, exceptionId: string): Record<string, Recipe> {
   const { learnerId, requestId, credentialId, completionIds } = flow;
   const items = [...completionIds.map((id) => ({ itemId: `completion:${id}`, outcome: 'granted', reasonCode: 'EQUIVALENT_COURSE' })), { itemId: `credential:${credentialId}`, outcome: 'recognized', reasonCode: 'PATHWAY_CREDENTIAL' }];
   const { courseId: _id, ...courseFields } = courseBody('sc0x');
@@ -46,6 +46,18 @@ function recipes(flow: ScmFlowResult): Record<string, Recipe> {
     'POST /policies/{policyId}/versions': { call: { path: '/policies/mit-scm-recognition/versions', body: { definition: { ...scmPolicy(), version: '2027.1', effectiveFrom: '2027-01-01' } } } },
     'GET /policies/{policyId}': { call: { path: '/policies/mit-scm-recognition' } },
     'POST /admissions': { call: { path: '/admissions', body: { learnerId, programId: 'mit-scm' } }, unknown: { path: '/admissions', body: { learnerId, programId: 'no-such-program' } } },
+    'POST /learners/{learnerId}/exceptions': {
+      call: { path: `/learners/${learnerId}/exceptions`, body: { programId: 'mit-scm', programVersion: '2026-2027', kind: 'waive', rulePath: 'mit-scm/capstone', reason: 'ours now' } },
+      unknown: { path: `/learners/${learnerId}/exceptions`, body: { programId: 'no-such-program', programVersion: '2026-2027', kind: 'waive', rulePath: 'mit-scm/capstone', reason: 'ours now' } },
+    },
+    'POST /learners/{learnerId}/exceptions/{exceptionId}/carry-forward': {
+      call: { path: `/learners/${learnerId}/exceptions/${exceptionId}/carry-forward`, body: { toVersion: '2027-2028' } },
+      unknown: { path: `/learners/${learnerId}/exceptions/${UNKNOWN}/carry-forward`, body: { toVersion: '2027-2028' } },
+    },
+    'POST /learners/{learnerId}/exceptions/{exceptionId}/revocation': {
+      call: { path: `/learners/${learnerId}/exceptions/${exceptionId}/revocation`, body: { reason: 'not ours' } },
+      unknown: { path: `/learners/${learnerId}/exceptions/${UNKNOWN}/revocation`, body: { reason: 'not ours' } },
+    },
     'GET /transfer-requests/{requestId}': { call: { path: `/transfer-requests/${requestId}` }, unknown: { path: `/transfer-requests/${UNKNOWN}`, sameMessage: true } },
     'POST /transfer-requests/{requestId}/decision': onRequest('decision', { items }),
     'POST /transfer-requests/{requestId}/exceptions': onRequest('exceptions', { kind: 'waive', rulePath: 'mit-scm/capstone', reason: 'industry project' }),
@@ -87,7 +99,9 @@ describe('scope matrix: another institution’s resources are not found (404), v
       .send({ role: 'auditor', label: 'Harvard QA', auditScope: ['harvard'] }).expect(201)).body.token as string;
     await request(t.server).post('/credential-definitions/MITx-SCM-MM/versions').auth(flow.tokens.mitx.issuer, { type: 'bearer' })
       .send({ version: '2025', title: 'MicroMasters Program in Supply Chain Management', type: 'MicroMasters', components: [{ courseId: courseId('sc0x') }] }).expect(201);
-    calls = recipes(flow);
+    const waiver = { programId: 'mit-scm', programVersion: '2026-2027', kind: 'waive', rulePath: 'mit-scm/capstone', reason: 'industry capstone' };
+    const granted = await request(t.server).post(`/learners/${flow.learnerId}/exceptions`).auth(flow.tokens.mit.registrar, { type: 'bearer' }).send(waiver).expect(201);
+    calls = recipes(flow, granted.body.id as string);
     await t.app.get(ReadModelProjector).waitFor(await t.store.headPosition());
   }, 60000);
   afterAll(() => t?.close());

@@ -99,6 +99,15 @@ export async function apiTour(t: StandaloneUnderTest): Promise<RecordedAnswer[]>
   await call('get', `/transfer-requests/${requestId}`, registrar);
   const second = (await call('post', '/transfer-requests', submitter, { ...submission, evidence: { completionIds: [completionIds[0]] } })).body.id as string;
   await call('post', `/transfer-requests/${second}/withdrawal`, submitter, { reason: 'sent by mistake' });
+  // an exception granted to the learner, not on a request: eligibility reports it with source "learner";
+  // a second catalog year, to which the registrar carries one forward, then revokes the other
+  const waiver = { programId: 'mit-scm', programVersion: '2026-2027', kind: 'waive', reason: 'industry project at the sponsor' };
+  const electives = (await call('post', `/learners/${learnerId}/exceptions`, registrar, { ...waiver, rulePath: 'mit-scm/electives' })).body.id as string;
+  const residence = (await call('post', `/learners/${learnerId}/exceptions`, registrar, { ...waiver, rulePath: 'mit-scm/residence-units' })).body.id as string;
+  await call('post', '/programs/mit-scm/versions', registrar, { definition: { ...scmProgram(), version: '2027-2028' } });
+  await call('post', `/learners/${learnerId}/exceptions/${electives}/carry-forward`, registrar, { toVersion: '2027-2028' });
+  await call('post', `/learners/${learnerId}/exceptions/${residence}/revocation`, registrar, { reason: 'granted in error' });
+  await call('get', `/learners/${learnerId}/exceptions`, registrar);
 
   await caughtUp();
   await call('get', `/eligibility?learnerId=${learnerId}&programId=mit-scm`, registrar);

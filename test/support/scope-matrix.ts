@@ -45,6 +45,13 @@ export const SCOPE: Record<string, ScopeRule> = {
   'GET /policies/{policyId}': PUBLIC,
   // The caller's institution has no such program: an admission is always to one's own program.
   'POST /admissions': NOT_FOUND,
+  // Learner exceptions live per granting institution: a grant names one's own program (another's is
+  // not found); the list is always the caller's institution's (another's is not reachable); another
+  // institution's exception is not found in one's own.
+  'POST /learners/{learnerId}/exceptions': NOT_FOUND,
+  'GET /learners/{learnerId}/exceptions': UNOWNED,
+  'POST /learners/{learnerId}/exceptions/{exceptionId}/carry-forward': NOT_FOUND,
+  'POST /learners/{learnerId}/exceptions/{exceptionId}/revocation': NOT_FOUND,
   'POST /transfer-requests': UNOWNED,
   'GET /transfer-requests/{requestId}': NOT_FOUND,
   'POST /transfer-requests/{requestId}/decision': NOT_FOUND,

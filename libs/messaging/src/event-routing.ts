@@ -30,6 +30,7 @@ export const STREAM_ROUTES: Readonly<Record<string, StreamRoute>> = Object.freez
   policy: { context: 'transfer', key: 'stream' },
   admission: { context: 'transfer', key: 'stream' },
   transfer: { context: 'transfer', key: 'stream' },
+  exceptions: { context: 'transfer', key: 'stream' },
   access: { context: 'access', key: 'stream' },
 });
 

@@ -6,6 +6,8 @@ export * from './domain/policy.events';
 export * from './domain/policy.decider';
 export * from './domain/admission.events';
 export * from './domain/admission.decider';
+export * from './domain/learner-exception.events';
+export * from './domain/learner-exception.decider';
 export * from './domain/evaluation-record';
 export * from './domain/transfer-request.events';
 export * from './domain/transfer-request.commands';

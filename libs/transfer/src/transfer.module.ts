@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AdmissionsController } from './api/admissions.controller';
 import { CatalogController } from './api/catalog.controller';
+import { LearnerExceptionsController } from './api/learner-exceptions.controller';
 import { TransferRequestsController } from './api/transfer-requests.controller';
 import { AdmissionReader } from './application/admission.reader';
 import { DefinitionReferencesReader } from './application/definition-references.reader';
 import { LearnerEvidenceReader } from './application/learner-evidence.reader';
+import { LearnerExceptionsHandler } from './application/learner-exceptions.handler';
 import { PolicyCatalog } from './application/policy-catalog';
 import { ProgramCatalog } from './application/program-catalog';
 import { EvaluationReproducer } from './application/reproduce-evaluation';
@@ -20,13 +22,14 @@ import { DefinitionSchemasModule } from './definition-schemas.module';
  */
 @Module({
   imports: [DefinitionSchemasModule],
-  controllers: [CatalogController, AdmissionsController, TransferRequestsController],
+  controllers: [CatalogController, AdmissionsController, TransferRequestsController, LearnerExceptionsController],
   providers: [
     ProgramCatalog,
     PolicyCatalog,
     AdmissionReader,
     LearnerEvidenceReader,
     PublishDefinitionsHandler,
+    LearnerExceptionsHandler,
     DefinitionReferencesReader,
     SubmitTransferRequestHandler,
     TransferRequestDecisionsHandler,

@@ -1,5 +1,8 @@
 import { apiSchema, s } from '@app/platform';
 
+/** Where an exception in an answer was granted (absent in progress rows projected before learner exceptions: all were on requests). */
+const EXCEPTION_SOURCE = s.enum(['request', 'learner'], 'request: on one of the learner\'s transfer requests; learner: to the learner (POST /learners/{learnerId}/exceptions)');
+
 /**
  * The OpenAPI schema of the eligibility answer (GET /eligibility and POST /eligibility/what-if):
  * the one place to change when the answer's shape changes (EligibilityAnswer in
@@ -66,8 +69,11 @@ export const ELIGIBILITY_ANSWER = apiSchema(
     ),
     completion: s.nullable(s.object({ items: s.integer('new items (courses) it asks for'), verified: s.boolean('adding it was evaluated and satisfies the program'), needsException: s.boolean(), exhaustive: s.boolean() })),
     exceptions: s.object({
-      applied: s.array(s.object({ id: s.string(), kind: s.string(), path: s.string() })),
-      ignored: s.array(s.object({ id: s.string(), path: s.string(), reason: s.string() })),
+      applied: s.array(s.object({ id: s.string('the exception id'), kind: s.string(), path: s.string(), source: EXCEPTION_SOURCE }, { optional: ['source'] })),
+      ignored: s.array(
+        s.object({ id: s.string('the exception id'), path: s.string(), reason: s.string('why not applied, e.g. granted for another program version: carry it forward to apply it'), source: EXCEPTION_SOURCE }, { optional: ['source'] }),
+        'exceptions not applied in this answer, never silently dropped',
+      ),
     }),
     explanation: s.array(s.string(), 'plain sentences'),
   }),

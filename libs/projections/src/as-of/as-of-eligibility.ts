@@ -2,7 +2,7 @@ import { fold, refuse } from '@app/kernel';
 import { EventLike, heldCredentialsOf, learnerRecordOf, learnerStream } from '@app/records';
 import { parseStoredProgram } from '@app/requirements';
 import {
-  admissionStream, conversionTablesOf, LearnerAdmitted, latestProgramVersion, policyDecider, PolicyEvent, policyStream, programDecider, ProgramEvent, programStream, PublishedPolicy,
+  admissionStream, conversionTablesOf, evolveLearnerExceptions, initialLearnerExceptionsState, LearnerAdmitted, LearnerExceptionEvent, learnerExceptionStream, latestProgramVersion, policyDecider, PolicyEvent, policyStream, programDecider, ProgramEvent, programStream, PublishedPolicy,
 } from '@app/transfer';
 import { EvaluatedEligibility } from '../eligibility/eligibility-answer';
 import { evaluateEligibility } from '../eligibility/evaluate-eligibility';
@@ -16,7 +16,7 @@ const asDomain = <E>(events: EventLike[]): E[] => events.map((e) => ({ type: e.t
 
 /**
  * Eligibility from history alone: the learner's stream, the program's stream, the institution's
- * policy streams and the admission stream, each cut at `cut`, folded with the same evolve
+ * policy streams, the admission stream and the learner-exception stream, each cut at `cut`, folded with the same evolve
  * functions the projectors use, then evaluated with the same function as the live answer.
  */
 export async function eligibilityAsOf(
@@ -49,6 +49,9 @@ export async function eligibilityAsOf(
     const d = e.data as LearnerAdmitted['data'];
     return e.type === 'LearnerAdmitted' && d.programId === ids.programId && d.decidedOn <= referenceDate;
   });
+  const exceptionEvents = await reader.stream(learnerExceptionStream(program.institutionId, ids.learnerId), cut);
+  read.push(exceptionEvents);
+  const learnerExceptions = asDomain<LearnerExceptionEvent>(exceptionEvents).reduce(evolveLearnerExceptions, initialLearnerExceptionsState).exceptions.filter((x) => x.programId === ids.programId);
   const requests: RequestForEligibility[] = [];
   for (const requestId of await ids.requestIds(program.institutionId)) {
     const found = await requestAsOf(reader, requestId, cut);
@@ -61,6 +64,7 @@ export async function eligibilityAsOf(
   const answer = evaluateEligibility({
     decided,
     exceptions,
+    learnerExceptions,
     homeItems: home,
     learnerId: ids.learnerId,
     program: { programId: ids.programId, version, institutionId: program.institutionId, program: parsed.program },

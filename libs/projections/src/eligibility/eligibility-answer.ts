@@ -23,6 +23,15 @@ export interface RecognizedEntry {
   evidenceChanged?: boolean;
 }
 
+/**
+ * Exceptions in an answer, each with where it was granted (`source`: on a request, or to the
+ * learner; absent in progress rows projected before learner exceptions existed: all were on requests).
+ */
+export interface ExceptionsAnswer {
+  applied: { id: string; kind: string; path: string; source?: 'request' | 'learner' }[];
+  ignored: { id: string; path: string; reason: string; source?: 'request' | 'learner' }[];
+}
+
 /** The answer to "does this learner's stack satisfy that program, or its reduced-residency pathway, and why". */
 export interface EligibilityAnswer {
   learnerId: string;
@@ -59,8 +68,8 @@ export interface EligibilityAnswer {
   missing: MissingEntry[];
   /** How `missing` completes the program (verified: adding it was evaluated and satisfies the program). */
   completion: { items: number; verified: boolean; needsException: boolean; exhaustive: boolean } | null;
-  /** Exceptions granted on the learner's requests: applied, or not applied with why (another catalog year, an unknown rule). */
-  exceptions: { applied: { id: string; kind: string; path: string }[]; ignored: { id: string; path: string; reason: string }[] };
+  /** Exceptions granted on the learner's requests or to the learner: applied, or not applied with why (another catalog year, an unknown rule). */
+  exceptions: ExceptionsAnswer;
   explanation: string[];
 }
 

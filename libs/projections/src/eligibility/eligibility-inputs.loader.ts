@@ -1,8 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { heldCredentialsOf, LearnerRecord } from '@app/records';
 import { parseStoredProgram, Program } from '@app/requirements';
-import { ConversionTableRecord, PolicyState, ProgramState, PublishedPolicy, TransferRequestState } from '@app/transfer';
-import { AdmissionRow, LearnerRow, PolicyRow, ProgramRow, RequestRow } from '../read-model/entities';
+import { ConversionTableRecord, LearnerExceptionRecord, LearnerExceptionsState, PolicyState, ProgramState, PublishedPolicy, TransferRequestState } from '@app/transfer';
+import { AdmissionRow, LearnerExceptionsRow, LearnerRow, PolicyRow, ProgramRow, RequestRow } from '../read-model/entities';
 import { findByKeys } from '../runtime/bulk-read';
 import { decidedFor, RequestForEligibility } from './decided-credit';
 import { evidenceFor } from './home-credit';
@@ -21,6 +21,8 @@ export interface LoadedEligibility {
   admissions: AdmissionRow[];
   /** The learner's requests toward the program at its institution (their decisions in force bind). */
   requests: RequestForEligibility[];
+  /** The exceptions the institution granted the learner for the program, outside requests (every version it was bound to). */
+  learnerExceptions: LearnerExceptionRecord[];
   /** Highest global position among the rows read (order-independent: the same whatever order they were projected in). */
   inputsPosition: number;
   /** Latest recorded-at among the rows read: the default reference date is its day. */
@@ -43,6 +45,8 @@ export class EligibilityInputsLoader {
   private readonly admissionsLoaded = new Set<string>();
   /** Requests of the preloaded learners, by learner and program. */
   private readonly requests = new Map<string, RequestRow[]>();
+  /** Learner-exception rows of the preloaded learners, by learner and institution. */
+  private readonly exceptionRows = new Map<string, LearnerExceptionsRow>();
 
   constructor(private readonly manager: EntityManager) {}
 
@@ -62,6 +66,7 @@ export class EligibilityInputsLoader {
       const key = `${row.learnerId}\u0000${row.programId}`;
       this.requests.set(key, [...(this.requests.get(key) ?? []), row]);
     }
+    for (const row of await findByKeys(this.manager, LearnerExceptionsRow, 'learnerId', wanted)) this.exceptionRows.set(`${row.learnerId}\u0000${row.institutionId}`, row);
     for (const id of wanted) this.admissionsLoaded.add(id);
   }
 
@@ -83,7 +88,11 @@ export class EligibilityInputsLoader {
       : await this.manager.findBy(RequestRow, { learnerId, programId })
     ).filter((r) => r.receivingInstitution === institutionId);
     const requests = requestRows.map((r) => ({ state: JSON.parse(r.state) as TransferRequestState, position: r.lastPosition }));
-    const rows = [learner, program.row, ...policies.rows];
+    const exceptionRow = this.admissionsLoaded.has(learnerId)
+      ? (this.exceptionRows.get(`${learnerId}\u0000${institutionId}`) ?? null)
+      : await this.manager.findOneBy(LearnerExceptionsRow, { learnerId, institutionId });
+    const learnerExceptions = exceptionRow ? (JSON.parse(exceptionRow.state) as LearnerExceptionsState).exceptions.filter((x) => x.programId === programId) : [];
+    const rows = [learner, program.row, ...policies.rows, ...(exceptionRow ? [exceptionRow] : [])];
     const positions = [...rows.map((r) => r.lastPosition), ...admissions.map((a) => a.position), ...requestRows.map((r) => r.lastPosition)];
     const recorded = [...rows.map((r) => r.lastRecordedAt), ...admissions.map((a) => a.recordedAt), ...requestRows.map((r) => r.lastEventAt)];
     return {
@@ -97,6 +106,7 @@ export class EligibilityInputsLoader {
         policies: policies.published,
         admissions,
         requests,
+        learnerExceptions,
         inputsPosition: Math.max(...positions),
         lastRecordedAt: recorded.reduce((a, b) => (b > a ? b : a)),
       },
@@ -147,6 +157,7 @@ export function eligibilityInputsOf(loaded: LoadedEligibility, referenceDate: st
   return {
     decided,
     exceptions,
+    learnerExceptions: loaded.learnerExceptions,
     homeItems: home,
     learnerId: loaded.learnerId,
     program: { programId: loaded.programId, version: loaded.program.version, institutionId: loaded.institutionId, program: loaded.program.program },

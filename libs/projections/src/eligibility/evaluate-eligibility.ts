@@ -1,9 +1,10 @@
 import { evaluateProgram, HeldCredential, LearnerItem, Program, ProgramEvaluation, ProgramException, RecognitionEvaluation, RecognitionEvidence, toDecimal, parseRational } from '@app/requirements';
 import { evidenceItemId } from '@app/records';
-import { effectivePolicyAmong, inEffectOnAnyDate, policyVersionOf, PublishedPolicy, runEvaluation } from '@app/transfer';
+import { effectivePolicyAmong, inEffectOnAnyDate, LearnerExceptionRecord, policyVersionOf, PublishedPolicy, runEvaluation } from '@app/transfer';
 import { DecidedEvidence, decidedCredit, grantFrom } from './decided-credit';
 import { Amount, EvaluatedEligibility, RecognizedEntry } from './eligibility-answer';
 import { explain } from './explain-eligibility';
+import { learnerProgramExceptions, withSources } from './exception-sources';
 
 export interface EligibilityInputs {
   learnerId: string;
@@ -20,6 +21,8 @@ export interface EligibilityInputs {
   decided?: DecidedEvidence[];
   /** Exceptions granted on the learner's requests toward this program. */
   exceptions?: ProgramException[];
+  /** Exceptions the receiving institution granted the learner for this program (any version, revoked ones included: they are left out). */
+  learnerExceptions?: LearnerExceptionRecord[];
   /** Completions of the institution's own courses: they count as taken here, with no recognition. */
   homeItems?: LearnerItem[];
 }
@@ -42,6 +45,8 @@ export function evaluateEligibility(inputs: EligibilityInputs): EvaluatedEligibi
   const decidedItems = decidedCredit(decided, grantFrom(inputs.policies));
   const home = inputs.homeItems ?? [];
   const credit = { items: [...home, ...decidedItems.items], alreadyRecognized: decidedItems.alreadyRecognized };
+  const learnerExceptions = inputs.learnerExceptions ?? [];
+  const exceptions = [...(inputs.exceptions ?? []), ...learnerProgramExceptions(learnerExceptions, program.version, new Set(home.map((h) => h.id)))];
   const policy = inputs.policyOverride ? pinned(inputs.policyOverride) : effectivePolicyAmong(inputs.policies, program.programId, referenceDate);
   let recognition: RecognitionEvaluation | null = null;
   let evaluation: ProgramEvaluation;
@@ -52,11 +57,11 @@ export function evaluateEligibility(inputs: EligibilityInputs): EvaluatedEligibi
       policy,
       admission: { admitted, read: null },
       learner: { evidence: proposedEvidence, credentialsHeld: inputs.credentialsHeld },
-      exceptions: inputs.exceptions ?? [],
+      exceptions,
       decided: credit,
     }));
   } else {
-    evaluation = evaluateProgram(program.program, credit.items, { referenceDate, admitted, credentialsHeld: inputs.credentialsHeld, exceptions: inputs.exceptions ?? [] });
+    evaluation = evaluateProgram(program.program, credit.items, { referenceDate, admitted, credentialsHeld: inputs.credentialsHeld, exceptions });
   }
   const titles = new Map([...inputs.evidence, ...decided.flatMap((d) => (d.evidence ? [d.evidence] : []))].map((e) => [e.id, e.title ?? e.code ?? e.id]));
   const pathwayIds = pathwayCredentialIds(evaluation);
@@ -108,7 +113,7 @@ export function evaluateEligibility(inputs: EligibilityInputs): EvaluatedEligibi
     home: home.map((h) => ({ itemId: h.id.slice('home:'.length), title: h.title ?? h.courseId ?? h.id, courseId: h.courseId ?? '', credits: amount(String(h.credits)), unit: h.unit, inResidence: h.inResidence === true })),
     missing: evaluation.missing,
     completion: evaluation.completion ?? null,
-    exceptions: evaluation.exceptions,
+    exceptions: withSources(evaluation.exceptions, learnerExceptions.filter((x) => x.revoked === null), program.version),
     explanation: [],
   };
   answer.explanation = explain(answer, program.program.title ?? null);

@@ -3,6 +3,7 @@ import { ProjectionBatch } from '../runtime/projection-batch';
 import { projectAdmissionEvent } from './admission.projector';
 import { projectPolicyEvent, projectProgramEvent } from './catalog.projector';
 import { projectHistory } from './history.projector';
+import { projectLearnerExceptionEvent } from './learner-exceptions.projector';
 import { projectLearnerEvent } from './learner.projector';
 import { projectRequestEvent } from './request.projector';
 
@@ -15,6 +16,7 @@ const PROJECTORS: Record<string, Projector> = {
   policy: projectPolicyEvent,
   admission: projectAdmissionEvent,
   transfer: projectRequestEvent,
+  exceptions: projectLearnerExceptionEvent,
 };
 
 export async function projectEvent(event: RecordedEvent, batch: ProjectionBatch): Promise<void> {

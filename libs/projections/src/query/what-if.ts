@@ -41,7 +41,7 @@ export interface WhatIfChanges {
   on?: string;
   extraCompletions?: HypotheticalCompletion[];
   extraCredentials?: HypotheticalCredential[];
-  /** bind (default): the registrar's decisions in force stand; ignore: as if nothing were decided yet (what the engine alone proposes). */
+  /** bind (default): the registrar's decisions in force and exceptions (on requests and to the learner) stand; ignore: as if nothing were decided yet (what the engine alone proposes). */
   decisions?: 'bind' | 'ignore';
 }
 
@@ -91,7 +91,7 @@ export async function applyWhatIf(inputs: EligibilityInputs, changes: WhatIfChan
   });
   const next: EligibilityInputs = {
     ...inputs,
-    ...(changes.decisions === 'ignore' ? { decided: [], exceptions: [] } : {}),
+    ...(changes.decisions === 'ignore' ? { decided: [], exceptions: [], learnerExceptions: [] } : {}),
     homeItems: [...(inputs.homeItems ?? []), ...home],
     evidence: [...inputs.evidence, ...completions, ...credentials.map((c) => c.evidence)],
     credentialsHeld: [...inputs.credentialsHeld, ...credentials.map((c) => c.held)],

@@ -10,10 +10,12 @@ import { HistoryWithoutRowid1764720000000 } from './migrations/1764720000000-his
 import { RequestSubmissions1765065600000 } from './migrations/1765065600000-request-submissions';
 import { RequestEvidenceChanges1765152000000 } from './migrations/1765152000000-request-evidence-changes';
 import { RequestLearner1765238400000 } from './migrations/1765238400000-request-learner';
+import { LearnerExceptions1765324800000 } from './migrations/1765324800000-learner-exceptions';
 import { ReadModelOptions } from './read-model.options';
 
 export const READ_MODEL_MIGRATIONS = [
   ReadModels1764547200000, History1764633600000, HistoryWithoutRowid1764720000000, RequestSubmissions1765065600000, RequestEvidenceChanges1765152000000, RequestLearner1765238400000,
+  LearnerExceptions1765324800000,
 ];
 
 /**

@@ -1,8 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '@app/event-store';
 import { EMPTY_LEARNER_RECORD, LearnerRecord, learnerIdOfStream } from '@app/records';
-import { initialTransferRequestState, policyDecider, PolicyState, programDecider, ProgramState, TransferRequestState } from '@app/transfer';
-import { AdmissionRow, HistoryRow, HistorySubjectRow, LearnerRow, PolicyRow, PolicyVersionRow, ProgramRow, ProgramVersionRow, RequestRow } from '../read-model/entities';
+import { initialLearnerExceptionsState, initialTransferRequestState, LearnerExceptionsState, policyDecider, PolicyState, programDecider, ProgramState, TransferRequestState } from '@app/transfer';
+import { AdmissionRow, HistoryRow, HistorySubjectRow, LearnerExceptionsRow, LearnerRow, PolicyRow, PolicyVersionRow, ProgramRow, ProgramVersionRow, RequestRow } from '../read-model/entities';
 import { bulkWrite } from './bulk-write';
 import { RowCache } from './row-cache';
 import { StateRowCache } from './state-cache';
@@ -30,6 +30,9 @@ export class ProjectionBatch {
   readonly programVersions = new RowCache(ProgramVersionRow, (r) => `${r.programId}\u0000${r.version}`);
   readonly policyVersions = new RowCache(PolicyVersionRow, (r) => `${r.policyId}\u0000${r.version}`);
   readonly admissions = new RowCache(AdmissionRow, (r) => `${r.institutionId}\u0000${r.learnerId}\u0000${r.programId}`);
+  readonly learnerExceptions = new StateRowCache<LearnerExceptionsRow, LearnerExceptionsState>(
+    LearnerExceptionsRow, (r) => `${r.learnerId}\u0000${r.institutionId}`, 'state', initialLearnerExceptionsState,
+  );
 
   /** Inputs changed in this batch: progress rows depending on them are re-evaluated at its end. */
   readonly changedLearners = new Set<string>();
@@ -66,7 +69,7 @@ export class ProjectionBatch {
 
   /** Writes every cached row that changed (the projectors' direct effects). */
   async flushRows(): Promise<void> {
-    for (const cache of [this.learners, this.programs, this.policies, this.requests, this.programVersions, this.policyVersions, this.admissions]) {
+    for (const cache of [this.learners, this.programs, this.policies, this.requests, this.programVersions, this.policyVersions, this.admissions, this.learnerExceptions]) {
       await cache.flush(this.manager);
     }
     // Append-only: a row already there (same key) is left as it is.

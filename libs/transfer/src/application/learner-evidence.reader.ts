@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore, readStreamEvents } from '@app/event-store';
 import { refuse } from '@app/kernel';
-import { completionEvidenceOf, CompletionView, credentialEvidenceOf, CredentialView, learnerRecordOf, learnerStream } from '@app/records';
+import { completionEvidenceOf, CompletionView, credentialEvidenceOf, CredentialView, evidenceItemId, learnerRecordOf, learnerStream, presentedCredentialsOf, presentedItemId } from '@app/records';
 import { presentedEvidenceFor } from './presented-evidence.reader';
 import { HeldCredential, RecognitionEvidence } from '@app/requirements';
 import { EvidenceRead } from '../domain/evaluation-record';
@@ -42,6 +42,14 @@ export class LearnerEvidenceReader {
   /** Is the learner registered in the records context? */
   async isRegistered(learnerId: string): Promise<boolean> {
     return learnerRecordOf(await readStreamEvents(this.store, learnerStream(learnerId))).registered;
+  }
+
+  /** The learner's evidence items, as requests and exceptions name them (`completion:<id>`, `credential:<id>`, `verifiable-credential:<vcId>`); null when not registered. */
+  async itemIds(learnerId: string): Promise<string[] | null> {
+    const record = learnerRecordOf(await readStreamEvents(this.store, learnerStream(learnerId)));
+    if (!record.registered) return null;
+    const presented = presentedCredentialsOf(record).flatMap((v) => v.achievements.map((a) => presentedItemId(v.vcId, a.index, v.achievements.length)));
+    return [...record.completions.map((c) => evidenceItemId('completion', c.completionId)), ...record.credentials.map((k) => evidenceItemId('credential', k.credentialId)), ...presented];
   }
 
   /**

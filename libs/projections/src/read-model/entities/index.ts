@@ -2,6 +2,7 @@ import { AdmissionRow } from './admission.row';
 import { HistorySubjectRow } from './history-subject.row';
 import { HistoryRow } from './history.row';
 import { InboxEntry } from './inbox-entry.entity';
+import { LearnerExceptionsRow } from './learner-exceptions.row';
 import { LearnerRow } from './learner.row';
 import { LedgerRow } from './ledger.row';
 import { PolicyVersionRow } from './policy-version.row';
@@ -12,7 +13,7 @@ import { ProgressRow } from './progress.row';
 import { ProjectionCheckpoint } from './projection-checkpoint.entity';
 import { RequestRow } from './request.row';
 
-export { AdmissionRow, HistoryRow, HistorySubjectRow, InboxEntry, LearnerRow, LedgerRow, PolicyRow, PolicyVersionRow, ProgramRow, ProgramVersionRow, ProgressRow, ProjectionCheckpoint, RequestRow };
+export { AdmissionRow, HistoryRow, HistorySubjectRow, InboxEntry, LearnerExceptionsRow, LearnerRow, LedgerRow, PolicyRow, PolicyVersionRow, ProgramRow, ProgramVersionRow, ProgressRow, ProjectionCheckpoint, RequestRow };
 
 /** Every read-model table, in a fixed order (rebuild switch and comparisons walk it). */
 export const READ_MODEL_ENTITIES = [
@@ -24,6 +25,7 @@ export const READ_MODEL_ENTITIES = [
   PolicyRow,
   PolicyVersionRow,
   AdmissionRow,
+  LearnerExceptionsRow,
   RequestRow,
   LedgerRow,
   ProgressRow,
