@@ -90,6 +90,8 @@ export class CredentialVerifier {
     const validity = validityCheck(validityWindow(credential), run.referenceDate);
     const status = await statusCheck(credential, (e) => this.findList(e, issuer.id, run));
     const kind = format === 'vc-jwt' ? ldCredentialFormat(credential) : format;
+    // A CLR bundle is reported as clr2 in either envelope (embedded proof or VC-JWT).
+    if (kind === 'clr2') format = 'clr2';
     const schema: Check =
       kind === 'ob3'
         ? ob3SchemaCheck(credential)
