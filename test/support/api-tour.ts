@@ -2,6 +2,8 @@ import request from 'supertest';
 import { ReadModelProjector } from '@app/projections';
 import { courseBody, courseId, microMastersBody, ONLINE, scmPolicy, scmProgram } from '../../libs/transfer/test/scm-pathway.http-fixtures';
 import type { StandaloneUnderTest } from './standalone-app';
+import { DCC_LIST_URL, dccFixture } from '../../libs/credentials/test/verification/fakes';
+import { eddsaJwt, newIssuer, ob3Credential } from '../../libs/credentials/test/verification/issue-fixtures';
 
 /** One answer of the tour, as the client saw it. */
 export interface RecordedAnswer {
@@ -130,5 +132,15 @@ export async function apiTour(t: StandaloneUnderTest): Promise<RecordedAnswer[]>
   await call('post', '/audit/policy-impact', registrar, { definition: { ...scmPolicy(), version: '2027.1', effectiveFrom: '2027-01-01', minGrade: 85 } });
   await call('get', '/audit/verify', auditor);
   await call('get', '/audit/export?category=learner', auditor);
+
+  // Credentials: a status list registered by a registrar, then verifications that find it.
+  await call('post', '/status-lists', registrar, { credential: dccFixture('status-list.e5WK8CbZ1GjycuPombrj.json'), url: DCC_LIST_URL });
+  await call('get', '/status-lists/registered', submitter);
+  await call('post', '/credentials/verify', submitter, { credential: dccFixture('ed25519-2020.revoked.json') });
+  await call('post', '/credentials/verify', registrar, { credential: dccFixture('ob3-spec-example.eddsa-rdfc-2022.json'), referenceDate: '2026-01-01T00:00:00Z' });
+  const signer = await newIssuer();
+  const assertion = await signer.sign(ob3Credential(signer.did));
+  const clr = await eddsaJwt(signer, { ...ob3Credential(signer.did), type: ['VerifiableCredential', 'ClrCredential'], credentialSubject: { id: 'did:example:learner', type: ['ClrSubject'], verifiableCredential: [assertion] } });
+  await call('post', '/credentials/verify', registrar, { credential: clr });
   return answers;
 }

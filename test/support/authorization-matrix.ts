@@ -56,4 +56,7 @@ export const MATRIX: Record<string, RoleName[]> = {
   'POST /audit/policy-impact': ['admin', 'auditor', 'registrar'],
   'GET /audit/verify': ['admin', 'auditor'],
   'GET /audit/export': ['admin', 'auditor'],
+  'POST /credentials/verify': ALL,
+  'POST /status-lists': ['admin', 'registrar'],
+  'GET /status-lists/registered': ALL,
 };

@@ -71,4 +71,8 @@ export const SCOPE: Record<string, ScopeRule> = {
   'GET /audit/verify': UNOWNED,
   // The raw log spans every institution: a scoped auditor verifies it, but exporting needs scope '*'.
   'GET /audit/export': seenThrough('GET /audit/verify'),
+  // Verification reads nothing of an institution; registered status lists are shared by everyone.
+  'POST /credentials/verify': UNOWNED,
+  'POST /status-lists': UNOWNED,
+  'GET /status-lists/registered': UNOWNED,
 };

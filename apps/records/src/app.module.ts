@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CredentialsModule } from '@app/credentials';
 import { PlatformModule, accessFromConfig, eventStoreFromConfig } from '@app/platform';
 import { RecordsModule } from '@app/records';
 
@@ -12,6 +13,8 @@ import { RecordsModule } from '@app/records';
     eventStoreFromConfig(),
     accessFromConfig({ provisioningApi: false }),
     RecordsModule.forRoot(),
+    // Verifies presented credentials offline (POST /credentials/verify); registered status lists.
+    CredentialsModule,
   ],
 })
 export class AppModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CredentialsModule } from '@app/credentials';
 import { AuditModule } from '@app/audit';
 import { PlatformModule, accessFromConfig, eventStoreFromConfig } from '@app/platform';
 import { ProjectionsModule } from '@app/projections';
@@ -22,6 +23,8 @@ import { EvidenceChangesModule, TransferModule } from '@app/transfer';
     // Read models on SQLite next to the event store, fed in-process from the store's subscription.
     ProjectionsModule.forRoot({ embeddedProjector: true }),
     AuditModule,
+    // Verifies presented credentials offline (POST /credentials/verify); registered status lists.
+    CredentialsModule,
   ],
 })
 export class AppModule {}

@@ -1,9 +1,27 @@
 import { Module } from '@nestjs/common';
+import { StatusListsController } from './api/status-lists.controller';
+import { VerifyController } from './api/verify.controller';
+import { StatusListCommandsHandler } from './status-lists/status-list-commands.handler';
+import { StoreStatusListDirectory } from './status-lists/store-status-list-directory';
+import { CredentialVerifier } from './verification/credential-verifier';
+import { EmptyTrustedIssuerDirectory } from './verification/empty-trusted-issuers';
+import { STATUS_LISTS, TRUSTED_ISSUERS, TrustedIssuerDirectory } from './verification/trust.ports';
 
 /**
  * The credentials context: verifying presented credentials (Open Badges 3.0, W3C VC 1.1/2.0,
  * VC-JWT, CLR 2.0) offline, the trusted-issuer and status-list registries, institution keys and
  * the recognition credentials the system issues. Needs EventStoreModule and AccessModule in the app.
  */
-@Module({})
+@Module({
+  controllers: [VerifyController, StatusListsController],
+  providers: [
+    // The trusted-issuer registry replaces this binding with its store-backed directory.
+    { provide: TRUSTED_ISSUERS, useClass: EmptyTrustedIssuerDirectory },
+    StoreStatusListDirectory,
+    { provide: STATUS_LISTS, useExisting: StoreStatusListDirectory },
+    { provide: CredentialVerifier, useFactory: (issuers: TrustedIssuerDirectory, lists: StoreStatusListDirectory) => new CredentialVerifier(issuers, lists), inject: [TRUSTED_ISSUERS, STATUS_LISTS] },
+    StatusListCommandsHandler,
+  ],
+  exports: [CredentialVerifier, STATUS_LISTS],
+})
 export class CredentialsModule {}

@@ -54,6 +54,8 @@ declare module '@digitalbazaar/ed25519-multikey' {
   export function generate(options?: { id?: string; controller?: string; seed?: Uint8Array }): Promise<Ed25519KeyPair>;
   export function from(key: JsonLdObject): Promise<Ed25519KeyPair>;
   export function fromRaw(options: { publicKey: Uint8Array; secretKey?: Uint8Array }): Promise<Ed25519KeyPair>;
+  export function toJwk(options: { keyPair: Ed25519KeyPair; secretKey?: boolean }): Promise<{ kty: string; crv: string; x: string; d?: string }>;
+  export function fromJwk(options: { jwk: JsonLdObject; secretKey?: boolean; id?: string; controller?: string }): Promise<Ed25519KeyPair>;
 }
 
 declare module '@digitalbazaar/did-method-key' {
