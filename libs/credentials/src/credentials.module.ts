@@ -1,4 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { CREDENTIAL_VERIFIER } from '@app/records';
+import { PresentationVerifier } from './presentation/presentation-verifier';
 import { StatusListsController } from './api/status-lists.controller';
 import { VerifyController } from './api/verify.controller';
 import { StatusListCommandsHandler } from './status-lists/status-list-commands.handler';
@@ -12,6 +14,7 @@ import { STATUS_LISTS, TRUSTED_ISSUERS, TrustedIssuerDirectory } from './verific
  * VC-JWT, CLR 2.0) offline, the trusted-issuer and status-list registries, institution keys and
  * the recognition credentials the system issues. Needs EventStoreModule and AccessModule in the app.
  */
+@Global()
 @Module({
   controllers: [VerifyController, StatusListsController],
   providers: [
@@ -21,7 +24,9 @@ import { STATUS_LISTS, TRUSTED_ISSUERS, TrustedIssuerDirectory } from './verific
     { provide: STATUS_LISTS, useExisting: StoreStatusListDirectory },
     { provide: CredentialVerifier, useFactory: (issuers: TrustedIssuerDirectory, lists: StoreStatusListDirectory) => new CredentialVerifier(issuers, lists), inject: [TRUSTED_ISSUERS, STATUS_LISTS] },
     StatusListCommandsHandler,
+    // The records context verifies presented credentials through this port (global: RecordsModule does not import this module).
+    { provide: CREDENTIAL_VERIFIER, useClass: PresentationVerifier },
   ],
-  exports: [CredentialVerifier, STATUS_LISTS],
+  exports: [CredentialVerifier, STATUS_LISTS, CREDENTIAL_VERIFIER],
 })
 export class CredentialsModule {}
