@@ -113,6 +113,14 @@ export async function apiTour(t: StandaloneUnderTest): Promise<RecordedAnswer[]>
   await call('get', `/ledger/${learnerId}?institutionId=mit&asOf=${await t.store.headPosition()}`, auditor);
   await call('get', '/catalog/mit?on=2026-06-01', submitter);
 
+  // The trusted-issuer registry: registered by the receiving registrar, read, retired.
+  const trusted = { did: 'did:web:credentials.mitx.example', name: 'MITx credentials', institutionId: 'mit', publicKeyMultibase: 'z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', creditUnit: 'US_SEMESTER' };
+  const trustedIssuerId = (await call('post', '/trusted-issuers', registrar, trusted)).body.id as string;
+  await call('get', '/trusted-issuers?institutionId=mit', submitter);
+  await call('get', `/trusted-issuers/${trustedIssuerId}`, auditor);
+  await call('post', `/trusted-issuers/${trustedIssuerId}/retirement`, admin, { reason: 'key rotated' });
+  await call('get', '/trusted-issuers?includeRetired=true', registrar);
+
   await call('post', `/learners/${learnerId}/credentials/${credentialId}/revocation`, issuer, { reason: 'identity verification failed' });
   await caughtUp();
   await call('get', `/audit/history/learner/${learnerId}`, auditor);

@@ -52,4 +52,8 @@ export const MATRIX: Record<string, RoleName[]> = {
   'POST /audit/policy-impact': ['admin', 'auditor', 'registrar'],
   'GET /audit/verify': ['admin', 'auditor'],
   'GET /audit/export': ['admin', 'auditor'],
+  'POST /trusted-issuers': ['admin', 'registrar'],
+  'GET /trusted-issuers': ALL,
+  'GET /trusted-issuers/{trustedIssuerId}': ALL,
+  'POST /trusted-issuers/{trustedIssuerId}/retirement': ['admin', 'registrar'],
 };

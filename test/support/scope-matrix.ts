@@ -64,4 +64,9 @@ export const SCOPE: Record<string, ScopeRule> = {
   'GET /audit/verify': UNOWNED,
   // The raw log spans every institution: a scoped auditor verifies it, but exporting needs scope '*'.
   'GET /audit/export': seenThrough('GET /audit/verify'),
+  // A registrar registers for its own institution only (403 for another: the decider names /institutionId).
+  'POST /trusted-issuers': UNOWNED,
+  'GET /trusted-issuers': PUBLIC,
+  'GET /trusted-issuers/{trustedIssuerId}': PUBLIC,
+  'POST /trusted-issuers/{trustedIssuerId}/retirement': seenThrough('GET /trusted-issuers/{trustedIssuerId}'),
 };

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule, accessFromConfig, eventStoreFromConfig } from '@app/platform';
 import { RecordsModule } from '@app/records';
+import { CredentialsModule } from '@app/credentials';
 
 /**
  * The records service alone (distributed mode): courses, learners, enrollments, completions,
@@ -12,6 +13,8 @@ import { RecordsModule } from '@app/records';
     eventStoreFromConfig(),
     accessFromConfig({ provisioningApi: false }),
     RecordsModule.forRoot(),
+    // Verifiable credentials: the trusted-issuer registry (POST/GET /trusted-issuers).
+    CredentialsModule,
   ],
 })
 export class AppModule {}

@@ -3,6 +3,7 @@ import { AuditModule } from '@app/audit';
 import { PlatformModule, accessFromConfig, eventStoreFromConfig } from '@app/platform';
 import { ProjectionsModule } from '@app/projections';
 import { RecordsModule } from '@app/records';
+import { CredentialsModule } from '@app/credentials';
 import { EvidenceChangesModule, TransferModule } from '@app/transfer';
 
 /**
@@ -16,6 +17,8 @@ import { EvidenceChangesModule, TransferModule } from '@app/transfer';
     eventStoreFromConfig(),
     accessFromConfig(),
     RecordsModule.forRoot(),
+    // Verifiable credentials: the trusted-issuer registry (POST/GET /trusted-issuers).
+    CredentialsModule,
     TransferModule,
     // Flags decided requests whose evidence was revoked, regraded or withdrawn (RequestEvidenceChanged).
     EvidenceChangesModule.forRoot(),

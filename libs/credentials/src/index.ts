@@ -2,3 +2,7 @@
 export * from './credentials.module';
 export * from './jsonld/document-loader';
 export * from './verification/trust.ports';
+export * from './trusted-issuers/domain/trusted-issuer.events';
+export * from './trusted-issuers/domain/did-document';
+export * from './trusted-issuers/application/trusted-issuer-registry';
+export * from './trusted-issuers/trusted-issuers.module';
