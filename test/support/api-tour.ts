@@ -69,7 +69,7 @@ export async function apiTour(t: StandaloneUnderTest): Promise<RecordedAnswer[]>
   const strayId = (await call('post', `/learners/${learnerId}/completions`, issuer, { courseId: courseId('sc0x'), grade: { scale: 'percent', value: '70' }, identityVerified: true, completedOn: '2025-07-15' })).body.id as string;
   await call('post', `/learners/${learnerId}/completions/${strayId}/withdrawal`, issuer, { reason: 'recorded on the wrong learner' });
   const mm = microMastersBody(completionIds);
-  await call('post', `/credential-definitions/${mm.code}/versions`, issuer, { version: '2025', title: mm.title, type: mm.type, components: ONLINE.map((code) => ({ courseId: courseId(code) })) });
+  await call('post', `/credential-definitions/${mm.code}/versions`, issuer, { version: '2025', title: mm.title, type: mm.type, components: ONLINE.map((code) => ({ courseId: courseId(code) })), autoAward: { learningOutcomes: ['Design supply chain networks'], workload: { credits: '20', unit: 'US_SEMESTER' }, eqfLevel: 7, assessmentType: 'proctored-exam', participation: 'online', qualityAssurance: 'MIT internal review' } });
   await call('get', `/credential-definitions/${mm.code}`, issuer);
   const credentialId = (await call('post', `/learners/${learnerId}/credentials`, issuer, mm)).body.id as string;
   await call('get', `/learners/${learnerId}/record`, issuer);

@@ -4,6 +4,7 @@ import { CredentialDefinitionsController } from './api/credential-definitions.co
 import { CredentialsController } from './api/credentials.controller';
 import { LearnersController } from './api/learners.controller';
 import { CredentialCommandsHandler } from './application/credential-commands.handler';
+import { AutoAwardCandidates } from './application/auto-award-candidates';
 import { CourseCommandsHandler } from './application/course-commands.handler';
 import { CredentialDefinitionCommandsHandler } from './application/credential-definition-commands.handler';
 import { ExternalRefHasher } from './application/external-ref-hasher';
@@ -11,7 +12,7 @@ import { LearnerCommandsHandler } from './application/learner-commands.handler';
 import { RECORDS_OPTIONS, RecordsModuleOptions } from './application/records.options';
 import { RecordsStreamReader } from './application/stream-reader';
 
-const PROVIDERS = [CourseCommandsHandler, LearnerCommandsHandler, CredentialCommandsHandler, CredentialDefinitionCommandsHandler, RecordsStreamReader, ExternalRefHasher];
+const PROVIDERS = [CourseCommandsHandler, LearnerCommandsHandler, CredentialCommandsHandler, CredentialDefinitionCommandsHandler, RecordsStreamReader, ExternalRefHasher, AutoAwardCandidates];
 
 /**
  * The records service (write side of learner records): courses, credential definitions, learners,

@@ -14,3 +14,4 @@ export * from './credential-definition.decider';
 export * from './credential-completeness';
 export * from './completion-withdrawal';
 export * from './records.events';
+export * from './auto-award';
