@@ -21,7 +21,7 @@ type Recipe = { call: Call; unknown?: Call & { sameMessage?: boolean } };
 
 const UNKNOWN = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
 
-function recipes(flow: ScmFlowResult, exceptionId: string): Record<string, Recipe> {
+function recipes(flow: ScmFlowResult, exceptionId: string, trustedIssuerId: string): Record<string, Recipe> {
   const { learnerId, requestId, credentialId, completionIds } = flow;
   const items = [...completionIds.map((id) => ({ itemId: `completion:${id}`, outcome: 'granted', reasonCode: 'EQUIVALENT_COURSE' })), { itemId: `credential:${credentialId}`, outcome: 'recognized', reasonCode: 'PATHWAY_CREDENTIAL' }];
   const { courseId: _id, ...courseFields } = courseBody('sc0x');
@@ -75,6 +75,9 @@ function recipes(flow: ScmFlowResult, exceptionId: string): Record<string, Recip
     'POST /audit/policy-impact': { call: { path: '/audit/policy-impact', body: { definition: { ...scmPolicy(), version: '2027.2' } } } },
     'GET /audit/verify': { call: { path: '/audit/verify' } },
     'GET /audit/export': { call: { path: '/audit/export' } },
+    'GET /trusted-issuers': { call: { path: '/trusted-issuers?institutionId=mit' } },
+    'GET /trusted-issuers/{trustedIssuerId}': { call: { path: `/trusted-issuers/${trustedIssuerId}` } },
+    'POST /trusted-issuers/{trustedIssuerId}/retirement': { call: { path: `/trusted-issuers/${trustedIssuerId}/retirement`, body: { reason: 'not ours' } } },
   };
 }
 
@@ -101,7 +104,9 @@ describe('scope matrix: another institution’s resources are not found (404), v
       .send({ version: '2025', title: 'MicroMasters Program in Supply Chain Management', type: 'MicroMasters', components: [{ courseId: courseId('sc0x') }] }).expect(201);
     const waiver = { programId: 'mit-scm', programVersion: '2026-2027', kind: 'waive', rulePath: 'mit-scm/capstone', reason: 'industry capstone' };
     const granted = await request(t.server).post(`/learners/${flow.learnerId}/exceptions`).auth(flow.tokens.mit.registrar, { type: 'bearer' }).send(waiver).expect(201);
-    calls = recipes(flow, granted.body.id as string);
+    const trusted = { did: 'did:web:credentials.mitx.example', name: 'MITx credentials', institutionId: 'mit', publicKeyMultibase: 'z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK' };
+    const trustedIssuerId = (await request(t.server).post('/trusted-issuers').auth(flow.tokens.mit.registrar, { type: 'bearer' }).send(trusted).expect(201)).body.id as string;
+    calls = recipes(flow, granted.body.id as string, trustedIssuerId);
     await t.app.get(ReadModelProjector).waitFor(await t.store.headPosition());
   }, 60000);
   afterAll(() => t?.close());

@@ -71,7 +71,7 @@ export async function apiTour(t: StandaloneUnderTest): Promise<RecordedAnswer[]>
   const strayId = (await call('post', `/learners/${learnerId}/completions`, issuer, { courseId: courseId('sc0x'), grade: { scale: 'percent', value: '70' }, identityVerified: true, completedOn: '2025-07-15' })).body.id as string;
   await call('post', `/learners/${learnerId}/completions/${strayId}/withdrawal`, issuer, { reason: 'recorded on the wrong learner' });
   const mm = microMastersBody(completionIds);
-  await call('post', `/credential-definitions/${mm.code}/versions`, issuer, { version: '2025', title: mm.title, type: mm.type, components: ONLINE.map((code) => ({ courseId: courseId(code) })) });
+  await call('post', `/credential-definitions/${mm.code}/versions`, issuer, { version: '2025', title: mm.title, type: mm.type, components: ONLINE.map((code) => ({ courseId: courseId(code) })), autoAward: { learningOutcomes: ['Design supply chain networks'], workload: { credits: '20', unit: 'US_SEMESTER' }, eqfLevel: 7, assessmentType: 'proctored-exam', participation: 'online', qualityAssurance: 'MIT internal review' } });
   await call('get', `/credential-definitions/${mm.code}`, issuer);
   const credentialId = (await call('post', `/learners/${learnerId}/credentials`, issuer, mm)).body.id as string;
   await call('get', `/learners/${learnerId}/record`, issuer);
@@ -123,6 +123,14 @@ export async function apiTour(t: StandaloneUnderTest): Promise<RecordedAnswer[]>
   await call('get', `/ledger/${learnerId}`, registrar);
   await call('get', `/ledger/${learnerId}?institutionId=mit&asOf=${await t.store.headPosition()}`, auditor);
   await call('get', '/catalog/mit?on=2026-06-01', submitter);
+
+  // The trusted-issuer registry: registered by the receiving registrar, read, retired.
+  const trusted = { did: 'did:web:credentials.mitx.example', name: 'MITx credentials', institutionId: 'mit', publicKeyMultibase: 'z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', creditUnit: 'US_SEMESTER' };
+  const trustedIssuerId = (await call('post', '/trusted-issuers', registrar, trusted)).body.id as string;
+  await call('get', '/trusted-issuers?institutionId=mit', submitter);
+  await call('get', `/trusted-issuers/${trustedIssuerId}`, auditor);
+  await call('post', `/trusted-issuers/${trustedIssuerId}/retirement`, admin, { reason: 'key rotated' });
+  await call('get', '/trusted-issuers?includeRetired=true', registrar);
 
   await call('post', `/learners/${learnerId}/credentials/${credentialId}/revocation`, issuer, { reason: 'identity verification failed' });
   await caughtUp();

@@ -59,4 +59,8 @@ export const MATRIX: Record<string, RoleName[]> = {
   'POST /credentials/verify': ALL,
   'POST /status-lists': ['admin', 'registrar'],
   'GET /status-lists/registered': ALL,
+  'POST /trusted-issuers': ['admin', 'registrar'],
+  'GET /trusted-issuers': ALL,
+  'GET /trusted-issuers/{trustedIssuerId}': ALL,
+  'POST /trusted-issuers/{trustedIssuerId}/retirement': ['admin', 'registrar'],
 };

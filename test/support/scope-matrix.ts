@@ -75,4 +75,9 @@ export const SCOPE: Record<string, ScopeRule> = {
   'POST /credentials/verify': UNOWNED,
   'POST /status-lists': UNOWNED,
   'GET /status-lists/registered': UNOWNED,
+  // A registrar registers for its own institution only (403 for another: the decider names /institutionId).
+  'POST /trusted-issuers': UNOWNED,
+  'GET /trusted-issuers': PUBLIC,
+  'GET /trusted-issuers/{trustedIssuerId}': PUBLIC,
+  'POST /trusted-issuers/{trustedIssuerId}/retirement': seenThrough('GET /trusted-issuers/{trustedIssuerId}'),
 };

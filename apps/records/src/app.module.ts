@@ -13,7 +13,7 @@ import { RecordsModule } from '@app/records';
     eventStoreFromConfig(),
     accessFromConfig({ provisioningApi: false }),
     RecordsModule.forRoot(),
-    // Verifies presented credentials offline (POST /credentials/verify); registered status lists.
+    // Verifiable credentials: POST /credentials/verify (offline), registered status lists, the trusted-issuer registry.
     CredentialsModule,
   ],
 })

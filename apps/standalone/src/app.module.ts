@@ -17,14 +17,15 @@ import { EvidenceChangesModule, TransferModule } from '@app/transfer';
     eventStoreFromConfig(),
     accessFromConfig(),
     RecordsModule.forRoot(),
+    // Verifiable credentials: offline verification (POST /credentials/verify), registered status
+    // lists, the trusted-issuer registry; verifies presented credentials for RecordsModule.
+    CredentialsModule,
     TransferModule,
     // Flags decided requests whose evidence was revoked, regraded or withdrawn (RequestEvidenceChanged).
     EvidenceChangesModule.forRoot(),
     // Read models on SQLite next to the event store, fed in-process from the store's subscription.
     ProjectionsModule.forRoot({ embeddedProjector: true }),
     AuditModule,
-    // Verifies presented credentials offline (POST /credentials/verify); registered status lists.
-    CredentialsModule,
   ],
 })
 export class AppModule {}

@@ -6,8 +6,8 @@ import { VerifyController } from './api/verify.controller';
 import { StatusListCommandsHandler } from './status-lists/status-list-commands.handler';
 import { StoreStatusListDirectory } from './status-lists/store-status-list-directory';
 import { CredentialVerifier } from './verification/credential-verifier';
-import { EmptyTrustedIssuerDirectory } from './verification/empty-trusted-issuers';
 import { STATUS_LISTS, TRUSTED_ISSUERS, TrustedIssuerDirectory } from './verification/trust.ports';
+import { TrustedIssuersModule } from './trusted-issuers/trusted-issuers.module';
 
 /**
  * The credentials context: verifying presented credentials (Open Badges 3.0, W3C VC 1.1/2.0,
@@ -16,10 +16,10 @@ import { STATUS_LISTS, TRUSTED_ISSUERS, TrustedIssuerDirectory } from './verific
  */
 @Global()
 @Module({
+  // TrustedIssuersModule provides TRUSTED_ISSUERS (the store-backed TrustedIssuerDirectory) and the registry's routes.
+  imports: [TrustedIssuersModule],
   controllers: [VerifyController, StatusListsController],
   providers: [
-    // The trusted-issuer registry replaces this binding with its store-backed directory.
-    { provide: TRUSTED_ISSUERS, useClass: EmptyTrustedIssuerDirectory },
     StoreStatusListDirectory,
     { provide: STATUS_LISTS, useExisting: StoreStatusListDirectory },
     { provide: CredentialVerifier, useFactory: (issuers: TrustedIssuerDirectory, lists: StoreStatusListDirectory) => new CredentialVerifier(issuers, lists), inject: [TRUSTED_ISSUERS, STATUS_LISTS] },
@@ -27,6 +27,6 @@ import { STATUS_LISTS, TRUSTED_ISSUERS, TrustedIssuerDirectory } from './verific
     // The records context verifies presented credentials through this port (global: RecordsModule does not import this module).
     { provide: CREDENTIAL_VERIFIER, useClass: PresentationVerifier },
   ],
-  exports: [CredentialVerifier, STATUS_LISTS, CREDENTIAL_VERIFIER],
+  exports: [CredentialVerifier, STATUS_LISTS, CREDENTIAL_VERIFIER, TrustedIssuersModule],
 })
 export class CredentialsModule {}

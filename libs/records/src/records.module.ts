@@ -5,6 +5,7 @@ import { CredentialsController } from './api/credentials.controller';
 import { LearnersController } from './api/learners.controller';
 import { VerifiableCredentialsController } from './api/verifiable-credentials.controller';
 import { CredentialCommandsHandler } from './application/credential-commands.handler';
+import { AutoAwardCandidates } from './application/auto-award-candidates';
 import { CourseCommandsHandler } from './application/course-commands.handler';
 import { CredentialDefinitionCommandsHandler } from './application/credential-definition-commands.handler';
 import { ExternalRefHasher } from './application/external-ref-hasher';
@@ -13,7 +14,7 @@ import { RECORDS_OPTIONS, RecordsModuleOptions } from './application/records.opt
 import { RecordsStreamReader } from './application/stream-reader';
 import { VerifiableCredentialCommandsHandler } from './application/verifiable-credential-commands.handler';
 
-const PROVIDERS = [VerifiableCredentialCommandsHandler, CourseCommandsHandler, LearnerCommandsHandler, CredentialCommandsHandler, CredentialDefinitionCommandsHandler, RecordsStreamReader, ExternalRefHasher];
+const PROVIDERS = [VerifiableCredentialCommandsHandler, CourseCommandsHandler, LearnerCommandsHandler, CredentialCommandsHandler, CredentialDefinitionCommandsHandler, RecordsStreamReader, ExternalRefHasher, AutoAwardCandidates];
 
 /**
  * The records service (write side of learner records): courses, credential definitions, learners,

@@ -153,7 +153,20 @@ export const CREDENTIAL_DEFINITION = apiSchema(
         type: s.enum(CREDENTIAL_TYPES),
         components: s.array(s.object({ courseId: s.string(), courseTitle: s.string(), minGrade: s.nullable(grade) }), 'the component courses a complete award must hold, passed (at the minimum when set)'),
         publishedOn: s.date(),
-      }),
+        autoAward: s.nullable(
+          s.object(
+            {
+              learningOutcomes: s.array(s.string()),
+              workload: s.object({ credits: s.exact(), unit: s.enum(CREDIT_UNITS) }),
+              eqfLevel: s.integer(),
+              assessmentType: s.enum(ASSESSMENT_TYPES),
+              participation: s.enum(PARTICIPATION_FORMS),
+              qualityAssurance: s.string(),
+            },
+            { description: 'present when the version awards automatically: what such an award states beyond the definition' },
+          ),
+        ),
+      }, { optional: ['autoAward'] }),
       'every version, oldest first',
     ),
     revision: s.integer('stream revision (also the ETag)'),

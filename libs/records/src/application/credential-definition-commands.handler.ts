@@ -32,6 +32,7 @@ export class CredentialDefinitionCommandsHandler {
       components: input.components.map((c) => ({ courseId: c.courseId, minGrade: c.minGrade ?? null })),
       courses,
       publishedOn: commandDate(ctx),
+      autoAward: input.autoAward ?? null,
     };
     const outcome = await runCommand(this.store, credentialDefinitionDecider, credentialDefinitionStream(code), command, ctx, { resource: { type: 'credential definition', id: code } });
     return { id: code, outcome };

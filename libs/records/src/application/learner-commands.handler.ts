@@ -5,6 +5,7 @@ import { LearnerCommand } from '../domain/learner.commands';
 import { learnerStream } from '../domain/streams';
 import { actorOf } from './command-dates';
 import { CommandResult } from './command-result';
+import { AutoAwardCandidates } from './auto-award-candidates';
 import { ExternalRefHasher } from './external-ref-hasher';
 import { CompletionInput, CorrectionInput, EnrollmentInput, RegisterLearnerInput, WithdrawalInput } from './records.inputs';
 import { RecordsStreamReader } from './stream-reader';
@@ -14,7 +15,9 @@ import { RecordsStreamReader } from './stream-reader';
  * idFor (deterministic under an Idempotency-Key), loads the course the command names so the
  * decider can check its issuer, and runs the learner decider on the learner's stream. Each
  * event's occurred-at is the fact's own date (enrolledOn, completedOn), or the body's
- * `occurredAt` (registration, correction), or the request's arrival (atSourceTime).
+ * `occurredAt` (registration, correction), or the request's arrival (atSourceTime). A completion
+ * carries the auto-award candidates of its course, so the decider awards, in the same append, the
+ * credential programs marked autoAward that it completes (domain/auto-award.ts).
  */
 @Injectable()
 export class LearnerCommandsHandler {
@@ -22,6 +25,7 @@ export class LearnerCommandsHandler {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly reader: RecordsStreamReader,
     private readonly hasher: ExternalRefHasher,
+    private readonly autoAwards: AutoAwardCandidates,
   ) {}
 
   register(input: RegisterLearnerInput, arrival: CommandContext): Promise<CommandResult> {
@@ -53,7 +57,8 @@ export class LearnerCommandsHandler {
     const { context: ctx } = atSourceTime(arrival, { occurredAt, date: { pointer: '/completedOn', value: input.completedOn } });
     const completionId = idFor(ctx, 'completion');
     const { course } = await this.reader.course(input.courseId);
-    return this.run(learnerId, completionId, { kind: 'RecordCompletion', learnerId, completionId, actor: actorOf(ctx), course, ...completion }, ctx);
+    const autoAwards = await this.autoAwards.forCompletion(input.courseId, ctx);
+    return this.run(learnerId, completionId, { kind: 'RecordCompletion', learnerId, completionId, actor: actorOf(ctx), course, ...completion, autoAwards }, ctx);
   }
 
   correct(learnerId: string, completionId: string, input: CorrectionInput, arrival: CommandContext): Promise<CommandResult> {

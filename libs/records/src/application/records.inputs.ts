@@ -1,3 +1,4 @@
+import { AutoAwardTemplate } from '../domain/credential-definition.events';
 import { AssessmentType, CreditUnit, CredentialType, Grade, ParticipationForm, Stackability } from '../domain/records.values';
 
 /** What the HTTP bodies carry (validated by the DTO schemas); handlers add ids, actor and context. */
@@ -78,6 +79,8 @@ export interface CredentialDefinitionInput {
   title: string;
   type: CredentialType;
   components: { courseId: string; minGrade?: Grade }[];
+  /** Award automatically when a learner completes it: what the award states beyond the definition. */
+  autoAward?: AutoAwardTemplate;
 }
 
 export interface RevocationInput {

@@ -1,7 +1,7 @@
 import { Decider, DomainError, refuse } from '@app/kernel';
 import { CourseDefinition } from './course.events';
-import { CredentialComponent, CredentialDefinitionEvent, CredentialDefinitionVersion } from './credential-definition.events';
-import { ActorRef, assertDate, assertGrade, CredentialType, Grade } from './records.values';
+import { AutoAwardTemplate, CredentialComponent, CredentialDefinitionEvent, CredentialDefinitionVersion } from './credential-definition.events';
+import { ActorRef, assertCredits, assertDate, assertEqfLevel, assertGrade, CredentialType, Grade } from './records.values';
 
 export type PublishCredentialDefinitionVersion = {
   kind: 'PublishCredentialDefinitionVersion';
@@ -14,6 +14,8 @@ export type PublishCredentialDefinitionVersion = {
   /** From the application layer: each component course as defined now (null: not defined). */
   courses: ReadonlyMap<string, CourseDefinition | null>;
   publishedOn: string;
+  /** Award automatically when a learner's completions complete this version (auto-award.ts). */
+  autoAward?: AutoAwardTemplate | null;
 };
 export type CredentialDefinitionCommand = PublishCredentialDefinitionVersion;
 
@@ -51,6 +53,15 @@ function componentsOf(command: PublishCredentialDefinitionVersion): CredentialCo
   });
 }
 
+const copyTemplate = (t: AutoAwardTemplate): AutoAwardTemplate => ({
+  learningOutcomes: [...t.learningOutcomes],
+  workload: { credits: t.workload.credits, unit: t.workload.unit },
+  eqfLevel: t.eqfLevel,
+  assessmentType: t.assessmentType,
+  participation: t.participation,
+  qualityAssurance: t.qualityAssurance,
+});
+
 /**
  * What a credential program requires (stream `credentialdef-<code>`). Codes are global, like course
  * ids: the issuer that publishes the first version owns the code, and only it publishes further
@@ -72,7 +83,13 @@ export const credentialDefinitionDecider: Decider<CredentialDefinitionCommand, C
     const components = componentsOf(command);
     assertDate(command.publishedOn, '/publishedOn');
     const { code, version, title, type, publishedOn } = command;
-    return [{ type: 'CredentialDefinitionPublished', data: { code, issuerId: owner, version, title, type, components, publishedOn } }];
+    const autoAward = command.autoAward ?? null;
+    if (autoAward) {
+      assertCredits(autoAward.workload.credits, '/autoAward/workload/credits');
+      assertEqfLevel(autoAward.eqfLevel, '/autoAward/eqfLevel');
+    }
+    const data = { code, issuerId: owner, version, title, type, components, publishedOn, ...(autoAward ? { autoAward: copyTemplate(autoAward) } : {}) };
+    return [{ type: 'CredentialDefinitionPublished', data }];
   },
 
   evolve(state, event) {

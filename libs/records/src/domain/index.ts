@@ -19,3 +19,4 @@ export * from './verifiable-credential.events';
 export * from './verifiable-credential.decisions';
 export * from './presented-credential-view';
 export * from './presented-achievements';
+export * from './auto-award';

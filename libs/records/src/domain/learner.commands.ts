@@ -41,6 +41,25 @@ export type RecordCompletion = {
   completedOn: string;
   /** Default false. */
   inResidence?: boolean;
+  /**
+   * From the application layer: the credential programs of the course's issuer that have this
+   * course as a component, for the decider to award those marked autoAward that this completion
+   * completes (auto-award.ts). Absent: none.
+   */
+  autoAwards?: AutoAwardCandidate[];
+};
+
+/** A credential program an auto-award may be made under, with what the award needs from outside the record. */
+export type AutoAwardCandidate = {
+  code: string;
+  definition: CredentialDefinitionState;
+  /** The id the award gets (deterministic under the request's Idempotency-Key). */
+  credentialId: string;
+  /** The awarding institution's registered name and country. */
+  awardingBody: string;
+  country: string;
+  /** The template's workload with its ECTS equivalent. */
+  workload: Workload;
 };
 
 export type CorrectCompletion = {

@@ -1,5 +1,6 @@
 import { Decider, refuse } from '@app/kernel';
 import { CourseDefinition } from './course.events';
+import { decideAutoAwards } from './auto-award';
 import { decideAward, decideRevoke } from './credential.decisions';
 import { decideWithdrawal } from './completion-withdrawal';
 import { decidePresentation, decideRecheck } from './verifiable-credential.decisions';
@@ -108,8 +109,10 @@ export const learnerDecider: Decider<LearnerCommand, LearnerRecord, LearnerEvent
     switch (command.kind) {
       case 'RecordEnrollment':
         return decideEnrollment(command, record);
-      case 'RecordCompletion':
-        return decideCompletion(command, record);
+      case 'RecordCompletion': {
+        const recorded = decideCompletion(command, record);
+        return [...recorded, ...decideAutoAwards(command, recorded.reduce(evolveLearnerRecord, record))];
+      }
       case 'CorrectCompletion':
         return decideCorrection(command, record);
       case 'WithdrawCompletion':
