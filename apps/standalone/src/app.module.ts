@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
+import { CredentialsModule } from '@app/credentials';
 import { PlatformModule, accessFromConfig, eventStoreFromConfig } from '@app/platform';
 import { ProjectionsModule } from '@app/projections';
 import { RecordsModule } from '@app/records';
@@ -19,6 +20,8 @@ import { EvidenceChangesModule, TransferModule } from '@app/transfer';
     TransferModule,
     // Flags decided requests whose evidence was revoked, regraded or withdrawn (RequestEvidenceChanged).
     EvidenceChangesModule.forRoot(),
+    // Recognition credentials (OB3) of decided requests, institution keys, hosted status lists.
+    CredentialsModule,
     // Read models on SQLite next to the event store, fed in-process from the store's subscription.
     ProjectionsModule.forRoot({ embeddedProjector: true }),
     AuditModule,

@@ -30,6 +30,9 @@ export const STREAM_ROUTES: Readonly<Record<string, StreamRoute>> = Object.freez
   policy: { context: 'transfer', key: 'stream' },
   admission: { context: 'transfer', key: 'stream' },
   transfer: { context: 'transfer', key: 'stream' },
+  // The credentials context's institution signing keys and recognition credentials (hosted by the transfer service).
+  institutionkeys: { context: 'transfer', key: 'stream' },
+  recognition: { context: 'transfer', key: 'stream' },
   access: { context: 'access', key: 'stream' },
 });
 
