@@ -10,7 +10,9 @@ import { startStandalone, StandaloneUnderTest } from './support/standalone-app';
  * answers without a credential, or serves an operation the table does not list.
  * Every request carries an empty body; whatever is refused appends nothing.
  */
-const PUBLIC = ['GET /health', 'GET /metrics', 'GET /schemas', 'GET /schemas/program.schema.json', 'GET /schemas/recognition-policy.schema.json'];
+const PUBLIC = ['GET /health', 'GET /metrics', 'GET /schemas', 'GET /schemas/program.schema.json', 'GET /schemas/recognition-policy.schema.json',
+  // Public by design: verifiers fetch status lists, keys and DID documents without a credential.
+  'GET /status-lists/{statusListId}', 'GET /institutions/{institutionId}/keys', 'GET /institutions/{institutionId}/did.json'];
 
 function concretePath(template: string): string {
   return template.replace(/\{[^}]+\}/g, (param) => (param === '{institutionId}' ? 'mitx' : '00000000-0000-4000-8000-000000000000'));

@@ -64,6 +64,9 @@ function recipes(flow: ScmFlowResult, exceptionId: string, trustedIssuerId: stri
     'POST /transfer-requests/{requestId}/appeal': onRequest('appeal', { grounds: 'the exam counts' }),
     'POST /transfer-requests/{requestId}/revision': onRequest('revision', { items, note: 'upheld' }),
     'POST /transfer-requests/{requestId}/withdrawal': onRequest('withdrawal', {}),
+    'GET /transfer-requests/{requestId}/recognition-credential': { call: { path: `/transfer-requests/${requestId}/recognition-credential` }, unknown: { path: `/transfer-requests/${UNKNOWN}/recognition-credential`, sameMessage: true } },
+    'GET /transfer-requests/{requestId}/recognition-credentials': { call: { path: `/transfer-requests/${requestId}/recognition-credentials` }, unknown: { path: `/transfer-requests/${UNKNOWN}/recognition-credentials`, sameMessage: true } },
+    'POST /institutions/{institutionId}/keys/rotation': { call: { path: '/institutions/mit/keys/rotation', body: {} } },
     'GET /eligibility': { call: { path: `/eligibility?learnerId=${learnerId}&programId=mit-scm` } },
     'POST /eligibility/what-if': { call: { path: '/eligibility/what-if', body: { learnerId, programId: 'mit-scm' } } },
     'GET /queue': { call: { path: '/queue?institutionId=mit' } },
@@ -155,6 +158,9 @@ describe('scope matrix: another institution’s resources are not found (404), v
     const { mit, uni } = flow.tokens;
     await send('GET /transfer-requests/{requestId}', mit.registrar, calls['GET /transfer-requests/{requestId}'].call).expect(200);
     await send('GET /transfer-requests/{requestId}', uni.submitter, calls['GET /transfer-requests/{requestId}'].call).expect(200);
+    await send('GET /transfer-requests/{requestId}/recognition-credential', uni.submitter, calls['GET /transfer-requests/{requestId}/recognition-credential'].call).expect(200);
+    await send('GET /transfer-requests/{requestId}/recognition-credentials', mit.registrar, calls['GET /transfer-requests/{requestId}/recognition-credentials'].call).expect(200);
+    await send('POST /institutions/{institutionId}/keys/rotation', mit.registrar, calls['POST /institutions/{institutionId}/keys/rotation'].call).expect(201);
     await send('GET /eligibility', mit.registrar, calls['GET /eligibility'].call).expect(200);
     await send('GET /queue', mit.registrar, calls['GET /queue'].call).expect(200);
     await send('GET /ledger/{learnerId}', mit.registrar, calls['GET /ledger/{learnerId}'].call).expect(200);

@@ -99,6 +99,13 @@ export async function apiTour(t: StandaloneUnderTest): Promise<RecordedAnswer[]>
   await call('post', `/transfer-requests/${requestId}/appeal`, submitter, { grounds: 'the credential is the pathway credential', itemIds: [`credential:${credentialId}`] });
   await call('post', `/transfer-requests/${requestId}/revision`, registrar, { items: items.slice(-1), note: 'upheld' });
   await call('get', `/transfer-requests/${requestId}`, registrar);
+  // recognition credentials: the current one, the history (the decision's revoked by the revision), the hosted list, keys, DID, rotation
+  const recognition = (await call('get', `/transfer-requests/${requestId}/recognition-credential`, submitter)).body as { credentialStatus: { statusListCredential: string } };
+  await call('get', `/transfer-requests/${requestId}/recognition-credentials`, auditor);
+  await call('get', new URL(recognition.credentialStatus.statusListCredential).pathname, null);
+  await call('get', '/institutions/mit/keys', null);
+  await call('get', '/institutions/mit/did.json', null);
+  await call('post', '/institutions/mit/keys/rotation', registrar, { reason: 'scheduled' });
   const second = (await call('post', '/transfer-requests', submitter, { ...submission, evidence: { completionIds: [completionIds[0]] } })).body.id as string;
   await call('post', `/transfer-requests/${second}/withdrawal`, submitter, { reason: 'sent by mistake' });
   // an exception granted to the learner, not on a request: eligibility reports it with source "learner";

@@ -59,6 +59,10 @@ export const SCOPE: Record<string, ScopeRule> = {
   'POST /transfer-requests/{requestId}/appeal': NOT_FOUND,
   'POST /transfer-requests/{requestId}/revision': NOT_FOUND,
   'POST /transfer-requests/{requestId}/withdrawal': NOT_FOUND,
+  'GET /transfer-requests/{requestId}/recognition-credential': NOT_FOUND,
+  'GET /transfer-requests/{requestId}/recognition-credentials': NOT_FOUND,
+  // Another institution's keys are public (GET /institutions/{id}/keys), rotating them is its own registrars' (or the admin's).
+  'POST /institutions/{institutionId}/keys/rotation': seenThrough('GET /institutions/{institutionId}'),
   'GET /eligibility': NOT_FOUND,
   'POST /eligibility/what-if': NOT_FOUND,
   'GET /queue': NOT_FOUND,

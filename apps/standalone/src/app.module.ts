@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CredentialsModule } from '@app/credentials';
+import { CredentialsModule, RecognitionCredentialsModule } from '@app/credentials';
 import { AuditModule } from '@app/audit';
 import { PlatformModule, accessFromConfig, eventStoreFromConfig } from '@app/platform';
 import { ProjectionsModule } from '@app/projections';
@@ -23,6 +23,8 @@ import { EvidenceChangesModule, TransferModule } from '@app/transfer';
     TransferModule,
     // Flags decided requests whose evidence was revoked, regraded or withdrawn (RequestEvidenceChanged).
     EvidenceChangesModule.forRoot(),
+    // Recognition credentials (OB3) of decided requests, institution keys, hosted status lists.
+    RecognitionCredentialsModule,
     // Read models on SQLite next to the event store, fed in-process from the store's subscription.
     ProjectionsModule.forRoot({ embeddedProjector: true }),
     AuditModule,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RecognitionCredentialsModule } from '@app/credentials';
 import { PlatformModule, accessFromConfig, eventStoreFromConfig } from '@app/platform';
 import { EvidenceChangesModule, TransferModule } from '@app/transfer';
 
@@ -16,6 +17,8 @@ import { EvidenceChangesModule, TransferModule } from '@app/transfer';
     TransferModule,
     // Flags decided requests whose evidence was revoked, regraded or withdrawn (RequestEvidenceChanged).
     EvidenceChangesModule.forRoot(),
+    // Recognition credentials (OB3) of decided requests, institution keys, hosted status lists.
+    RecognitionCredentialsModule,
   ],
 })
 export class AppModule {}

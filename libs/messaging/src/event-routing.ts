@@ -31,6 +31,9 @@ export const STREAM_ROUTES: Readonly<Record<string, StreamRoute>> = Object.freez
   admission: { context: 'transfer', key: 'stream' },
   transfer: { context: 'transfer', key: 'stream' },
   exceptions: { context: 'transfer', key: 'stream' },
+  // The credentials context's institution signing keys and recognition credentials (hosted by the transfer service).
+  institutionkeys: { context: 'transfer', key: 'stream' },
+  recognition: { context: 'transfer', key: 'stream' },
   access: { context: 'access', key: 'stream' },
 });
 
