@@ -5,6 +5,7 @@ export * from './config/config-validation.error';
 export * from './config/validate-env';
 export * from './config/event-store-options';
 export * from './config/access-from-config';
+export * from './config/http-config';
 export * from './logging/correlation-id';
 export * from './logging/logging.module';
 export * from './health/event-store.health';

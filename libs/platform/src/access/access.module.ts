@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AccessController } from './api/access.controller';
 import { AccessGuard } from './auth/access.guard';
 import { AccessRegistry } from './auth/access-registry';
+import { AuthFailureLimiter } from './auth/auth-failure-limiter';
 import { ADMIN_TOKEN, BootstrapAdmin } from './auth/bootstrap-admin';
 
 export interface AccessModuleOptions {
@@ -22,11 +23,12 @@ export class AccessModule {
       controllers: options.provisioningApi === false ? [] : [AccessController],
       providers: [
         AccessRegistry,
+        AuthFailureLimiter,
         BootstrapAdmin,
         { provide: ADMIN_TOKEN, useValue: options.adminToken },
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
-      exports: [AccessRegistry],
+      exports: [AccessRegistry, AuthFailureLimiter],
     };
   }
 }
