@@ -21,6 +21,7 @@ export * from './openapi/api-schemas';
 export * from './errors/error-body';
 export * from './errors/body-parsers';
 export * from './errors/platform-exception.filter';
+export * from './errors/startup-error';
 export * from './validation/json-schema.decorator';
 export * from './validation/ajv-validators';
 export * from './validation/json-schema-validation.pipe';

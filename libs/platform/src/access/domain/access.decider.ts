@@ -69,6 +69,13 @@ function decide(command: AccessCommand, state: AccessState): AccessEvent[] {
       const credential = state.credentials[command.credentialId];
       if (!credential) throw refuse.notFound('credential-not-found', `credential ${command.credentialId} does not exist`);
       if (credential.revoked) throw refuse.conflict('credential-revoked', `credential ${command.credentialId} is already revoked`);
+      const otherActiveAdmin = Object.entries(state.credentials).some(([id, c]) => id !== command.credentialId && c.role === 'admin' && !c.revoked);
+      if (credential.role === 'admin' && !otherActiveAdmin) {
+        throw refuse.conflict(
+          'last-admin',
+          `credential ${command.credentialId} is the last active admin credential: issue another admin credential (POST /institutions/platform/credentials) before revoking it`,
+        );
+      }
       return [{ type: 'CredentialRevoked', data: { credentialId: command.credentialId, reason: command.reason } }];
     }
   }
