@@ -53,4 +53,12 @@ describe('access decider', () => {
     const [auditor] = given(accessDecider).when(issue({ credentialId: '00000000-0000-4000-8000-000000000009', institutionId: 'platform', role: 'auditor' })).thenMatches([{ type: 'CredentialIssued' }]);
     given(accessDecider, [issued, auditor]).when(revoke).thenRefuses('conflict', 'last-admin');
   });
+
+  it.each(['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'])('treats %s as an id like any other', (id) => {
+    given(accessDecider).when(issue({ institutionId: id })).thenRefuses('not-found', 'institution-not-found');
+    given(accessDecider).when({ kind: 'RevokeCredential', credentialId: id, reason: 'x' }).thenRefuses('not-found', 'credential-not-found');
+    const [registeredId] = given(accessDecider).when({ kind: 'RegisterInstitution', ...registered.data, institutionId: id }).thenMatches([{ type: 'InstitutionRegistered' }]);
+    given(accessDecider, [registeredId]).when({ kind: 'RegisterInstitution', ...registered.data, institutionId: id }).thenRefuses('conflict', 'institution-exists');
+    given(accessDecider, [registeredId]).when(issue({ institutionId: id })).thenMatches([{ type: 'CredentialIssued', data: { institutionId: id } }]);
+  });
 });

@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { EVENT_STORE, EventStore, runCommand } from '@app/event-store';
-import { DomainError } from '@app/kernel';
+import { DomainError, own } from '@app/kernel';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { StartupError } from '../../errors/startup-error';
 import { accessDecider } from '../domain/access.decider';
@@ -58,7 +58,7 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
     if (this.registry.hasActiveAdmin()) return;
     const configured = this.configuredToken ? parseCredentialToken(this.configuredToken) : null;
     if (this.configuredToken && !configured) throw new StartupError('ADMIN_TOKEN must look like ct_<uuid>.<43 base64url characters>');
-    if (configured && this.registry.current.credentials[configured.credentialId]?.revoked) {
+    if (configured && own(this.registry.current.credentials, configured.credentialId)?.revoked) {
       throw new StartupError(
         `ADMIN_TOKEN is credential ${configured.credentialId}, which was revoked, and no admin credential is active: ` +
           'set ADMIN_TOKEN to a new token (ct_<uuid>.<43 base64url characters>) or unset it to have one generated, then start again',
