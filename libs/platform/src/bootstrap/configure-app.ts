@@ -57,7 +57,7 @@ export function configureApp(app: PlatformApplication, options: ConfigureAppOpti
   const http = loadHttpConfig();
   registerSecurityPlugins(fastify, http);
   limiterOf(app)?.attach(fastify, http.authFailureLimit, http.authFailureWindowMs);
-  registerBodyParsers(fastify);
+  registerBodyParsers(fastify, http);
   registerEtags(fastify);
   registerHttpMetrics(fastify, app.get<Histogram<HttpDurationLabels>>(HTTP_REQUEST_DURATION));
   if (options.openApi !== false) setupOpenApi(app, options.openApi);
