@@ -20,6 +20,8 @@ const VARIABLES = [
   'READ_MODEL', 'READ_MODEL_SQLITE_PATH', 'READ_MODEL_DATABASE_URL', 'READ_MODEL_SCHEMA',
   'KAFKA_BROKERS', 'KAFKA_CLIENT_ID', 'KAFKA_GROUP_ID', 'KAFKA_TOPIC_PREFIX', 'KAFKA_CREATE_TOPICS', 'KAFKA_FETCH_MAX_WAIT_MS',
   'EVIDENCE_REACTOR', 'EVIDENCE_REACTOR_STATE', 'EVIDENCE_REACTOR_SQLITE_PATH', 'EVIDENCE_REACTOR_DATABASE_URL', 'EVIDENCE_REACTOR_SCHEMA', 'EVIDENCE_REACTOR_POLL_MS',
+  'HTTP_HEADERS_TIMEOUT_MS', 'HTTP_REQUEST_TIMEOUT_MS', 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 'HTTP_CONNECTION_TIMEOUT_MS', 'HTTP_MAX_CONNECTIONS',
+  'HTTP_BODY_LIMIT_BYTES', 'HTTP_JSON_MAX_DEPTH', 'HSTS_MAX_AGE', 'CORS_ORIGINS', 'AUTH_FAILURE_LIMIT', 'AUTH_FAILURE_WINDOW_MS',
 ] as const;
 
 /**
@@ -42,6 +44,8 @@ export async function startStandalone(env: Record<string, string> = {}, appName:
     EVENT_STORE: 'sqlite',
     SQLITE_PATH: join(dataDir, 'events.sqlite'),
     ADMIN_TOKEN: adminToken,
+    // Suites such as the authorization matrix fail authentication hundreds of times on purpose.
+    AUTH_FAILURE_LIMIT: '100000',
     ...env,
   });
   const AppModule = await APPS[appName]();

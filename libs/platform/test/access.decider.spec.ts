@@ -39,9 +39,26 @@ describe('access decider', () => {
     const admin = issue({ institutionId: 'platform', role: 'admin', onlyIfNoAdmin: true });
     const [issued] = given(accessDecider).when(admin).thenMatches([{ type: 'CredentialIssued' }]);
     given(accessDecider, [issued]).when({ ...admin, credentialId: '00000000-0000-4000-8000-000000000002' }).thenRefuses('conflict', 'admin-exists');
+    const [second] = given(accessDecider, [issued]).when({ ...admin, credentialId: '00000000-0000-4000-8000-000000000002', onlyIfNoAdmin: false }).thenMatches([{ type: 'CredentialIssued' }]);
     const revoke = { kind: 'RevokeCredential' as const, credentialId: admin.credentialId, reason: 'rotated' };
-    const [revoked] = given(accessDecider, [issued]).when(revoke).then([{ type: 'CredentialRevoked', data: { credentialId: admin.credentialId, reason: 'rotated' } }]);
-    given(accessDecider, [issued, revoked]).when(revoke).thenRefuses('conflict', 'credential-revoked');
-    given(accessDecider, [issued, revoked]).when({ ...admin, credentialId: '00000000-0000-4000-8000-000000000003' }).thenMatches([{ type: 'CredentialIssued' }]);
+    const [revoked] = given(accessDecider, [issued, second]).when(revoke).then([{ type: 'CredentialRevoked', data: { credentialId: admin.credentialId, reason: 'rotated' } }]);
+    given(accessDecider, [issued, second, revoked]).when(revoke).thenRefuses('conflict', 'credential-revoked');
+  });
+
+  it('refuses to revoke the last active admin credential', () => {
+    const admin = issue({ institutionId: 'platform', role: 'admin' });
+    const [issued] = given(accessDecider).when(admin).thenMatches([{ type: 'CredentialIssued' }]);
+    const revoke = { kind: 'RevokeCredential' as const, credentialId: admin.credentialId, reason: 'oops' };
+    given(accessDecider, [issued]).when(revoke).thenRefuses('conflict', 'last-admin');
+    const [auditor] = given(accessDecider).when(issue({ credentialId: '00000000-0000-4000-8000-000000000009', institutionId: 'platform', role: 'auditor' })).thenMatches([{ type: 'CredentialIssued' }]);
+    given(accessDecider, [issued, auditor]).when(revoke).thenRefuses('conflict', 'last-admin');
+  });
+
+  it.each(['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'])('treats %s as an id like any other', (id) => {
+    given(accessDecider).when(issue({ institutionId: id })).thenRefuses('not-found', 'institution-not-found');
+    given(accessDecider).when({ kind: 'RevokeCredential', credentialId: id, reason: 'x' }).thenRefuses('not-found', 'credential-not-found');
+    const [registeredId] = given(accessDecider).when({ kind: 'RegisterInstitution', ...registered.data, institutionId: id }).thenMatches([{ type: 'InstitutionRegistered' }]);
+    given(accessDecider, [registeredId]).when({ kind: 'RegisterInstitution', ...registered.data, institutionId: id }).thenRefuses('conflict', 'institution-exists');
+    given(accessDecider, [registeredId]).when(issue({ institutionId: id })).thenMatches([{ type: 'CredentialIssued', data: { institutionId: id } }]);
   });
 });

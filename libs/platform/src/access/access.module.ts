@@ -1,11 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { PassportModule } from '@nestjs/passport';
 import { AccessController } from './api/access.controller';
 import { AccessGuard } from './auth/access.guard';
 import { AccessRegistry } from './auth/access-registry';
+import { AuthFailureLimiter } from './auth/auth-failure-limiter';
 import { ADMIN_TOKEN, BootstrapAdmin } from './auth/bootstrap-admin';
-import { BearerStrategy } from './auth/bearer.strategy';
 
 export interface AccessModuleOptions {
   /** ADMIN_TOKEN from configuration, if any. */
@@ -21,16 +20,15 @@ export class AccessModule {
     return {
       module: AccessModule,
       global: true,
-      imports: [PassportModule],
       controllers: options.provisioningApi === false ? [] : [AccessController],
       providers: [
         AccessRegistry,
-        BearerStrategy,
+        AuthFailureLimiter,
         BootstrapAdmin,
         { provide: ADMIN_TOKEN, useValue: options.adminToken },
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
-      exports: [AccessRegistry],
+      exports: [AccessRegistry, AuthFailureLimiter],
     };
   }
 }

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AppConfigModule } from '../config/app-config.module';
 import { ConfigValidationError } from '../config/config-validation.error';
+import { StartupError } from '../errors/startup-error';
 import { ConfigureAppOptions, PLATFORM_APP_OPTIONS, configureApp } from './configure-app';
 import { createHttpAdapter, PlatformApplication } from './http-adapter';
 
@@ -30,6 +31,9 @@ export async function bootstrap(
     process.exitCode = 1;
     if (error instanceof ConfigValidationError) {
       process.stderr.write(`${error.message}\n`);
+    } else if (error instanceof StartupError) {
+      process.stderr.write(`startup failed: ${error.message}\n`);
+      await app?.close().catch(() => undefined);
     } else if (app) {
       app.flushLogs(); // logs are buffered until listen succeeds
       new Logger('Bootstrap').error(`startup failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -2,6 +2,8 @@ import type { NestApplicationOptions } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import type { Histogram } from 'prom-client';
+import { AuthFailureLimiter } from '../access/auth/auth-failure-limiter';
+import { loadHttpConfig } from '../config/http-config';
 import { registerBodyParsers } from '../errors/body-parsers';
 import { registerEtags } from '../http/etag';
 import { correlationIdOf, ensureCorrelationId } from '../logging/correlation-id';
@@ -9,6 +11,7 @@ import { HTTP_REQUEST_DURATION, HttpDurationLabels } from '../metrics/metrics.re
 import { registerHttpMetrics } from '../metrics/http-metrics.hooks';
 import { OpenApiOptions, setupOpenApi } from '../openapi/setup-openapi';
 import type { PlatformApplication } from './http-adapter';
+import { registerSecurityPlugins } from './security-plugins';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -34,7 +37,8 @@ export interface ConfigureAppOptions {
 
 /**
  * Installs the pino logger as Nest's logger, then on Fastify, in request order: the correlation
- * id (first hook, before the body is read), the body parsers (whose errors answer 400/413/415),
+ * id (first hook, before the body is read), the security headers, CORS and the failed-
+ * authentication rate limit (see `registerSecurityPlugins`), the body parsers (whose errors answer 400/413/415),
  * Express-compatible ETags, HTTP metrics, and /docs. Call before `init`/`listen`; the app must
  * import PlatformModule and be created with `createHttpAdapter()` and PLATFORM_APP_OPTIONS.
  */
@@ -50,10 +54,22 @@ export function configureApp(app: PlatformApplication, options: ConfigureAppOpti
     ensureCorrelationId(request.raw, reply.raw);
     done();
   });
-  registerBodyParsers(fastify);
+  const http = loadHttpConfig();
+  registerSecurityPlugins(fastify, http);
+  limiterOf(app)?.attach(fastify, http.authFailureLimit, http.authFailureWindowMs);
+  registerBodyParsers(fastify, http);
   registerEtags(fastify);
   registerHttpMetrics(fastify, app.get<Histogram<HttpDurationLabels>>(HTTP_REQUEST_DURATION));
   if (options.openApi !== false) setupOpenApi(app, options.openApi);
   app.flushLogs(); // startup logs buffered so far go to pino, as JSON
   return app;
+}
+
+/** The app's AuthFailureLimiter, if it imports AccessModule. */
+function limiterOf(app: PlatformApplication): AuthFailureLimiter | undefined {
+  try {
+    return app.get(AuthFailureLimiter, { strict: false });
+  } catch {
+    return undefined;
+  }
 }

@@ -1,5 +1,5 @@
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { BODY_LIMIT_BYTES } from '../errors/body-parsers';
+import { HttpConfig, loadHttpConfig } from '../config/http-config';
 import { replyToBadUrl } from '../errors/bad-url';
 import { assignCorrelationId } from '../logging/correlation-id';
 
@@ -14,9 +14,9 @@ export type PlatformApplication = NestFastifyApplication;
  * malformed percent-encoding answers 400. Nest's `bodyParser` option must be false:
  * `configureApp` installs the parsers.
  */
-export function createHttpAdapter(): FastifyAdapter {
+export function createHttpAdapter(http: HttpConfig = loadHttpConfig()): FastifyAdapter {
   return new FastifyAdapter({
-    bodyLimit: BODY_LIMIT_BYTES,
+    bodyLimit: http.bodyLimitBytes,
     genReqId: assignCorrelationId,
     // Node's defaults, which the Express apps had (Fastify's own: 72 s keep-alive, no request timeout).
     keepAliveTimeout: 5_000,

@@ -31,6 +31,8 @@ export class PlatformExceptionFilter implements ExceptionFilter {
     const [status, body] = this.toResponse(exception);
     if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : exception);
     if (httpAdapter.isHeadersSent(response)) return;
+    // RFC 6750 §3: a 401 names the scheme the client must use.
+    if (status === HttpStatus.UNAUTHORIZED) httpAdapter.setHeader(response, 'WWW-Authenticate', 'Bearer realm="credit-transfer"');
     httpAdapter.reply(response, body, status);
   }
 

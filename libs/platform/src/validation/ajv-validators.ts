@@ -1,5 +1,6 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { isCalendarDate } from '@app/kernel';
 import { FieldError } from '../errors/error-body';
 import { JsonSchema } from './json-schema.decorator';
 
@@ -8,6 +9,8 @@ type Location = FieldError['location'];
 /** Bodies are JSON: types must match exactly. Query and path values are strings: coerce them. */
 const bodyAjv = addFormats(new Ajv({ allErrors: true, useDefaults: true, strict: false }));
 const stringsAjv = addFormats(new Ajv({ allErrors: true, useDefaults: true, strict: false, coerceTypes: true }));
+// Every `format: 'date'` of every schema is the one calendar-date check (ajv-formats' own lets year 0000 through).
+for (const ajv of [bodyAjv, stringsAjv]) ajv.addFormat('date', isCalendarDate);
 
 const compiled = new WeakMap<JsonSchema, { body?: ValidateFunction; strings?: ValidateFunction }>();
 
@@ -39,6 +42,9 @@ export function toFieldErrors(errors: ErrorObject[] | null | undefined, location
           path: base || '/',
           message: `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
         };
+      case 'format':
+        if (error.params.format === 'date') return { location, path: base || '/', message: 'must be a calendar date YYYY-MM-DD (a day that exists, year 0001 to 9999)' };
+        return { location, path: base || '/', message: error.message ?? 'is invalid' };
       default:
         return { location, path: base || '/', message: error.message ?? 'is invalid' };
     }

@@ -4,7 +4,7 @@ import { DATE, EXACT, idSchema, VERSION, text } from '@app/transfer/api/schema-p
 import { ASSESSMENT_TYPES } from '@app/records';
 import { HypotheticalCompletion, HypotheticalCredential } from '../query/what-if';
 
-const date = { type: 'string', pattern: DATE } as const;
+const date = { type: 'string', pattern: DATE, format: 'date' } as const;
 const units = { type: 'string', enum: ['ECTS', 'US_SEMESTER', 'US_QUARTER', 'UK_CATS'] } as const;
 const grade = {
   oneOf: [

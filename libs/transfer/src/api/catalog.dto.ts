@@ -63,7 +63,7 @@ export class PublishPolicyDto {
   type: 'object',
   additionalProperties: false,
   required: ['learnerId', 'programId'],
-  properties: { learnerId: idSchema, programId: idSchema, decidedOn: { type: 'string', pattern: DATE }, occurredAt: OCCURRED_AT_SCHEMA },
+  properties: { learnerId: idSchema, programId: idSchema, decidedOn: { type: 'string', pattern: DATE, format: 'date' }, occurredAt: OCCURRED_AT_SCHEMA },
 })
 export class AdmitLearnerDto {
   @ApiProperty({ example: '5d0c0f7e-8d5e-4c1b-9a43-2f7e1f0b9c11' }) learnerId!: string;

@@ -1,3 +1,4 @@
+import { dictionary, own } from '@app/kernel';
 import { parseStoredRecognitionPolicy, ParseRecognitionPolicyResult, RecognitionPolicy } from '@app/requirements';
 import { PolicyVersionPublished } from '../domain/policy.events';
 import { PolicyState, PolicyVersionSummary, policyVersionEffectiveOn } from '../domain/policy.decider';
@@ -71,16 +72,16 @@ function parseDefinition(definition: unknown): ParseRecognitionPolicyResult {
 }
 
 function asEffective(published: PublishedPolicy, summary: PolicyVersionSummary): EffectivePolicy {
-  const parsed = parseDefinition(published.state.definitions[summary.version]);
+  const parsed = parseDefinition(own(published.state.definitions, summary.version));
   if (!parsed.ok) throw new Error(`stored policy ${published.policyId}@${summary.version} no longer parses`);
-  const conversionTable = published.conversionTables[summary.version];
+  const conversionTable = own(published.conversionTables, summary.version);
   if (!conversionTable) throw new Error(`stored policy ${published.policyId}@${summary.version} has no conversion table`);
   return { policyId: published.policyId, summary, policy: effectiveCopy(parsed.policy, summary), conversionTable };
 }
 
 /** The conversion table of every version, from the policy's PolicyVersionPublished events. */
 export function conversionTablesOf(events: { type: string; data: unknown }[]): Record<string, ConversionTableRecord> {
-  const tables: Record<string, ConversionTableRecord> = {};
+  const tables = dictionary<ConversionTableRecord>();
   for (const e of events) {
     if (e.type !== 'PolicyVersionPublished') continue;
     const d = e.data as PolicyVersionPublished['data'];

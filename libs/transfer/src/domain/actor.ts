@@ -1,4 +1,4 @@
-import { refuse } from '@app/kernel';
+import { isCalendarDate, refuse } from '@app/kernel';
 
 /** Who issued a command, as the deciders see it (from the authenticated principal). */
 export interface ActorRef {
@@ -24,7 +24,7 @@ export function assertSubmitterOf(actor: ActorRef, institutionId: string, what: 
 export const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export function assertDate(value: string, path: string): void {
-  if (!DATE_PATTERN.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  if (!isCalendarDate(value)) {
     throw refuse.invalid('invalid-date', `expected a date YYYY-MM-DD, got "${value}"`, path);
   }
 }

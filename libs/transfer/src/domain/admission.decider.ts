@@ -1,4 +1,4 @@
-import { Decider, refuse } from '@app/kernel';
+import { Decider, own, refuse } from '@app/kernel';
 import { ActorRef, assertDate, assertRegistrarOf } from './actor';
 import { AdmissionEvent } from './admission.events';
 
@@ -32,7 +32,7 @@ export const admissionDecider: Decider<AdmissionCommand, AdmissionState, Admissi
       throw refuse.notFound('program-not-found', `program ${command.programId} is not a program of ${command.institutionId}`);
     }
     if (!command.learnerRegistered) throw refuse.notFound('learner-not-found', `learner ${command.learnerId} is not registered`);
-    if (state.admissions[command.programId]) {
+    if (own(state.admissions, command.programId)) {
       throw refuse.conflict('already-admitted', `learner ${command.learnerId} is already admitted to ${command.programId}`);
     }
     const { institutionId, learnerId, programId, decidedOn } = command;
@@ -46,6 +46,6 @@ export const admissionDecider: Decider<AdmissionCommand, AdmissionState, Admissi
 
 /** Admitted to the program on or before the date. */
 export const isAdmittedOn = (state: AdmissionState, programId: string, date: string): boolean => {
-  const admission = state.admissions[programId];
+  const admission = own(state.admissions, programId);
   return admission !== undefined && admission.decidedOn <= date;
 };

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { fold } from '@app/kernel';
+import { fold, own } from '@app/kernel';
 import { accessDecider, AccessState } from '../domain/access.decider';
 import { ACCESS_STREAM, AccessEvent } from '../domain/access.events';
 import { parseCredentialToken, secretMatches } from './credential-token';
@@ -51,8 +51,8 @@ export class AccessRegistry implements OnApplicationBootstrap {
   async authenticate(token: string): Promise<Principal | null> {
     const parsed = parseCredentialToken(token);
     if (!parsed) return null;
-    if (!this.state.credentials[parsed.credentialId] || Date.now() - this.refreshedAt > REFRESH_MS) await this.refresh();
-    const credential = this.state.credentials[parsed.credentialId];
+    if (!own(this.state.credentials, parsed.credentialId) || Date.now() - this.refreshedAt > REFRESH_MS) await this.refresh();
+    const credential = own(this.state.credentials, parsed.credentialId);
     if (!credential || credential.revoked || !secretMatches(parsed.secret, credential.secretHash)) return null;
     return {
       credentialId: parsed.credentialId,
@@ -63,7 +63,7 @@ export class AccessRegistry implements OnApplicationBootstrap {
   }
 
   institution(institutionId: string) {
-    return this.state.institutions[institutionId];
+    return own(this.state.institutions, institutionId);
   }
 
   hasActiveAdmin(): boolean {

@@ -2,8 +2,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { EVENT_STORE, EventStore, runCommand } from '@app/event-store';
-import { DomainError } from '@app/kernel';
+import { DomainError, own } from '@app/kernel';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { StartupError } from '../../errors/startup-error';
 import { accessDecider } from '../domain/access.decider';
 import { ACCESS_STREAM, PLATFORM_INSTITUTION } from '../domain/access.events';
 import { AccessRegistry } from './access-registry';
@@ -38,7 +39,8 @@ export function writeAdminTokenFile(path: string, token: string): void {
  * The first admin credential. If no active admin exists: take ADMIN_TOKEN from configuration
  * (format ct_<uuid>.<secret>), or generate one, print it once on stdout and write it to
  * `<data dir>/admin-token` (mode 0600; `npm run demo` reads it there). Later starts find the
- * admin in the access stream and do nothing.
+ * admin in the access stream and do nothing. A configured ADMIN_TOKEN whose credential was
+ * revoked cannot be issued again: start-up then stops with a StartupError saying how to recover.
  */
 @Injectable()
 export class BootstrapAdmin implements OnApplicationBootstrap {
@@ -55,7 +57,13 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
     await this.registry.refresh();
     if (this.registry.hasActiveAdmin()) return;
     const configured = this.configuredToken ? parseCredentialToken(this.configuredToken) : null;
-    if (this.configuredToken && !configured) throw new Error('ADMIN_TOKEN must look like ct_<uuid>.<43 base64url characters>');
+    if (this.configuredToken && !configured) throw new StartupError('ADMIN_TOKEN must look like ct_<uuid>.<43 base64url characters>');
+    if (configured && own(this.registry.current.credentials, configured.credentialId)?.revoked) {
+      throw new StartupError(
+        `ADMIN_TOKEN is credential ${configured.credentialId}, which was revoked, and no admin credential is active: ` +
+          'set ADMIN_TOKEN to a new token (ct_<uuid>.<43 base64url characters>) or unset it to have one generated, then start again',
+      );
+    }
     const issued = configured
       ? { credentialId: configured.credentialId, token: this.configuredToken as string, secretHash: hashSecret(configured.secret) }
       : newCredentialToken();

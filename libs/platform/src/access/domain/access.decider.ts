@@ -1,4 +1,4 @@
-import { Decider, refuse } from '@app/kernel';
+import { Decider, own, refuse } from '@app/kernel';
 import { AccessEvent, CreditUnit, PLATFORM_INSTITUTION, Role } from './access.events';
 
 export interface InstitutionState {
@@ -38,7 +38,7 @@ export type AccessCommand =
 function decide(command: AccessCommand, state: AccessState): AccessEvent[] {
   switch (command.kind) {
     case 'RegisterInstitution': {
-      if (command.institutionId === PLATFORM_INSTITUTION || state.institutions[command.institutionId]) {
+      if (command.institutionId === PLATFORM_INSTITUTION || own(state.institutions, command.institutionId)) {
         throw refuse.conflict('institution-exists', `institution ${command.institutionId} is already registered`);
       }
       const { kind: _kind, ...data } = command;
@@ -46,7 +46,7 @@ function decide(command: AccessCommand, state: AccessState): AccessEvent[] {
     }
     case 'IssueCredential': {
       const isPlatform = command.institutionId === PLATFORM_INSTITUTION;
-      if (!isPlatform && !state.institutions[command.institutionId]) {
+      if (!isPlatform && !own(state.institutions, command.institutionId)) {
         throw refuse.notFound('institution-not-found', `institution ${command.institutionId} is not registered`);
       }
       if (command.role === 'admin' && !isPlatform) {
@@ -58,7 +58,7 @@ function decide(command: AccessCommand, state: AccessState): AccessEvent[] {
       if (command.onlyIfNoAdmin && Object.values(state.credentials).some((c) => c.role === 'admin' && !c.revoked)) {
         throw refuse.conflict('admin-exists', 'an active admin credential already exists');
       }
-      if (state.credentials[command.credentialId]) {
+      if (own(state.credentials, command.credentialId)) {
         throw refuse.conflict('credential-exists', `credential ${command.credentialId} already exists`);
       }
       const auditScope = command.role === 'auditor' ? command.auditScope : [];
@@ -66,9 +66,16 @@ function decide(command: AccessCommand, state: AccessState): AccessEvent[] {
       return [{ type: 'CredentialIssued', data: { ...data, auditScope } }];
     }
     case 'RevokeCredential': {
-      const credential = state.credentials[command.credentialId];
+      const credential = own(state.credentials, command.credentialId);
       if (!credential) throw refuse.notFound('credential-not-found', `credential ${command.credentialId} does not exist`);
       if (credential.revoked) throw refuse.conflict('credential-revoked', `credential ${command.credentialId} is already revoked`);
+      const otherActiveAdmin = Object.entries(state.credentials).some(([id, c]) => id !== command.credentialId && c.role === 'admin' && !c.revoked);
+      if (credential.role === 'admin' && !otherActiveAdmin) {
+        throw refuse.conflict(
+          'last-admin',
+          `credential ${command.credentialId} is the last active admin credential: issue another admin credential (POST /institutions/platform/credentials) before revoking it`,
+        );
+      }
       return [{ type: 'CredentialRevoked', data: { credentialId: command.credentialId, reason: command.reason } }];
     }
   }
@@ -86,7 +93,7 @@ function evolve(state: AccessState, event: AccessEvent): AccessState {
       return { ...state, credentials: { ...state.credentials, [credentialId]: credential } };
     }
     case 'CredentialRevoked': {
-      const current = state.credentials[event.data.credentialId];
+      const current = own(state.credentials, event.data.credentialId);
       if (!current) return state;
       return { ...state, credentials: { ...state.credentials, [event.data.credentialId]: { ...current, revoked: true } } };
     }
