@@ -34,6 +34,7 @@ function recipes(flow: ScmFlowResult, exceptionId: string, trustedIssuerId: stri
     'POST /credential-definitions/{code}/versions': { call: { path: '/credential-definitions/MITx-SCM-MM/versions', body: { version: '2030', title: 'Ours now', type: 'MicroMasters', components: [{ courseId: courseId('sc0x') }] } } },
     'GET /credential-definitions/{code}': { call: { path: '/credential-definitions/MITx-SCM-MM' } },
     'GET /learners/{learnerId}/record': { call: { path: `/learners/${learnerId}/record` } },
+    'GET /learners/{learnerId}/verifiable-credentials': { call: { path: `/learners/${learnerId}/verifiable-credentials` } },
     'POST /learners/{learnerId}/enrollments': { call: { path: `/learners/${learnerId}/enrollments`, body: { courseId: courseId('sc0x'), enrolledOn: '2025-01-10' } } },
     'POST /learners/{learnerId}/completions': { call: { path: `/learners/${learnerId}/completions`, body: completion } },
     'POST /learners/{learnerId}/completions/{completionId}/corrections': { call: { path: `/learners/${learnerId}/completions/${completionIds[0]}/corrections`, body: { grade: { scale: 'percent', value: '99' }, reason: 'x' } } },

@@ -3,7 +3,7 @@ import { ReadModelProjector } from '@app/projections';
 import { courseBody, courseId, microMastersBody, ONLINE, scmPolicy, scmProgram } from '../../libs/transfer/test/scm-pathway.http-fixtures';
 import type { StandaloneUnderTest } from './standalone-app';
 import { DCC_LIST_URL, dccFixture } from '../../libs/credentials/test/verification/fakes';
-import { eddsaJwt, newIssuer, ob3Credential } from '../../libs/credentials/test/verification/issue-fixtures';
+import { eddsaJwt, newIssuer, ob3Credential, statusEntry, statusList } from '../../libs/credentials/test/verification/issue-fixtures';
 
 /** One answer of the tour, as the client saw it. */
 export interface RecordedAnswer {
@@ -157,5 +157,14 @@ export async function apiTour(t: StandaloneUnderTest): Promise<RecordedAnswer[]>
   const assertion = await signer.sign(ob3Credential(signer.did));
   const clr = await eddsaJwt(signer, { ...ob3Credential(signer.did), type: ['VerifiableCredential', 'ClrCredential'], credentialSubject: { id: 'did:example:learner', type: ['ClrSubject'], verifiableCredential: [assertion] } });
   await call('post', '/credentials/verify', registrar, { credential: clr });
+
+  // Presented credentials: a signed OB3 credential of a trusted issuer as the learner's evidence; its status re-checked.
+  const LIST = 'https://status.mitx.example/lists/tour';
+  await call('post', '/trusted-issuers', admin, { did: signer.did, name: 'MITx signing key', institutionId: 'mitx', publicKeyMultibase: signer.keyPair.publicKeyMultibase, creditUnit: 'US_SEMESTER' });
+  const presented = await signer.sign(ob3Credential(signer.did, { credentialStatus: statusEntry(LIST, 7) }));
+  const vcId = (await call('post', `/learners/${learnerId}/verifiable-credentials`, registrar, { credential: presented, statusLists: [await statusList(signer, LIST, 'revocation', [])] })).body.id as string;
+  await call('get', `/learners/${learnerId}/verifiable-credentials`, submitter);
+  await call('get', `/learners/${learnerId}/verifiable-credentials/${vcId}`, auditor);
+  await call('post', `/learners/${learnerId}/verifiable-credentials/${vcId}/recheck`, registrar, { statusLists: [await statusList(signer, LIST, 'revocation', [7])] });
   return answers;
 }

@@ -32,6 +32,12 @@ export const SCOPE: Record<string, ScopeRule> = {
   'GET /credential-definitions/{code}': PUBLIC,
   'POST /learners': UNOWNED,
   'GET /learners/{learnerId}/record': PUBLIC,
+  // Presented credentials are part of the learner's record (readable like it until consent scoping, issue 18); who may
+  // present or re-check is the learner decider's (a submitter only for learners it registered): test/presented-credentials.e2e.spec.ts.
+  'GET /learners/{learnerId}/verifiable-credentials': PUBLIC,
+  'POST /learners/{learnerId}/verifiable-credentials': UNOWNED,
+  'GET /learners/{learnerId}/verifiable-credentials/{vcId}': UNOWNED,
+  'POST /learners/{learnerId}/verifiable-credentials/{vcId}/recheck': UNOWNED,
   'POST /learners/{learnerId}/enrollments': seenThrough('GET /courses/{courseId}'),
   'POST /learners/{learnerId}/completions': seenThrough('GET /courses/{courseId}'),
   'POST /learners/{learnerId}/completions/{completionId}/corrections': seenThrough('GET /learners/{learnerId}/record'),

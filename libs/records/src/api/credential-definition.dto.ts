@@ -13,6 +13,16 @@ export class CredentialComponentDto {
   @ApiPropertyOptional({ type: GradeDto, description: 'Minimum grade of the completion (default: passed, by the engine’s grade table)' }) minGrade?: Grade;
 }
 
+/** What an automatic award states beyond the definition: the EU mandatory elements (title and type: the definition's). */
+export class AutoAwardDto implements AutoAwardTemplate {
+  @ApiProperty({ type: [String] }) learningOutcomes!: string[];
+  @ApiProperty({ type: WorkloadDto, description: 'Notional workload; its ECTS equivalent is added' }) workload!: { credits: string; unit: CreditUnit };
+  @ApiProperty({ minimum: 1, maximum: 8, example: 7 }) eqfLevel!: number;
+  @ApiProperty({ enum: ASSESSMENT_TYPES }) assessmentType!: AssessmentType;
+  @ApiProperty({ enum: PARTICIPATION_FORMS }) participation!: ParticipationForm;
+  @ApiProperty({ example: 'Institutional review (NECHE accreditation)' }) qualityAssurance!: string;
+}
+
 /** POST /credential-definitions/:code/versions: what a credential program requires, one immutable version. */
 @ValidateWith({
   type: 'object',
@@ -43,16 +53,6 @@ export class CredentialComponentDto {
     },
   },
 })
-/** What an automatic award states beyond the definition: the EU mandatory elements (title and type: the definition's). */
-export class AutoAwardDto implements AutoAwardTemplate {
-  @ApiProperty({ type: [String] }) learningOutcomes!: string[];
-  @ApiProperty({ type: WorkloadDto, description: 'Notional workload; its ECTS equivalent is added' }) workload!: { credits: string; unit: CreditUnit };
-  @ApiProperty({ minimum: 1, maximum: 8, example: 7 }) eqfLevel!: number;
-  @ApiProperty({ enum: ASSESSMENT_TYPES }) assessmentType!: AssessmentType;
-  @ApiProperty({ enum: PARTICIPATION_FORMS }) participation!: ParticipationForm;
-  @ApiProperty({ example: 'Institutional review (NECHE accreditation)' }) qualityAssurance!: string;
-}
-
 export class PublishCredentialDefinitionDto implements CredentialDefinitionInput {
   @ApiProperty({ example: '2025', pattern: VERSION_PATTERN, description: 'The version you name (immutable once published); awards use the latest unless they name one' }) version!: string;
   @ApiProperty({ example: 'MicroMasters Program in Supply Chain Management', maxLength: 300 }) title!: string;
