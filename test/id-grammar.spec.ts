@@ -111,9 +111,18 @@ describe('id grammar: the same at every edge of the API', () => {
 /**
  * Fields named like ids that are not entity ids, by design: institution ids in provisioning have
  * the narrower grammar of platform access; a request's item ids are composites ("completion:<id>")
- * that the transfer service built and hands out, so they are matched exactly, not parsed.
+ * that the transfer service built and hands out, so they are matched exactly, not parsed; a hosted
+ * status list is `<institution>.<n>`; a registered list credential's `id` is a URL; a presented
+ * credential named as evidence is `<vcId>` or `<vcId>#<n>` (the n-th achievement of a CLR).
  */
-const OTHER_GRAMMARS = ['RegisterInstitutionDto/institutionId', '/itemId', '/itemIds/items'];
+const OTHER_GRAMMARS = [
+  'RegisterInstitutionDto/institutionId',
+  '/itemId',
+  '/itemIds/items',
+  'StatusListParams/statusListId',
+  'RegisterStatusListDto/credential/id',
+  '/verifiableCredentialIds/items',
+];
 
 /** Every *.dto.ts under libs/<lib>/src/api (and libs/platform/src/access/api). */
 function dtoFiles(): string[] {

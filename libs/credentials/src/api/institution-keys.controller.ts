@@ -2,7 +2,7 @@ import { Body, Controller, Get, Inject, Param, Post, Res } from '@nestjs/common'
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContext } from '@app/event-store';
 import { refuse } from '@app/kernel';
-import { AccessRegistry, Command, COMMAND_RESPONSE, commandResponse, CommandResponse, CurrentPrincipal, HeaderResponse, Principal, Public, Roles } from '@app/platform';
+import { AccessRegistry, Command, COMMAND_RESPONSE, commandResponse, CommandResponse, CurrentPrincipal, HeaderResponse, Principal, Public, Roles, ReadAfterPosition } from '@app/platform';
 import { CREDENTIALS_CONFIG, CredentialsConfig } from '../config/credentials.config';
 import { statusListIdOf } from '../issuing/recognition.events';
 import { offlineDocumentLoader } from '../jsonld/document-loader';
@@ -39,6 +39,7 @@ export class InstitutionKeysController {
   }
 
   @Get(':institutionId/keys')
+  @ReadAfterPosition('event-log')
   @Public()
   @ApiOperation({ summary: "The institution's signing keys, public parts only (oldest first)" })
   @ApiOkResponse({ description: 'Its keys (empty before its first issuance or rotation)', schema: INSTITUTION_KEYS })

@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { refuse } from '@app/kernel';
-import { CurrentPrincipal, Principal, Roles } from '@app/platform';
+import { CurrentPrincipal, Principal, ReadAfterPosition, Roles } from '@app/platform';
 import { TransferRequestQueries } from '@app/transfer';
 import { RecognitionIssuer } from '../issuing/recognition-issuer';
 import { RecognitionRequestParams } from './credentials.dto';
@@ -22,6 +22,7 @@ export class RecognitionCredentialsController {
   ) {}
 
   @Get(':requestId/recognition-credential')
+  @ReadAfterPosition('event-log')
   @Roles('submitter', 'registrar', 'auditor')
   @ApiOperation({ summary: 'The signed OB3 AchievementCredential stating the decision in force (receiving institution to learner)' })
   @ApiOkResponse({ description: 'The credential as issued and recorded (RecognitionCredentialIssued)', schema: RECOGNITION_CREDENTIAL })
@@ -36,6 +37,7 @@ export class RecognitionCredentialsController {
   }
 
   @Get(':requestId/recognition-credentials')
+  @ReadAfterPosition('event-log')
   @Roles('submitter', 'registrar', 'auditor')
   @ApiOperation({ summary: 'Every recognition credential issued for the request, oldest first, with revocations' })
   @ApiOkResponse({ description: 'Issued and revoked credentials (empty before a decision)', schema: RECOGNITION_CREDENTIAL_HISTORY })

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CommandContext } from '@app/event-store';
-import { Command, COMMAND_RESPONSE, commandResponse, CommandResponse, HeaderResponse, ROLES, Roles } from '@app/platform';
+import { Command, COMMAND_RESPONSE, commandResponse, CommandResponse, HeaderResponse, ROLES, Roles, ReadAfterPosition } from '@app/platform';
 import { StatusListCommandsHandler } from '../status-lists/status-list-commands.handler';
 import { StoreStatusListDirectory } from '../status-lists/store-status-list-directory';
 import { RegisterStatusListDto } from './status-lists.dto';
@@ -30,6 +30,7 @@ export class StatusListsController {
   }
 
   @Get('registered')
+  @ReadAfterPosition('event-log')
   @Roles(...ROLES)
   @ApiOperation({ summary: 'The registered status lists (latest registration of each)' })
   @ApiOkResponse({ description: 'every registered list', schema: REGISTERED_STATUS_LISTS })

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestj
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContext } from '@app/event-store';
 import { refuse } from '@app/kernel';
-import { Command, COMMAND_RESPONSE, commandResponse, CommandResponse, etagOf, HeaderResponse, Roles } from '@app/platform';
+import { Command, COMMAND_RESPONSE, commandResponse, CommandResponse, etagOf, HeaderResponse, Roles, ReadAfterPosition } from '@app/platform';
 import { TrustedIssuerCommandsHandler } from '../application/trusted-issuer-commands.handler';
 import { TrustedIssuerRegistry } from '../application/trusted-issuer-registry';
 import { TrustedIssuerEntry } from '../domain/trusted-issuer.decider';
@@ -32,6 +32,7 @@ export class TrustedIssuersController {
   }
 
   @Get()
+  @ReadAfterPosition('event-log')
   @Roles('admin', 'issuer', 'submitter', 'registrar', 'auditor')
   @ApiOperation({ summary: 'The trusted issuers, oldest first: active ones, or all with includeRetired; of one institution with institutionId' })
   @ApiOkResponse({ description: 'The entries and the registry revision', schema: TRUSTED_ISSUER_LIST })
@@ -43,6 +44,7 @@ export class TrustedIssuersController {
   }
 
   @Get(':trustedIssuerId')
+  @ReadAfterPosition('event-log')
   @Roles('admin', 'issuer', 'submitter', 'registrar', 'auditor')
   @ApiOperation({ summary: 'A trusted-issuer entry, active or retired; ETag = the registry revision' })
   @ApiOkResponse({ description: 'The entry', schema: TRUSTED_ISSUER })
